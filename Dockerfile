@@ -1,0 +1,26 @@
+# Accords: one image for the api, the worker and the one-shot migrate/seed job.
+# Build:  docker build -t accords .
+# Api:    docker run --env-file … accords                      (default CMD)
+# Worker: docker run --env-file … accords node dist/src/worker.js
+# Schema: docker run --env-file … accords sh -c 'npm run migration:run && npm run seed'
+
+# --- build: full dependency tree, compile TypeScript (nest build, swagger plugin) -------------------
+FROM node:20-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY . .
+RUN npm run build
+
+# --- runtime: production dependencies + compiled output only ----------------------------------------
+FROM node:20-bookworm-slim AS runtime
+ENV NODE_ENV=production
+WORKDIR /app
+COPY package.json package-lock.json ./
+# argon2 ships a linux-x64/arm64 glibc prebuild, so no compiler is needed here. The typeorm CLI used by
+# `npm run migration:run` comes with the production dependency `typeorm`.
+RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
+COPY --from=build /app/dist ./dist
+USER node
+EXPOSE 3000
+CMD ["node", "dist/src/main.js"]

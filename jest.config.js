@@ -1,0 +1,36 @@
+// Jest runs on Node 20, which cannot require() the ESM-only NestJS 12 packages by itself:
+// our TypeScript goes through ts-jest (with the swagger plugin, so tests see the same OpenAPI
+// metadata as `nest build`), and every JavaScript file under node_modules through @swc/jest to CommonJS.
+const tsJest = [
+  'ts-jest',
+  {
+    tsconfig: '<rootDir>/tsconfig.json',
+    diagnostics: { ignoreCodes: ['TS151002'] },
+    astTransformers: { before: ['<rootDir>/test/support/swagger-plugin-transformer.js'] },
+  },
+];
+const swc = [
+  '@swc/jest',
+  { jsc: { target: 'es2022', parser: { syntax: 'ecmascript' } }, module: { type: 'commonjs' }, isModule: 'unknown' },
+];
+const common = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': tsJest, '^.+\\.(m?js|cjs)$': swc },
+  transformIgnorePatterns: [],
+  moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
+};
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', rootDir: __dirname, testMatch: ['<rootDir>/src/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'e2e',
+      rootDir: __dirname,
+      testMatch: ['<rootDir>/test/**/*.e2e-spec.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      globalTeardown: '<rootDir>/test/support/global-teardown.ts',
+      testTimeout: 60000,
+    },
+  ],
+};

@@ -1,0 +1,40 @@
+import { daysToExpiry } from '../agreements/agreement-terms';
+import type { CalendarDate } from '../common/time/calendar-date';
+import type { ActionPlan } from './action-plan.entity';
+
+export interface ActionPlanView {
+  id: string;
+  agreementId: string;
+  title: string;
+  partyCodes: string[];
+  startsOn: CalendarDate;
+  durationMonths: number;
+  /** Last day of the plan's term. */
+  endsOn: CalendarDate;
+  daysToExpiry: number;
+  renewable: boolean;
+  timeZone: string;
+  previousPlanId: string | null;
+  version: number;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export function toActionPlanView(plan: ActionPlan, today: CalendarDate): ActionPlanView {
+  return {
+    id: plan.id,
+    agreementId: plan.agreementId,
+    title: plan.title,
+    partyCodes: plan.partyCodes,
+    startsOn: plan.startsOn,
+    durationMonths: plan.durationMonths,
+    endsOn: plan.endsOn,
+    daysToExpiry: daysToExpiry(plan.endsOn, today),
+    renewable: plan.renewable,
+    timeZone: plan.timeZone,
+    previousPlanId: plan.previousPlanId,
+    version: plan.version,
+    createdAt: plan.createdAt,
+    updatedAt: plan.updatedAt,
+  };
+}

@@ -1,0 +1,134 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { termExpiresOn } from '../agreements/agreement-terms';
+import { AgreementsService } from '../agreements/agreements.service';
+import type { Actor } from '../common/auth/actor';
+import { canSeeAgreement } from '../common/auth/permissions';
+import { NotFound, VersionConflict } from '../common/errors/domain-errors';
+import { Page, PageQueryDto, pageOffset } from '../common/pagination/page-query.dto';
+import { todayIn } from '../common/time/calendar-date';
+import { Clock } from '../common/time/clock';
+import { PartiesService } from '../parties/parties.service';
+import { ActionPlan } from './action-plan.entity';
+import { ActionPlanView, toActionPlanView } from './action-plan-view';
+import { CreateActionPlanDto } from './dto/create-action-plan.dto';
+import { UpdateActionPlanDto } from './dto/update-action-plan.dto';
+
+/** A plan together with the party codes of its agreement, which decide who may read it. */
+export interface VisiblePlan {
+  plan: ActionPlan;
+  agreementPartyCodes: string[];
+}
+
+@Injectable()
+export class ActionPlansService {
+  constructor(
+    @InjectRepository(ActionPlan) private readonly plans: Repository<ActionPlan>,
+    private readonly agreements: AgreementsService,
+    private readonly parties: PartiesService,
+    private readonly clock: Clock,
+  ) {}
+
+  async listForAgreement(
+    actor: Actor,
+    agreementId: string,
+    query: PageQueryDto,
+  ): Promise<Page<ActionPlanView>> {
+    await this.agreements.findVisible(actor, agreementId);
+    const [plans, total] = await this.plans.findAndCount({
+      where: { agreementId },
+      order: { startsOn: 'DESC', id: 'ASC' },
+      skip: pageOffset(query),
+      take: query.pageSize,
+    });
+    return {
+      items: plans.map((p) => this.view(p)),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  }
+
+  async get(actor: Actor, id: string): Promise<ActionPlanView> {
+    return this.view((await this.findVisible(actor, id)).plan);
+  }
+
+  /** The plan if the caller may read its agreement; NotFound otherwise. One query. */
+  async findVisible(actor: Actor, id: string): Promise<VisiblePlan> {
+    const row = await this.plans
+      .createQueryBuilder('p')
+      .innerJoin('agreements', 'ag', 'ag.id = p.agreement_id')
+      .addSelect('ag.party_codes', 'agreement_party_codes')
+      .where('p.id = :id', { id })
+      .getRawAndEntities();
+    const plan = row.entities[0];
+    const agreementPartyCodes = (row.raw[0]?.agreement_party_codes ?? []) as string[];
+    if (
+      !plan ||
+      !canSeeAgreement(actor, { id: plan.agreementId, partyCodes: agreementPartyCodes })
+    ) {
+      throw new NotFound('Action plan', id);
+    }
+    return { plan, agreementPartyCodes };
+  }
+
+  async create(
+    actor: Actor,
+    agreementId: string,
+    dto: CreateActionPlanDto,
+  ): Promise<ActionPlanView> {
+    const agreement = await this.agreements.findVisible(actor, agreementId);
+    const partyCodes = dto.partyCodes ?? agreement.partyCodes;
+    await this.parties.assertKnownCodes(partyCodes, 'partyCodes');
+    const plan = await this.plans.save(
+      this.plans.create({
+        agreementId,
+        title: dto.title,
+        partyCodes,
+        startsOn: dto.startsOn,
+        durationMonths: dto.durationMonths,
+        endsOn: termExpiresOn(dto.startsOn, dto.durationMonths),
+        renewable: dto.renewable ?? false,
+        timeZone: dto.timeZone ?? agreement.timeZone,
+      }),
+    );
+    return this.view(plan);
+  }
+
+  async update(actor: Actor, id: string, dto: UpdateActionPlanDto): Promise<ActionPlanView> {
+    const { plan } = await this.findVisible(actor, id);
+    if (dto.partyCodes) await this.parties.assertKnownCodes(dto.partyCodes, 'partyCodes');
+    const startsOn = dto.startsOn ?? plan.startsOn;
+    const durationMonths = dto.durationMonths ?? plan.durationMonths;
+    const expectedVersion = dto.version ?? plan.version;
+    const changes: Partial<ActionPlan> = {
+      ...(dto.title !== undefined && { title: dto.title }),
+      ...(dto.partyCodes !== undefined && { partyCodes: dto.partyCodes }),
+      ...(dto.renewable !== undefined && { renewable: dto.renewable }),
+      ...(dto.timeZone !== undefined && { timeZone: dto.timeZone }),
+      startsOn,
+      durationMonths,
+      endsOn: termExpiresOn(startsOn, durationMonths),
+    };
+    const result = await this.plans
+      .createQueryBuilder()
+      .update(ActionPlan)
+      .set({ ...changes, version: () => 'version + 1' })
+      .where('id = :id AND version = :expectedVersion', { id, expectedVersion })
+      .execute();
+    if (result.affected === 0) {
+      const current = await this.plans.findOneByOrFail({ id });
+      throw new VersionConflict('Action plan', expectedVersion, current.version);
+    }
+    return this.get(actor, id);
+  }
+
+  todayFor(plan: Pick<ActionPlan, 'timeZone'>): string {
+    return todayIn(plan.timeZone, this.clock.now());
+  }
+
+  private view(plan: ActionPlan): ActionPlanView {
+    return toActionPlanView(plan, this.todayFor(plan));
+  }
+}

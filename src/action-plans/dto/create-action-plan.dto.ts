@@ -1,0 +1,48 @@
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsBoolean,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+} from 'class-validator';
+import { IsCalendarDate, IsTimeZone, PARTY_CODE_PATTERN } from '../../common/validation/validators';
+
+export class CreateActionPlanDto {
+  @IsString()
+  @Length(1, 500)
+  title: string;
+
+  @IsCalendarDate()
+  startsOn: string;
+
+  /** The plan's term; `endsOn` is computed from it like an agreement's expiry. */
+  @IsInt()
+  @Min(1)
+  @Max(1200)
+  durationMonths: number;
+
+  @IsOptional()
+  @IsBoolean()
+  renewable?: boolean;
+
+  /** Defaults to the agreement's parties. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMinSize(1)
+  @ArrayMaxSize(200)
+  @ArrayUnique()
+  @Matches(PARTY_CODE_PATTERN, { each: true, message: 'each must be a party code such as MA' })
+  partyCodes?: string[];
+
+  /** Zone in which "today" and "overdue" are reckoned; defaults to the agreement's. */
+  @IsOptional()
+  @IsTimeZone()
+  timeZone?: string;
+}

@@ -1,0 +1,83 @@
+import { Body, Controller, Get, Headers, Param, Patch, Post, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiHeader, ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import type { Actor } from '../common/auth/actor';
+import { CurrentActor, RequireRoles } from '../common/auth/decorators';
+import { UuidParam } from '../common/errors/validation';
+import { PageQueryDto } from '../common/pagination/page-query.dto';
+import { ActivitiesService } from './activities.service';
+import { ActivityHistoryService } from './activity-history.service';
+import { ActivityUpdatesService } from './activity-updates.service';
+import { CreateActivityDto } from './dto/create-activity.dto';
+import { ListActivitiesQuery } from './dto/list-activities.query';
+import { UpdateActivityDto } from './dto/update-activity.dto';
+
+@ApiTags('activities')
+@ApiBearerAuth()
+@Controller()
+export class ActivitiesController {
+  constructor(
+    private readonly activities: ActivitiesService,
+    private readonly updates: ActivityUpdatesService,
+    private readonly history: ActivityHistoryService,
+  ) {}
+
+  /** The plan's activities, by due date, with filters; each carries a computed `overdue`. */
+  @Get('action-plans/:id/activities')
+  list(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam) planId: string,
+    @Query() query: ListActivitiesQuery,
+  ) {
+    return this.activities.listForPlan(actor, planId, query);
+  }
+
+  @Post('action-plans/:id/activities')
+  @RequireRoles('admin', 'programme_manager')
+  create(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam) planId: string,
+    @Body() dto: CreateActivityDto,
+  ) {
+    return this.activities.create(actor, planId, dto);
+  }
+
+  /** One activity with its `version` (also sent as an ETag). */
+  @Get('activities/:id')
+  async get(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam) id: string,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const activity = await this.activities.get(actor, id);
+    void reply.header('ETag', `"${activity.version}"`);
+    return activity;
+  }
+
+  /**
+   * Programme managers change any field; a focal point of a party on the activity changes status,
+   * progress and notes. Needs the current `version` (body or `If-Match`); a stale one answers 409.
+   */
+  @Patch('activities/:id')
+  @ApiHeader({ name: 'If-Match', required: false, description: 'The version you read, e.g. "3"' })
+  async update(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam) id: string,
+    @Body() dto: UpdateActivityDto,
+    @Headers('if-match') ifMatch: string | undefined,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ) {
+    const activity = await this.updates.update(actor, id, dto, ifMatch);
+    void reply.header('ETag', `"${activity.version}"`);
+    return activity;
+  }
+
+  @Get('activities/:id/history')
+  listHistory(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam) id: string,
+    @Query() query: PageQueryDto,
+  ) {
+    return this.history.list(actor, id, query);
+  }
+}

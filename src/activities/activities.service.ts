@@ -1,0 +1,121 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Brackets, Repository } from 'typeorm';
+import { ActionPlansService } from '../action-plans/action-plans.service';
+import type { Actor } from '../common/auth/actor';
+import { NotFound } from '../common/errors/domain-errors';
+import { Page, pageOffset } from '../common/pagination/page-query.dto';
+import { PartiesService } from '../parties/parties.service';
+import { planActivityChange } from './activity-changes';
+import { Activity } from './activity.entity';
+import { ActivityView, toActivityView } from './activity-view';
+import { CreateActivityDto } from './dto/create-activity.dto';
+import { ListActivitiesQuery } from './dto/list-activities.query';
+import type { VisiblePlan } from '../action-plans/action-plans.service';
+
+const CLOSED = ['completed', 'cancelled'];
+
+@Injectable()
+export class ActivitiesService {
+  constructor(
+    @InjectRepository(Activity) private readonly activities: Repository<Activity>,
+    private readonly plans: ActionPlansService,
+    private readonly parties: PartiesService,
+  ) {}
+
+  async listForPlan(
+    actor: Actor,
+    planId: string,
+    query: ListActivitiesQuery,
+  ): Promise<Page<ActivityView>> {
+    const { plan } = await this.plans.findVisible(actor, planId);
+    const today = this.plans.todayFor(plan);
+    const qb = this.activities.createQueryBuilder('a').where('a.plan_id = :planId', { planId });
+    if (query.status?.length) qb.andWhere('a.status IN (:...status)', { status: query.status });
+    if (query.type?.length) qb.andWhere('a.type IN (:...type)', { type: query.type });
+    if (query.party) {
+      qb.andWhere('a.party_codes @> ARRAY[:party]::varchar[]', { party: query.party });
+    }
+    if (query.dueBefore) qb.andWhere('a.due_on < :dueBefore', { dueBefore: query.dueBefore });
+    if (query.dueAfter) qb.andWhere('a.due_on > :dueAfter', { dueAfter: query.dueAfter });
+    if (query.overdue === true) {
+      qb.andWhere('a.due_on < :today AND a.status NOT IN (:...closed)', { today, closed: CLOSED });
+    } else if (query.overdue === false) {
+      qb.andWhere(
+        new Brackets((w) =>
+          w
+            .where('a.due_on >= :today', { today })
+            .orWhere('a.status IN (:...closed)', { closed: CLOSED }),
+        ),
+      );
+    }
+    if (query.q) {
+      const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      qb.andWhere(
+        new Brackets((w) =>
+          w
+            .where('a.title ILIKE :pattern', { pattern })
+            .orWhere('a.description ILIKE :pattern')
+            .orWhere('a.notes ILIKE :pattern'),
+        ),
+      );
+    }
+    const [rows, total] = await qb
+      .orderBy('a.due_on', 'ASC')
+      .addOrderBy('a.title', 'ASC')
+      .addOrderBy('a.id', 'ASC')
+      .skip(pageOffset(query))
+      .take(query.pageSize)
+      .getManyAndCount();
+    return {
+      items: rows.map((a) => toActivityView(a, today)),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  }
+
+  async get(actor: Actor, id: string): Promise<ActivityView> {
+    const { activity, plan } = await this.findVisible(actor, id);
+    return toActivityView(activity, this.plans.todayFor(plan.plan));
+  }
+
+  /** The activity and its plan if the caller may read the plan's agreement; NotFound otherwise. */
+  async findVisible(actor: Actor, id: string): Promise<{ activity: Activity; plan: VisiblePlan }> {
+    const activity = await this.activities.findOneBy({ id });
+    if (!activity) throw new NotFound('Activity', id);
+    try {
+      return { activity, plan: await this.plans.findVisible(actor, activity.planId) };
+    } catch (error) {
+      if (error instanceof NotFound) throw new NotFound('Activity', id);
+      throw error;
+    }
+  }
+
+  async create(actor: Actor, planId: string, dto: CreateActivityDto): Promise<ActivityView> {
+    const { plan } = await this.plans.findVisible(actor, planId);
+    const today = this.plans.todayFor(plan);
+    const partyCodes = dto.partyCodes ?? [];
+    await this.parties.assertKnownCodes([dto.leadPartyCode, ...partyCodes], 'partyCodes');
+    const blank = this.activities.create({
+      planId,
+      title: dto.title,
+      type: dto.type,
+      leadPartyCode: dto.leadPartyCode,
+      partyCodes: [dto.leadPartyCode],
+      dueOn: dto.dueOn,
+      description: null,
+      themes: [],
+      plannedStartOn: null,
+      status: 'planned',
+      progressPercent: 0,
+      completedOn: null,
+      notes: null,
+    });
+    // The same rules as an update (completion, lead in parties, date order) apply on creation.
+    const changes = planActivityChange(blank, dto, 'all_fields', today);
+    for (const change of changes) Object.assign(blank, { [change.field]: change.to });
+    const saved = await this.activities.save(blank);
+    return toActivityView(saved, today);
+  }
+}

@@ -1,0 +1,106 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ActionPlansService } from '../action-plans/action-plans.service';
+import type { Actor } from '../common/auth/actor';
+import { activityEditRight } from '../common/auth/permissions';
+import { InvalidInput, VersionConflict } from '../common/errors/domain-errors';
+import { Clock } from '../common/time/clock';
+import { PartiesService } from '../parties/parties.service';
+import { ActivitiesService } from './activities.service';
+import { ActivityPatch, planActivityChange } from './activity-changes';
+import { ActivityHistory } from './activity-history.entity';
+import { Activity } from './activity.entity';
+import { ActivityView, toActivityView } from './activity-view';
+import { UpdateActivityDto } from './dto/update-activity.dto';
+
+/**
+ * A status update: validate → authorise against the caller's party → conditional UPDATE on the version
+ * → history rows, in one transaction. TypeORM's save() does not check the version column, hence the
+ * explicit `WHERE id = :id AND version = :version`.
+ */
+@Injectable()
+export class ActivityUpdatesService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly activities: ActivitiesService,
+    private readonly plans: ActionPlansService,
+    private readonly parties: PartiesService,
+    private readonly clock: Clock,
+  ) {}
+
+  async update(
+    actor: Actor,
+    id: string,
+    dto: UpdateActivityDto,
+    ifMatch: string | undefined,
+  ): Promise<ActivityView> {
+    const expectedVersion = resolveVersion(dto.version, ifMatch);
+    const { activity, plan } = await this.activities.findVisible(actor, id);
+    const today = this.plans.todayFor(plan.plan);
+    const { version: _version, note, ...patch } = dto;
+    const changes = planActivityChange(
+      activity,
+      patch as ActivityPatch,
+      activityEditRight(actor, activity),
+      today,
+    );
+    const codes = [patch.leadPartyCode, ...(patch.partyCodes ?? [])].filter(
+      (c): c is string => typeof c === 'string',
+    );
+    await this.parties.assertKnownCodes(codes, 'partyCodes');
+
+    const updated = await this.dataSource.transaction(async (em) => {
+      const set = Object.fromEntries(changes.map((c) => [c.field, c.to]));
+      const result = await em
+        .createQueryBuilder()
+        .update(Activity)
+        .set({ ...set, version: () => 'version + 1', updatedAt: this.clock.now() })
+        .where('id = :id AND version = :expectedVersion', { id, expectedVersion })
+        .execute();
+      if (result.affected === 0) {
+        const current = await em.findOneByOrFail(Activity, { id });
+        throw new VersionConflict('Activity', expectedVersion, current.version);
+      }
+      if (changes.length > 0) {
+        const at = this.clock.now();
+        await em.insert(
+          ActivityHistory,
+          changes.map((c) => ({
+            activityId: id,
+            actorId: actor.id,
+            actorEmail: actor.email,
+            at,
+            field: c.field,
+            fromValue: c.from,
+            toValue: c.to,
+            note: note ?? null,
+          })),
+        );
+      }
+      return em.findOneByOrFail(Activity, { id });
+    });
+    return toActivityView(updated, today);
+  }
+}
+
+/** The version comes from the body or from `If-Match` (`"3"`, `W/"3"` or `3`); both must agree. */
+export function resolveVersion(
+  bodyVersion: number | undefined,
+  ifMatch: string | undefined,
+): number {
+  let headerVersion: number | undefined;
+  if (ifMatch !== undefined) {
+    const match = /^(?:W\/)?"?(\d{1,10})"?$/.exec(ifMatch.trim());
+    if (!match) throw InvalidInput.field('If-Match', 'must be the activity version, e.g. "3"');
+    headerVersion = Number(match[1]);
+  }
+  if (bodyVersion !== undefined && headerVersion !== undefined && bodyVersion !== headerVersion) {
+    throw InvalidInput.field('version', 'differs from the If-Match header');
+  }
+  const version = bodyVersion ?? headerVersion;
+  if (version === undefined) {
+    throw InvalidInput.field('version', 'is required (in the body or as an If-Match header)');
+  }
+  return version;
+}

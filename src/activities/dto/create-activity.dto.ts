@@ -1,0 +1,78 @@
+import {
+  ArrayMaxSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  MaxLength,
+  Min,
+} from 'class-validator';
+import { IsCalendarDate, PARTY_CODE_PATTERN } from '../../common/validation/validators';
+import { ACTIVITY_STATUSES, type ActivityStatus } from '../activity-rules';
+import { ACTIVITY_TYPES, type ActivityType } from '../activity.entity';
+
+export const THEME_PATTERN = /^[a-z][a-z0-9_]{1,63}$/;
+
+export class CreateActivityDto {
+  @IsString()
+  @Length(1, 500)
+  title: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(10000)
+  description?: string;
+
+  @IsIn(ACTIVITY_TYPES)
+  type: ActivityType;
+
+  /** e.g. `data_collection`, `victim_support`, `referral_mechanisms`, `standard_procedures`. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @Matches(THEME_PATTERN, { each: true, message: 'each must be a snake_case theme' })
+  themes?: string[];
+
+  @Matches(PARTY_CODE_PATTERN, { message: 'must be a party code such as MA' })
+  leadPartyCode: string;
+
+  /** Parties taking part; always includes the lead party. */
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(200)
+  @ArrayUnique()
+  @Matches(PARTY_CODE_PATTERN, { each: true, message: 'each must be a party code such as MA' })
+  partyCodes?: string[];
+
+  @IsOptional()
+  @IsCalendarDate()
+  plannedStartOn?: string;
+
+  @IsCalendarDate()
+  dueOn: string;
+
+  @IsOptional()
+  @IsIn(ACTIVITY_STATUSES)
+  status?: ActivityStatus;
+
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(100)
+  progressPercent?: number;
+
+  @IsOptional()
+  @IsCalendarDate()
+  completedOn?: string;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(10000)
+  notes?: string;
+}

@@ -1,0 +1,55 @@
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import { PageQueryDto } from '../../common/pagination/page-query.dto';
+import { IsCalendarDate, PARTY_CODE_PATTERN } from '../../common/validation/validators';
+import { ACTIVITY_STATUSES, type ActivityStatus } from '../activity-rules';
+import { ACTIVITY_TYPES, type ActivityType } from '../activity.entity';
+
+const commaList = ({ value }: { value: unknown }) =>
+  typeof value === 'string'
+    ? value
+        .split(',')
+        .map((s) => s.trim())
+        .filter(Boolean)
+    : value;
+
+export class ListActivitiesQuery extends PageQueryDto {
+  /** One status or several, comma-separated (`planned,in_progress`). */
+  @IsOptional()
+  @Transform(commaList)
+  @IsIn(ACTIVITY_STATUSES, { each: true })
+  status?: ActivityStatus[];
+
+  /** One type or several, comma-separated. */
+  @IsOptional()
+  @Transform(commaList)
+  @IsIn(ACTIVITY_TYPES, { each: true })
+  type?: ActivityType[];
+
+  /** Activities this party leads or takes part in. */
+  @IsOptional()
+  @Matches(PARTY_CODE_PATTERN, { message: 'must be a party code such as MA' })
+  party?: string;
+
+  /** Due strictly before this date. */
+  @IsOptional()
+  @IsCalendarDate()
+  dueBefore?: string;
+
+  /** Due strictly after this date. */
+  @IsOptional()
+  @IsCalendarDate()
+  dueAfter?: string;
+
+  /** `true`: only overdue activities; `false`: only those not overdue. */
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean({ message: 'must be true or false' })
+  overdue?: boolean;
+
+  /** Words searched in title, description and notes (case- and accent-insensitive). */
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  q?: string;
+}

@@ -1,0 +1,18 @@
+import { PartialType } from '@nestjs/swagger';
+import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { CreateActivityDto } from './create-activity.dto';
+
+export class UpdateActivityDto extends PartialType(CreateActivityDto) {
+  /** The version you read; required here or as an `If-Match` header. A stale version answers 409. */
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  @Max(2147483647)
+  version?: number;
+
+  /** Why the change was made; kept on the history rows, not on the activity. */
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+}

@@ -1,0 +1,108 @@
+import {
+  addDays,
+  addMonths,
+  CalendarDate,
+  compareDates,
+  daysBetween,
+} from '../common/time/calendar-date';
+
+/** Stop tacit-renewal catch-up after this many terms, so bad data cannot spin forever. */
+const MAX_TACIT_RENEWALS = 1000;
+
+function assertPositiveInteger(n: number, name: string): void {
+  if (!Number.isInteger(n) || n <= 0)
+    throw new RangeError(`${name} must be a positive integer, got ${n}`);
+}
+
+function assertNonNegativeInteger(n: number, name: string): void {
+  if (!Number.isInteger(n) || n < 0)
+    throw new RangeError(`${name} must be a non-negative integer, got ${n}`);
+}
+
+/**
+ * Last day in force of a term of `months` starting on `startsOn` (civil-law computation): the day before
+ * the same calendar day `months` later; when that day does not exist in the target month, the last day
+ * of that month (2024-01-31 + 1 → 2024-02-29, 2024-02-29 + 12 → 2025-02-28).
+ */
+export function termExpiresOn(startsOn: CalendarDate, months: number): CalendarDate {
+  assertPositiveInteger(months, 'months');
+  const sameDayLater = addMonths(startsOn, months);
+  // addMonths clamps to month end, so a changed day-of-month means the day was missing.
+  const dayWasMissing = sameDayLater.slice(8) !== startsOn.slice(8);
+  return dayWasMissing ? sameDayLater : addDays(sameDayLater, -1);
+}
+
+/** Last day on which notice can still be given; null when the agreement sets no notice period. */
+export function noticeDeadlineOn(
+  expiresOn: CalendarDate,
+  noticeDays: number | null | undefined,
+): CalendarDate | null {
+  if (noticeDays === null || noticeDays === undefined) return null;
+  assertNonNegativeInteger(noticeDays, 'noticeDays');
+  return addDays(expiresOn, -noticeDays);
+}
+
+/** 0 on the last day in force, negative once expired. */
+export function daysToExpiry(expiresOn: CalendarDate, today: CalendarDate): number {
+  return daysBetween(today, expiresOn);
+}
+
+export interface TermInput {
+  entryIntoForceOn: CalendarDate;
+  durationMonths: number;
+  extendedMonths: number;
+}
+
+export interface ComputedTerm {
+  expiresOn: CalendarDate;
+  noticeDeadlineOn: CalendarDate | null;
+  daysToExpiry: number;
+}
+
+export function computeTerm(
+  input: TermInput,
+  noticeDays: number | null,
+  today: CalendarDate,
+): ComputedTerm {
+  assertNonNegativeInteger(input.extendedMonths, 'extendedMonths');
+  // Always count from the original entry into force: chaining term after term would let month-end
+  // clamping drift (01-31 → 02-28 → 03-28 ...).
+  const expiresOn = termExpiresOn(
+    input.entryIntoForceOn,
+    input.durationMonths + input.extendedMonths,
+  );
+  return {
+    expiresOn,
+    noticeDeadlineOn: noticeDeadlineOn(expiresOn, noticeDays),
+    daysToExpiry: daysToExpiry(expiresOn, today),
+  };
+}
+
+export interface TacitRenewalParams extends TermInput {
+  termMonths: number;
+  noticeDays: number | null;
+  today: CalendarDate;
+}
+
+/**
+ * For a tacitly renewable agreement with no notice of non-renewal recorded: how many renewal terms of
+ * `termMonths` must be applied now. A term renews once its notice deadline has passed (today is after
+ * it); the renewed term may itself be past its deadline, hence the loop. With no notice period
+ * (noticeDays null) notice may be given up to the last day in force, so the deadline is the expiry date.
+ */
+export function tacitRenewalsDue(params: TacitRenewalParams): number {
+  const { entryIntoForceOn, durationMonths, extendedMonths, termMonths, noticeDays, today } =
+    params;
+  assertPositiveInteger(durationMonths, 'durationMonths');
+  assertNonNegativeInteger(extendedMonths, 'extendedMonths');
+  assertPositiveInteger(termMonths, 'termMonths');
+  let renewals = 0;
+  while (renewals < MAX_TACIT_RENEWALS) {
+    const months = durationMonths + extendedMonths + renewals * termMonths;
+    const expiresOn = termExpiresOn(entryIntoForceOn, months);
+    const deadline = noticeDeadlineOn(expiresOn, noticeDays) ?? expiresOn;
+    if (compareDates(today, deadline) <= 0) break;
+    renewals += 1;
+  }
+  return renewals;
+}

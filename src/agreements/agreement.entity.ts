@@ -1,0 +1,96 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  PrimaryGeneratedColumn,
+  UpdateDateColumn,
+} from 'typeorm';
+import type { CalendarDate } from '../common/time/calendar-date';
+
+export const AGREEMENT_KINDS = [
+  'mou',
+  'agreement',
+  'protocol',
+  'action_plan_instrument',
+  'exchange_of_letters',
+  'other',
+] as const;
+export type AgreementKind = (typeof AGREEMENT_KINDS)[number];
+export const RENEWAL_MODES = ['none', 'tacit', 'explicit'] as const;
+export type RenewalMode = (typeof RENEWAL_MODES)[number];
+export const AGREEMENT_STATUSES = [
+  'draft',
+  'in_force',
+  'expired',
+  'renewed',
+  'terminated',
+] as const;
+export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
+
+@Entity('agreements')
+export class Agreement {
+  @PrimaryGeneratedColumn('uuid')
+  id: string;
+
+  @Column({ type: 'varchar', length: 40 })
+  kind: AgreementKind;
+
+  @Column({ type: 'varchar', length: 500 })
+  title: string;
+
+  @Column({ type: 'varchar', length: 200, nullable: true })
+  reference: string | null;
+
+  /**
+   * Party codes, at least two. An array with a GIN index rather than a join table: membership is the
+   * only question asked of it (`party_codes @> ARRAY[:code]`), and parties are never deleted.
+   */
+  @Index('IDX_agreements_party_codes', { synchronize: false })
+  @Column({ name: 'party_codes', type: 'varchar', array: true })
+  partyCodes: string[];
+
+  @Column({ name: 'signed_on', type: 'date' })
+  signedOn: CalendarDate;
+
+  @Column({ name: 'entry_into_force_on', type: 'date' })
+  entryIntoForceOn: CalendarDate;
+
+  @Column({ name: 'duration_months', type: 'int' })
+  durationMonths: number;
+
+  /** Months added by renewals so far; the term runs from entry into force for duration + extension. */
+  @Column({ name: 'extended_months', type: 'int', default: 0 })
+  extendedMonths: number;
+
+  @Column({ name: 'renewal_mode', type: 'varchar', length: 16 })
+  renewalMode: RenewalMode;
+
+  /** Length of one renewal; defaults to the initial duration. */
+  @Column({ name: 'renewal_term_months', type: 'int', nullable: true })
+  renewalTermMonths: number | null;
+
+  @Column({ name: 'notice_days', type: 'int', nullable: true })
+  noticeDays: number | null;
+
+  /** Set when a party gave notice of non-renewal: no tacit renewal happens after it. */
+  @Column({ name: 'non_renewal_notice_on', type: 'date', nullable: true })
+  nonRenewalNoticeOn: CalendarDate | null;
+
+  /** Stored status; `expired` is also derived when the term has run out (see agreement-view). */
+  @Column({ type: 'varchar', length: 16, default: 'in_force' })
+  status: AgreementStatus;
+
+  /** Zone in which "today" is reckoned for this agreement's dates. */
+  @Column({ name: 'time_zone', type: 'varchar', length: 64, default: 'Africa/Casablanca' })
+  timeZone: string;
+
+  @Column({ type: 'int', default: 1 })
+  version: number;
+
+  @CreateDateColumn({ name: 'created_at', type: 'timestamptz' })
+  createdAt: Date;
+
+  @UpdateDateColumn({ name: 'updated_at', type: 'timestamptz' })
+  updatedAt: Date;
+}

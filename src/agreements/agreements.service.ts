@@ -1,0 +1,127 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import type { Actor } from '../common/auth/actor';
+import { agreementScope, canSeeAgreement } from '../common/auth/permissions';
+import { agreementScopeCondition } from '../common/auth/scope-sql';
+import { InvalidInput, NotFound, VersionConflict } from '../common/errors/domain-errors';
+import { Page, PageQueryDto, pageOffset } from '../common/pagination/page-query.dto';
+import { compareDates, todayIn } from '../common/time/calendar-date';
+import { Clock } from '../common/time/clock';
+import { PartiesService } from '../parties/parties.service';
+import { Agreement } from './agreement.entity';
+import { AgreementView, toAgreementView } from './agreement-view';
+import { TacitRenewals } from './tacit-renewals';
+import { CreateAgreementDto } from './dto/create-agreement.dto';
+import { UpdateAgreementDto } from './dto/update-agreement.dto';
+
+@Injectable()
+export class AgreementsService {
+  constructor(
+    @InjectRepository(Agreement) private readonly agreements: Repository<Agreement>,
+    private readonly parties: PartiesService,
+    private readonly tacitRenewals: TacitRenewals,
+    private readonly clock: Clock,
+  ) {}
+
+  async list(actor: Actor, query: PageQueryDto): Promise<Page<AgreementView>> {
+    const scope = agreementScopeCondition(agreementScope(actor), 'a');
+    const [rows, total] = await this.agreements
+      .createQueryBuilder('a')
+      .where(scope.sql, scope.params)
+      .orderBy('a.signed_on', 'DESC')
+      .addOrderBy('a.id')
+      .skip(pageOffset(query))
+      .take(query.pageSize)
+      .getManyAndCount();
+    const items = await Promise.all(rows.map((row) => this.view(row)));
+    return { items, total, page: query.page, pageSize: query.pageSize };
+  }
+
+  async get(actor: Actor, id: string): Promise<AgreementView> {
+    return this.view(await this.findVisible(actor, id));
+  }
+
+  /** The agreement, if it exists and the caller may read it; otherwise NotFound (never 403). */
+  async findVisible(actor: Actor, id: string): Promise<Agreement> {
+    const agreement = await this.agreements.findOneBy({ id });
+    if (!agreement || !canSeeAgreement(actor, agreement)) throw new NotFound('Agreement', id);
+    return agreement;
+  }
+
+  async create(dto: CreateAgreementDto): Promise<AgreementView> {
+    await this.parties.assertKnownCodes(dto.partyCodes, 'partyCodes');
+    const entryIntoForceOn = dto.entryIntoForceOn ?? dto.signedOn;
+    assertEntryNotBeforeSignature(dto.signedOn, entryIntoForceOn);
+    const saved = await this.agreements.save(
+      this.agreements.create({
+        kind: dto.kind,
+        title: dto.title,
+        reference: dto.reference ?? null,
+        partyCodes: dto.partyCodes,
+        signedOn: dto.signedOn,
+        entryIntoForceOn,
+        durationMonths: dto.durationMonths,
+        renewalMode: dto.renewal.mode,
+        renewalTermMonths: dto.renewal.termMonths ?? null,
+        noticeDays: dto.renewal.noticeDays ?? null,
+        status: dto.status ?? 'in_force',
+        timeZone: dto.timeZone ?? 'Africa/Casablanca',
+      }),
+    );
+    return this.view(saved);
+  }
+
+  async update(actor: Actor, id: string, dto: UpdateAgreementDto): Promise<AgreementView> {
+    const current = await this.findVisible(actor, id);
+    if (dto.partyCodes) await this.parties.assertKnownCodes(dto.partyCodes, 'partyCodes');
+    const signedOn = dto.signedOn ?? current.signedOn;
+    const entryIntoForceOn = dto.entryIntoForceOn ?? current.entryIntoForceOn;
+    assertEntryNotBeforeSignature(signedOn, entryIntoForceOn);
+    const expectedVersion = dto.version ?? current.version;
+    const changes: Partial<Agreement> = {
+      ...(dto.kind !== undefined && { kind: dto.kind }),
+      ...(dto.title !== undefined && { title: dto.title }),
+      ...(dto.reference !== undefined && { reference: dto.reference }),
+      ...(dto.partyCodes !== undefined && { partyCodes: dto.partyCodes }),
+      ...(dto.signedOn !== undefined && { signedOn }),
+      ...(dto.entryIntoForceOn !== undefined && { entryIntoForceOn }),
+      ...(dto.durationMonths !== undefined && { durationMonths: dto.durationMonths }),
+      ...(dto.renewal !== undefined && {
+        renewalMode: dto.renewal.mode,
+        renewalTermMonths: dto.renewal.termMonths ?? null,
+        noticeDays: dto.renewal.noticeDays ?? null,
+      }),
+      ...(dto.status !== undefined && { status: dto.status }),
+      ...(dto.timeZone !== undefined && { timeZone: dto.timeZone }),
+    };
+    const result = await this.agreements
+      .createQueryBuilder()
+      .update(Agreement)
+      .set({ ...changes, version: () => 'version + 1' })
+      .where('id = :id AND version = :expectedVersion', { id, expectedVersion })
+      .execute();
+    if (result.affected === 0) {
+      const now = await this.agreements.findOneByOrFail({ id });
+      throw new VersionConflict('Agreement', expectedVersion, now.version);
+    }
+    return this.get(actor, id);
+  }
+
+  todayFor(agreement: Pick<Agreement, 'timeZone'>) {
+    return todayIn(agreement.timeZone, this.clock.now());
+  }
+
+  /** Applies any tacit renewal that has fallen due before computing the view. */
+  private async view(agreement: Agreement): Promise<AgreementView> {
+    const today = this.todayFor(agreement);
+    const current = await this.tacitRenewals.applyIfDue(agreement, today);
+    return toAgreementView(current, today);
+  }
+}
+
+function assertEntryNotBeforeSignature(signedOn: string, entryIntoForceOn: string) {
+  if (compareDates(entryIntoForceOn, signedOn) < 0) {
+    throw InvalidInput.field('entryIntoForceOn', 'cannot be before signedOn');
+  }
+}

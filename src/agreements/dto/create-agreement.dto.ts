@@ -1,0 +1,72 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { IsCalendarDate, IsTimeZone, PARTY_CODE_PATTERN } from '../../common/validation/validators';
+import {
+  AGREEMENT_KINDS,
+  AGREEMENT_STATUSES,
+  type AgreementKind,
+  type AgreementStatus,
+} from '../agreement.entity';
+import { RenewalTermsDto } from './renewal-terms.dto';
+
+export class CreateAgreementDto {
+  @IsIn(AGREEMENT_KINDS)
+  kind: AgreementKind;
+
+  @IsString()
+  @Length(1, 500)
+  title: string;
+
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  reference?: string;
+
+  /** Two or more party codes (`MA`, `CI`). */
+  @IsArray()
+  @ArrayMinSize(2)
+  @ArrayMaxSize(200)
+  @ArrayUnique()
+  @Matches(PARTY_CODE_PATTERN, { each: true, message: 'each must be a party code such as MA' })
+  partyCodes: string[];
+
+  @IsCalendarDate()
+  signedOn: string;
+
+  /** Defaults to `signedOn`. */
+  @IsOptional()
+  @IsCalendarDate()
+  entryIntoForceOn?: string;
+
+  @IsInt()
+  @Min(1)
+  @Max(1200)
+  durationMonths: number;
+
+  @ValidateNested()
+  @Type(() => RenewalTermsDto)
+  renewal: RenewalTermsDto;
+
+  @IsOptional()
+  @IsIn(AGREEMENT_STATUSES)
+  status?: AgreementStatus;
+
+  /** Zone in which "today" is reckoned for this agreement; defaults to Africa/Casablanca. */
+  @IsOptional()
+  @IsTimeZone()
+  timeZone?: string;
+}

@@ -1,0 +1,30 @@
+import { Module } from '@nestjs/common';
+import { ActionPlansModule } from './action-plans/action-plans.module';
+import { ActivitiesModule } from './activities/activities.module';
+import { AgreementsModule } from './agreements/agreements.module';
+import { AuthModule } from './auth/auth.module';
+import { CoreModule } from './config/core.module';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+import { PartiesModule } from './parties/parties.module';
+import { ProgressModule } from './progress/progress.module';
+import { RedisModule } from './redis/redis.module';
+import { UsersModule } from './users/users.module';
+
+/** The HTTP process: the contract in API.md. It never runs queue processors. */
+@Module({
+  imports: [
+    CoreModule,
+    DatabaseModule,
+    RedisModule,
+    AuthModule,
+    PartiesModule,
+    UsersModule,
+    AgreementsModule,
+    ActionPlansModule,
+    ActivitiesModule,
+    ProgressModule,
+    HealthModule,
+  ],
+})
+export class ApiModule {}

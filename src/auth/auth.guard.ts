@@ -1,0 +1,42 @@
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyRequest } from 'fastify';
+import type { Actor } from '../common/auth/actor';
+import { IS_PUBLIC, REQUIRED_ROLES } from '../common/auth/decorators';
+import { Forbidden, NotAuthenticated } from '../common/errors/domain-errors';
+import { UsersService } from '../users/users.service';
+import { AuthService } from './auth.service';
+
+/**
+ * Global guard: every route needs a bearer token unless marked @Public(). The user is reloaded on each
+ * request, so a deactivated account or a changed role takes effect at once, not when the token expires.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly auth: AuthService,
+    private readonly users: UsersService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
+
+    const request = context.switchToHttp().getRequest<FastifyRequest & { actor?: Actor }>();
+    const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
+    if (!match) throw new NotAuthenticated();
+    const actor = await this.users.loadActor(await this.auth.verifyToken(match[1]));
+    if (!actor) throw new NotAuthenticated('The account behind this token is no longer active.');
+    request.actor = actor;
+
+    const roles = this.reflector.getAllAndOverride<Actor['role'][] | undefined>(
+      REQUIRED_ROLES,
+      targets,
+    );
+    if (roles && !roles.includes(actor.role)) {
+      throw new Forbidden(`This action needs one of the roles: ${roles.join(', ')}.`);
+    }
+    return true;
+  }
+}

@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+import { verifyPassword } from '../common/auth/password-hasher';
+import { NotAuthenticated } from '../common/errors/domain-errors';
+import { UsersService } from '../users/users.service';
+import { LoginThrottle } from './login-throttle';
+
+export interface LoginResult {
+  accessToken: string;
+  user: { id: string; email: string; name: string; role: string; partyCode: string | null };
+}
+
+interface TokenClaims {
+  sub: string;
+}
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly users: UsersService,
+    private readonly jwt: JwtService,
+    private readonly throttle: LoginThrottle,
+  ) {}
+
+  async login(email: string, password: string, clientIp: string): Promise<LoginResult> {
+    await this.throttle.assertAllowed(email, clientIp);
+    const user = await this.users.findActiveByEmail(email);
+    const ok = await verifyPassword(user?.passwordHash ?? null, password);
+    if (!user || !ok) {
+      await this.throttle.recordFailure(email, clientIp);
+      // Same answer for an unknown email and a wrong password.
+      throw new NotAuthenticated('The email or password is incorrect.');
+    }
+    await this.throttle.reset(email, clientIp);
+    const claims: TokenClaims = { sub: user.id };
+    return {
+      accessToken: await this.jwt.signAsync(claims),
+      user: {
+        id: user.id,
+        email: user.email,
+        name: user.name,
+        role: user.role,
+        partyCode: user.partyCode,
+      },
+    };
+  }
+
+  /** The user id a token was issued to; throws when the token is missing, malformed or expired. */
+  async verifyToken(token: string): Promise<string> {
+    try {
+      const claims = await this.jwt.verifyAsync<TokenClaims>(token);
+      if (typeof claims.sub !== 'string') throw new Error('no subject');
+      return claims.sub;
+    } catch {
+      throw new NotAuthenticated('The bearer token is invalid or expired.');
+    }
+  }
+}

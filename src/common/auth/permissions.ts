@@ -1,0 +1,70 @@
+import type { Actor } from './actor';
+
+/** Which agreements (and so which plans and activities) a caller may read. */
+export type AgreementScope =
+  | { kind: 'all' }
+  | { kind: 'party'; partyCode: string }
+  | { kind: 'agreements'; agreementIds: string[] };
+
+export function agreementScope(actor: Actor): AgreementScope {
+  switch (actor.role) {
+    case 'admin':
+    case 'programme_manager':
+      return { kind: 'all' };
+    case 'focal_point':
+      // A focal point without a party sees nothing; the schema forbids it, this is defence in depth.
+      return actor.partyCode
+        ? { kind: 'party', partyCode: actor.partyCode }
+        : { kind: 'agreements', agreementIds: [] };
+    case 'observer':
+      return { kind: 'agreements', agreementIds: actor.observedAgreementIds };
+  }
+}
+
+export function canSeeAgreement(
+  actor: Actor,
+  agreement: { id: string; partyCodes: string[] },
+): boolean {
+  const scope = agreementScope(actor);
+  switch (scope.kind) {
+    case 'all':
+      return true;
+    case 'party':
+      return agreement.partyCodes.includes(scope.partyCode);
+    case 'agreements':
+      return scope.agreementIds.includes(agreement.id);
+  }
+}
+
+/** Create and edit agreements, plans, activities and reminder rules. */
+export function canManageProgramme(actor: Actor): boolean {
+  return actor.role === 'admin' || actor.role === 'programme_manager';
+}
+
+export function canManageUsers(actor: Actor): boolean {
+  return actor.role === 'admin';
+}
+
+/** Fields a focal point may change on an activity its party leads or takes part in. */
+export const FOCAL_POINT_ACTIVITY_FIELDS = ['status', 'progressPercent', 'notes'] as const;
+
+export type ActivityEditRight = 'all_fields' | 'status_fields' | 'none';
+
+/**
+ * What the caller may change on an activity it can already see: managers everything, a focal point of a
+ * party on the activity only status, progress and notes, everyone else nothing.
+ */
+export function activityEditRight(
+  actor: Actor,
+  activity: { leadPartyCode: string; partyCodes: string[] },
+): ActivityEditRight {
+  if (canManageProgramme(actor)) return 'all_fields';
+  if (
+    actor.role === 'focal_point' &&
+    actor.partyCode !== null &&
+    (activity.leadPartyCode === actor.partyCode || activity.partyCodes.includes(actor.partyCode))
+  ) {
+    return 'status_fields';
+  }
+  return 'none';
+}

@@ -1,0 +1,121 @@
+import {
+  ArgumentsHost,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+} from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DomainError, FieldError, TooManyRequests, VersionConflict } from './domain-errors';
+
+const STATUS_BY_KIND: Record<DomainError['kind'], number> = {
+  validation: HttpStatus.BAD_REQUEST,
+  unauthenticated: HttpStatus.UNAUTHORIZED,
+  forbidden: HttpStatus.FORBIDDEN,
+  not_found: HttpStatus.NOT_FOUND,
+  conflict: HttpStatus.CONFLICT,
+  too_many_requests: HttpStatus.TOO_MANY_REQUESTS,
+};
+
+export interface ProblemDetails {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance: string;
+  errors?: FieldError[];
+  [extension: string]: unknown;
+}
+
+const PROBLEM_BASE = 'https://accords.example/problems/';
+
+/**
+ * The one place where errors become HTTP answers (RFC 9457 problem+json). Anything that is neither a
+ * DomainError nor an HttpException is a bug: it is logged with its stack and answered as a bare 500.
+ */
+@Catch()
+export class ProblemDetailsFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Problem');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const http = host.switchToHttp();
+    const request = http.getRequest<FastifyRequest>();
+    const reply = http.getResponse<FastifyReply>();
+    const problem = this.toProblem(exception, request.url);
+    if (problem.status >= 500) {
+      this.logger.error(
+        `${request.method} ${request.url}: ${String(exception)}`,
+        exception instanceof Error ? exception.stack : undefined,
+      );
+    }
+    if (exception instanceof TooManyRequests) {
+      void reply.header('Retry-After', String(exception.retryAfterSeconds));
+    }
+    void reply
+      .status(problem.status)
+      .header('Content-Type', 'application/problem+json')
+      .send(problem);
+  }
+
+  private toProblem(exception: unknown, instance: string): ProblemDetails {
+    if (exception instanceof DomainError) {
+      const status = STATUS_BY_KIND[exception.kind];
+      const problem: ProblemDetails = {
+        type: PROBLEM_BASE + exception.kind.replace(/_/g, '-'),
+        title: exception.title,
+        status,
+        detail: exception.message,
+        instance,
+      };
+      if ('errors' in exception) problem.errors = exception.errors as FieldError[];
+      if (exception instanceof VersionConflict) problem.currentVersion = exception.currentVersion;
+      return problem;
+    }
+    if (exception instanceof HttpException) {
+      return this.fromHttpException(exception, instance);
+    }
+    const fastifyStatus = fastifyClientErrorStatus(exception);
+    if (fastifyStatus) {
+      return {
+        type: PROBLEM_BASE + 'bad-request',
+        title: 'Bad request',
+        status: fastifyStatus,
+        detail: (exception as Error).message,
+        instance,
+      };
+    }
+    return {
+      type: PROBLEM_BASE + 'internal',
+      title: 'Internal server error',
+      status: 500,
+      detail: 'An unexpected error occurred; it has been logged.',
+      instance,
+    };
+  }
+
+  private fromHttpException(exception: HttpException, instance: string): ProblemDetails {
+    const status = exception.getStatus();
+    const body = exception.getResponse();
+    const message =
+      typeof body === 'string'
+        ? body
+        : Array.isArray((body as { message?: unknown }).message)
+          ? (body as { message: string[] }).message.join('; ')
+          : String((body as { message?: unknown }).message ?? exception.message);
+    const title = HttpStatus[status]?.toLowerCase().replace(/_/g, ' ') ?? 'error';
+    return {
+      type: PROBLEM_BASE + title.replace(/ /g, '-'),
+      title: title.charAt(0).toUpperCase() + title.slice(1),
+      status,
+      detail: message,
+      instance,
+    };
+  }
+}
+
+/** Fastify's own client errors (malformed JSON, wrong content type, body too large) carry a 4xx. */
+function fastifyClientErrorStatus(exception: unknown): number | undefined {
+  const status = (exception as { statusCode?: unknown } | null)?.statusCode;
+  return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
+}

@@ -1,0 +1,20 @@
+import { ActionPlan } from '../action-plans/action-plan.entity';
+import { Activity } from '../activities/activity.entity';
+import { ActivityHistory } from '../activities/activity-history.entity';
+import { Agreement } from '../agreements/agreement.entity';
+import { AgreementRenewal } from '../agreements/agreement-renewal.entity';
+import { Party } from '../parties/party.entity';
+import { ObserverGrant } from '../users/observer-grant.entity';
+import { User } from '../users/user.entity';
+
+/** Listed, not globbed, so that jest (.ts) and dist (.js) load the same classes. */
+export const ENTITIES = [
+  Party,
+  User,
+  ObserverGrant,
+  Agreement,
+  AgreementRenewal,
+  ActionPlan,
+  Activity,
+  ActivityHistory,
+];

@@ -1,0 +1,21 @@
+import type { DataSourceOptions } from 'typeorm';
+import { InitialSchema1795880000000 } from '../../migrations/1795880000000-InitialSchema';
+import { ENTITIES } from './entities';
+
+export const MIGRATIONS = [InitialSchema1795880000000];
+
+/** One definition shared by Nest (TypeOrmModule), the TypeORM CLI, the seed and the tests. */
+export function typeOrmOptions(databaseUrl: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: databaseUrl,
+    entities: ENTITIES,
+    migrations: MIGRATIONS,
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    // The schema changes only through migrations/.
+    synchronize: false,
+    migrationsRun: false,
+    extra: { max: 10 },
+  };
+}

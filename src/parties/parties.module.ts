@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { PartiesController } from './parties.controller';
+import { PartiesService } from './parties.service';
+import { Party } from './party.entity';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([Party])],
+  controllers: [PartiesController],
+  providers: [PartiesService],
+  exports: [PartiesService],
+})
+export class PartiesModule {}

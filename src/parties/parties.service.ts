@@ -1,0 +1,46 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { In, Repository } from 'typeorm';
+import { Conflict, InvalidInput } from '../common/errors/domain-errors';
+import { Page, PageQueryDto, pageOffset } from '../common/pagination/page-query.dto';
+import { CreatePartyDto } from './dto/create-party.dto';
+import { Party } from './party.entity';
+
+@Injectable()
+export class PartiesService {
+  constructor(@InjectRepository(Party) private readonly parties: Repository<Party>) {}
+
+  async list(query: PageQueryDto): Promise<Page<Party>> {
+    const [items, total] = await this.parties.findAndCount({
+      order: { type: 'DESC', code: 'ASC' },
+      skip: pageOffset(query),
+      take: query.pageSize,
+    });
+    return { items, total, page: query.page, pageSize: query.pageSize };
+  }
+
+  async create(dto: CreatePartyDto): Promise<Party> {
+    if (dto.type === 'state' && !/^[A-Z]{2}$/.test(dto.code)) {
+      throw InvalidInput.field('code', 'a state is identified by its ISO 3166-1 alpha-2 code');
+    }
+    if (await this.parties.existsBy({ code: dto.code })) {
+      throw new Conflict(`A party with code ${dto.code} already exists.`);
+    }
+    return this.parties.save(this.parties.create(dto));
+  }
+
+  /**
+   * Throws a validation error naming `field` unless every code is a known party. Used by every service
+   * that stores party codes, since the arrays carry no foreign key.
+   */
+  async assertKnownCodes(codes: string[], field: string): Promise<void> {
+    const unique = [...new Set(codes)];
+    if (unique.length === 0) return;
+    const found = await this.parties.find({ where: { code: In(unique) }, select: { code: true } });
+    const known = new Set(found.map((p) => p.code));
+    const unknown = unique.filter((c) => !known.has(c));
+    if (unknown.length > 0) {
+      throw InvalidInput.field(field, `unknown party code(s): ${unknown.join(', ')}`);
+    }
+  }
+}

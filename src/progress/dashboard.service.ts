@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { Actor } from '../common/auth/actor';
+import { agreementScope } from '../common/auth/permissions';
+import { Page, PageQueryDto, pageOffset } from '../common/pagination/page-query.dto';
+import { Clock } from '../common/time/clock';
+
+export interface DashboardRow {
+  planId: string;
+  planTitle: string;
+  agreementId: string;
+  agreementTitle: string;
+  partyCodes: string[];
+  startsOn: string;
+  endsOn: string;
+  timeZone: string;
+  total: number;
+  completed: number;
+  completionPercent: number;
+  overdue: number;
+  dueNext30Days: number;
+  nextDueOn: string | null;
+}
+
+/**
+ * One summary row per plan the caller may read. "Today" is computed in SQL per plan, in the plan's
+ * time zone, from the injected clock's instant.
+ */
+@Injectable()
+export class DashboardService {
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly clock: Clock,
+  ) {}
+
+  async summary(actor: Actor, query: PageQueryDto): Promise<Page<DashboardRow>> {
+    const scope = agreementScope(actor);
+    const params: unknown[] = [this.clock.now().toISOString()];
+    let where = 'TRUE';
+    if (scope.kind === 'party') {
+      params.push(scope.partyCode);
+      where = `ag.party_codes @> ARRAY[$${params.length}]::varchar[]`;
+    } else if (scope.kind === 'agreements') {
+      params.push(scope.agreementIds);
+      where = `ag.id = ANY($${params.length}::uuid[])`;
+    }
+    const countRows = await this.dataSource.query<{ n: number }[]>(
+      `SELECT count(*)::int AS n FROM action_plans p JOIN agreements ag ON ag.id = p.agreement_id
+        WHERE $1::timestamptz IS NOT NULL AND ${where}`,
+      params,
+    );
+    const rows = await this.dataSource.query<(DashboardRow & { completionPercent: string })[]>(
+      `WITH visible AS (
+         SELECT p.*, ag.title AS agreement_title,
+                (($1::timestamptz) AT TIME ZONE p.time_zone)::date AS today
+           FROM action_plans p JOIN agreements ag ON ag.id = p.agreement_id
+          WHERE ${where}
+          ORDER BY p.starts_on DESC, p.id
+          LIMIT ${Number(query.pageSize)} OFFSET ${Number(pageOffset(query))})
+       SELECT v.id AS "planId", v.title AS "planTitle", v.agreement_id AS "agreementId",
+              v.agreement_title AS "agreementTitle", v.party_codes AS "partyCodes",
+              to_char(v.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(v.ends_on, 'YYYY-MM-DD') AS "endsOn",
+              v.time_zone AS "timeZone",
+              count(a.id)::int AS total,
+              count(a.id) FILTER (WHERE a.status = 'completed')::int AS completed,
+              coalesce(round(avg(a.progress_percent) FILTER (WHERE a.status <> 'cancelled'), 1), 0) AS "completionPercent",
+              count(a.id) FILTER (WHERE a.status NOT IN ('completed','cancelled') AND a.due_on < v.today)::int AS overdue,
+              count(a.id) FILTER (WHERE a.status NOT IN ('completed','cancelled')
+                                   AND a.due_on BETWEEN v.today AND v.today + 30)::int AS "dueNext30Days",
+              to_char(min(a.due_on) FILTER (WHERE a.status NOT IN ('completed','cancelled') AND a.due_on >= v.today),
+                      'YYYY-MM-DD') AS "nextDueOn"
+         FROM visible v LEFT JOIN activities a ON a.plan_id = v.id
+        GROUP BY v.id, v.title, v.agreement_id, v.agreement_title, v.party_codes, v.starts_on,
+                 v.ends_on, v.time_zone
+        ORDER BY v.starts_on DESC, v.id`,
+      params,
+    );
+    return {
+      items: rows.map((r) => ({ ...r, completionPercent: Number(r.completionPercent) })),
+      total: countRows[0].n,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  }
+}

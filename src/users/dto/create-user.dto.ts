@@ -1,0 +1,51 @@
+import {
+  ArrayUnique,
+  IsArray,
+  IsEmail,
+  IsIn,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  ValidateIf,
+} from 'class-validator';
+import { IsTimeZone, PARTY_CODE_PATTERN } from '../../common/validation/validators';
+import { LOCALES, ROLES, type Locale, type Role } from '../user.entity';
+
+export class CreateUserDto {
+  @IsEmail({}, { message: 'must be an email address' })
+  email: string;
+
+  @IsString()
+  @Length(1, 200)
+  name: string;
+
+  @IsIn(ROLES)
+  role: Role;
+
+  /** Required for focal points: the party they act for. */
+  @ValidateIf((dto: CreateUserDto) => dto.role === 'focal_point' || dto.partyCode !== undefined)
+  @Matches(PARTY_CODE_PATTERN, { message: 'must be a party code such as MA' })
+  partyCode?: string;
+
+  @IsOptional()
+  @IsIn(LOCALES)
+  locale?: Locale;
+
+  @IsOptional()
+  @IsTimeZone()
+  timeZone?: string;
+
+  /** At least 12 characters; stored as an argon2id hash and never returned. */
+  @IsString()
+  @Length(12, 200, { message: 'must be between 12 and 200 characters' })
+  password: string;
+
+  /** For observers: the agreements they may read. */
+  @IsOptional()
+  @IsArray()
+  @ArrayUnique()
+  @IsUUID('all', { each: true })
+  observedAgreementIds?: string[];
+}

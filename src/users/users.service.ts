@@ -1,0 +1,147 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
+import { hashPassword } from '../common/auth/password-hasher';
+import type { Actor } from '../common/auth/actor';
+import { Conflict, InvalidInput, NotFound } from '../common/errors/domain-errors';
+import { Page, PageQueryDto, pageOffset } from '../common/pagination/page-query.dto';
+import { PartiesService } from '../parties/parties.service';
+import { CreateUserDto } from './dto/create-user.dto';
+import { UpdateUserDto } from './dto/update-user.dto';
+import { ObserverGrant } from './observer-grant.entity';
+import { User } from './user.entity';
+import { toUserView, UserView } from './user-view';
+
+@Injectable()
+export class UsersService {
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    @InjectRepository(ObserverGrant) private readonly grants: Repository<ObserverGrant>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly parties: PartiesService,
+  ) {}
+
+  async list(query: PageQueryDto): Promise<Page<UserView>> {
+    const [users, total] = await this.users.findAndCount({
+      order: { email: 'ASC' },
+      skip: pageOffset(query),
+      take: query.pageSize,
+    });
+    const grants = await this.grantsByUser(users.map((u) => u.id));
+    return {
+      items: users.map((u) => toUserView(u, grants.get(u.id) ?? [])),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  }
+
+  async get(id: string): Promise<UserView> {
+    const user = await this.users.findOneBy({ id });
+    if (!user) throw new NotFound('User', id);
+    return toUserView(user, (await this.grantsByUser([id])).get(id) ?? []);
+  }
+
+  async create(dto: CreateUserDto): Promise<UserView> {
+    const email = dto.email.toLowerCase();
+    if (dto.partyCode) await this.parties.assertKnownCodes([dto.partyCode], 'partyCode');
+    if (await this.users.existsBy({ email })) {
+      throw new Conflict(`A user with email ${email} already exists.`);
+    }
+    const passwordHash = await hashPassword(dto.password);
+    const id = await this.dataSource.transaction(async (em) => {
+      const user = await em.save(
+        em.create(User, {
+          email,
+          name: dto.name,
+          role: dto.role,
+          partyCode: dto.partyCode ?? null,
+          locale: dto.locale ?? 'fr',
+          timeZone: dto.timeZone ?? 'Africa/Casablanca',
+          passwordHash,
+        }),
+      );
+      await this.replaceGrants(em, user.id, dto.observedAgreementIds ?? []);
+      return user.id;
+    });
+    return this.get(id);
+  }
+
+  async update(id: string, dto: UpdateUserDto): Promise<UserView> {
+    const user = await this.users.findOneBy({ id });
+    if (!user) throw new NotFound('User', id);
+    const role = dto.role ?? user.role;
+    const partyCode = dto.partyCode === undefined ? user.partyCode : dto.partyCode;
+    if (role === 'focal_point' && !partyCode) {
+      throw InvalidInput.field('partyCode', 'is required for a focal point');
+    }
+    if (dto.partyCode) await this.parties.assertKnownCodes([dto.partyCode], 'partyCode');
+    const changes: Partial<User> = {
+      ...(dto.name !== undefined && { name: dto.name }),
+      ...(dto.role !== undefined && { role: dto.role }),
+      ...(dto.partyCode !== undefined && { partyCode: dto.partyCode }),
+      ...(dto.locale !== undefined && { locale: dto.locale }),
+      ...(dto.timeZone !== undefined && { timeZone: dto.timeZone }),
+      ...(dto.active !== undefined && { active: dto.active }),
+      ...(dto.password !== undefined && { passwordHash: await hashPassword(dto.password) }),
+    };
+    await this.dataSource.transaction(async (em) => {
+      if (Object.keys(changes).length > 0) await em.update(User, { id }, changes);
+      if (dto.observedAgreementIds) await this.replaceGrants(em, id, dto.observedAgreementIds);
+    });
+    return this.get(id);
+  }
+
+  async findActiveByEmail(email: string): Promise<User | null> {
+    return this.users.findOneBy({ email: email.toLowerCase(), active: true });
+  }
+
+  /** The caller behind a token; null when the user was deleted or deactivated since. */
+  async loadActor(id: string): Promise<Actor | null> {
+    const user = await this.users.findOneBy({ id, active: true });
+    if (!user) return null;
+    const observed =
+      user.role === 'observer' ? ((await this.grantsByUser([id])).get(id) ?? []) : [];
+    return {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      role: user.role,
+      partyCode: user.partyCode,
+      locale: user.locale,
+      timeZone: user.timeZone,
+      observedAgreementIds: observed,
+    };
+  }
+
+  private async grantsByUser(userIds: string[]): Promise<Map<string, string[]>> {
+    const byUser = new Map<string, string[]>();
+    if (userIds.length === 0) return byUser;
+    const rows = await this.grants.find({
+      where: { userId: In(userIds) },
+      order: { createdAt: 'ASC' },
+    });
+    for (const row of rows)
+      byUser.set(row.userId, [...(byUser.get(row.userId) ?? []), row.agreementId]);
+    return byUser;
+  }
+
+  private async replaceGrants(em: EntityManager, userId: string, agreementIds: string[]) {
+    if (agreementIds.length > 0) {
+      const found: { n: string }[] = await em.query(
+        'SELECT count(*) AS n FROM agreements WHERE id = ANY($1::uuid[])',
+        [agreementIds],
+      );
+      if (Number(found[0].n) !== agreementIds.length) {
+        throw InvalidInput.field('observedAgreementIds', 'contains an unknown agreement id');
+      }
+    }
+    await em.delete(ObserverGrant, { userId });
+    if (agreementIds.length > 0) {
+      await em.insert(
+        ObserverGrant,
+        agreementIds.map((agreementId) => ({ userId, agreementId })),
+      );
+    }
+  }
+}

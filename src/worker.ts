@@ -1,0 +1,24 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import type Redis from 'ioredis';
+import type { DataSource } from 'typeorm';
+import { loadConfig } from './config/app-config';
+import { REDIS } from './redis/redis.module';
+import { WorkerModule } from './worker.module';
+
+async function bootstrap() {
+  loadConfig(); // fail fast, naming the variable
+  const app = await NestFactory.createApplicationContext(WorkerModule);
+  app.enableShutdownHooks(); // SIGTERM: Nest closes modules, which lets in-flight jobs finish
+  const logger = new Logger('Worker');
+  await app.get<DataSource>(getDataSourceToken()).query('SELECT 1');
+  await app.get<Redis>(REDIS).ping();
+  logger.log('Accords worker started: PostgreSQL and Redis reachable');
+}
+
+bootstrap().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
