@@ -1,0 +1,87 @@
+import type { Actor } from './actor';
+import {
+  activityEditRight,
+  agreementScope,
+  canManageProgramme,
+  canSeeAgreement,
+} from './permissions';
+
+const actor = (
+  role: Actor['role'],
+  partyCode: string | null = null,
+  observed: string[] = [],
+): Actor => ({
+  id: 'u',
+  email: 'u@example.org',
+  name: 'U',
+  role,
+  partyCode,
+  locale: 'fr',
+  timeZone: 'Africa/Casablanca',
+  observedAgreementIds: observed,
+});
+
+const maCi = { id: 'agreement-ma-ci', partyCodes: ['MA', 'CI'] };
+const egTn = { id: 'agreement-eg-tn', partyCodes: ['EG', 'TN'] };
+
+describe('who may read an agreement', () => {
+  it.each([
+    ['admin', actor('admin'), maCi, true],
+    ['programme manager', actor('programme_manager', 'IOM'), egTn, true],
+    ['focal point of MA, MA–CI agreement', actor('focal_point', 'MA'), maCi, true],
+    ['focal point of CI, MA–CI agreement', actor('focal_point', 'CI'), maCi, true],
+    ['focal point of MA, EG–TN agreement', actor('focal_point', 'MA'), egTn, false],
+    ['focal point without a party', actor('focal_point', null), maCi, false],
+    ['observer granted MA–CI', actor('observer', 'EU', ['agreement-ma-ci']), maCi, true],
+    [
+      'observer granted MA–CI, EG–TN agreement',
+      actor('observer', 'EU', ['agreement-ma-ci']),
+      egTn,
+      false,
+    ],
+    ['observer of a party to the agreement but not granted', actor('observer', 'MA'), maCi, false],
+  ])('%s → %s', (_name, who, agreement, expected) => {
+    expect(canSeeAgreement(who, agreement)).toBe(expected);
+  });
+
+  it('scopes focal points by party and observers by grant', () => {
+    expect(agreementScope(actor('focal_point', 'CI'))).toEqual({ kind: 'party', partyCode: 'CI' });
+    expect(agreementScope(actor('observer', null, ['a']))).toEqual({
+      kind: 'agreements',
+      agreementIds: ['a'],
+    });
+    expect(agreementScope(actor('programme_manager'))).toEqual({ kind: 'all' });
+  });
+});
+
+describe('who may change an activity', () => {
+  const maLed = { leadPartyCode: 'MA', partyCodes: ['MA'] };
+  const ciLedWithMa = { leadPartyCode: 'CI', partyCodes: ['CI', 'MA'] };
+  const ciOnly = { leadPartyCode: 'CI', partyCodes: ['CI'] };
+
+  it.each([
+    ['admin', actor('admin'), ciOnly, 'all_fields'],
+    ['programme manager', actor('programme_manager', 'IOM'), ciOnly, 'all_fields'],
+    ['focal point of the lead party', actor('focal_point', 'MA'), maLed, 'status_fields'],
+    [
+      'focal point of a participating party',
+      actor('focal_point', 'MA'),
+      ciLedWithMa,
+      'status_fields',
+    ],
+    ['focal point of CI on a Morocco-only activity', actor('focal_point', 'CI'), maLed, 'none'],
+    ['focal point of MA on a CI-only activity', actor('focal_point', 'MA'), ciOnly, 'none'],
+    ['observer', actor('observer', 'EU', ['x']), maLed, 'none'],
+  ])('%s → %s', (_name, who, activity, expected) => {
+    expect(activityEditRight(who, activity)).toBe(expected);
+  });
+
+  it.each([
+    ['admin', true],
+    ['programme_manager', true],
+    ['focal_point', false],
+    ['observer', false],
+  ] as const)('%s manages the programme: %s', (role, expected) => {
+    expect(canManageProgramme(actor(role, 'MA'))).toBe(expected);
+  });
+});

@@ -1,0 +1,96 @@
+import 'reflect-metadata';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Test } from '@nestjs/testing';
+import { getDataSourceToken } from '@nestjs/typeorm';
+import request from 'supertest';
+import type TestAgent from 'supertest/lib/agent';
+import type { DataSource } from 'typeorm';
+import { ApiModule } from '../../src/api.module';
+import { setupApp } from '../../src/app.setup';
+import { AppConfig, loadConfig } from '../../src/config/app-config';
+import { Clock } from '../../src/common/time/clock';
+import { databaseUrl, runId, SEED_PASSWORD, templateName, withAdminClient } from './test-env';
+import { TestClock } from './test-clock';
+
+export const DEMO = {
+  admin: 'admin@accords.example',
+  pm: 'pm@accords.example',
+  focalMa: 'focal.ma@accords.example',
+  focalCi: 'focal.ci@accords.example',
+  observer: 'observer@accords.example',
+} as const;
+export const DEMO_PASSWORD = SEED_PASSWORD;
+
+export interface TestApp {
+  app: NestFastifyApplication;
+  http: TestAgent;
+  clock: TestClock;
+  dataSource: DataSource;
+  config: AppConfig;
+  databaseName: string;
+  /** Logs in and answers the bearer header value. */
+  tokenFor(email: string, password?: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+let suiteCounter = 0;
+
+/**
+ * The real api (every module, Fastify, the same setupApp as main.ts) on a fresh copy of a template
+ * database and its own Redis key prefix. Only the clock is replaced.
+ */
+export async function createTestApp(
+  options: { seeded?: boolean; env?: Record<string, string> } = {},
+): Promise<TestApp> {
+  const suffix = `${process.pid}_${++suiteCounter}_${Math.random().toString(36).slice(2, 8)}`;
+  const databaseName = `accords_t_${runId()}_${suffix}`;
+  await withAdminClient((client) =>
+    client.query(
+      `CREATE DATABASE ${databaseName} TEMPLATE ${templateName(options.seeded === false ? 'empty' : 'seeded')}`,
+    ),
+  );
+  const config = loadConfig({
+    ...process.env,
+    NODE_ENV: 'test',
+    DATABASE_URL: databaseUrl(databaseName),
+    REDIS_PREFIX: `accords-t-${runId()}-${suffix}`,
+    SEED_PASSWORD: DEMO_PASSWORD,
+    ...options.env,
+  });
+  const clock = new TestClock();
+  const moduleRef = await Test.createTestingModule({ imports: [ApiModule] })
+    .overrideProvider(AppConfig)
+    .useValue(config)
+    .overrideProvider(Clock)
+    .useValue(clock)
+    .compile();
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), {
+    logger: ['error', 'warn'],
+  });
+  await setupApp(app);
+  const http = request(app.getHttpServer());
+  const tokens = new Map<string, string>();
+  return {
+    app,
+    http,
+    clock,
+    config,
+    databaseName,
+    dataSource: app.get<DataSource>(getDataSourceToken()),
+    async tokenFor(email, password = DEMO_PASSWORD) {
+      const cached = tokens.get(email);
+      if (cached && password === DEMO_PASSWORD) return cached;
+      const res = await http.post('/api/auth/login').send({ email, password });
+      if (res.status !== 200) throw new Error(`login ${email}: ${res.status} ${res.text}`);
+      const bearer = `Bearer ${res.body.accessToken as string}`;
+      tokens.set(email, bearer);
+      return bearer;
+    },
+    async close() {
+      await app.close();
+      await withAdminClient((client) =>
+        client.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`),
+      );
+    },
+  };
+}
