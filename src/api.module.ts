@@ -4,12 +4,17 @@ import { ActivitiesModule } from './activities/activities.module';
 import { AgreementsModule } from './agreements/agreements.module';
 import { AuthModule } from './auth/auth.module';
 import { CoreModule } from './config/core.module';
+import { DashboardPageModule } from './dashboard/dashboard-page.module';
 import { DatabaseModule } from './database/database.module';
+import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
+import { NotificationsModule } from './notifications/notifications.module';
 import { PartiesModule } from './parties/parties.module';
 import { ProgressModule } from './progress/progress.module';
 import { RedisModule } from './redis/redis.module';
+import { RemindersModule } from './reminders/reminders.module';
 import { UsersModule } from './users/users.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 /** The HTTP process: the contract in API.md. It never runs queue processors. */
 @Module({
@@ -25,6 +30,11 @@ import { UsersModule } from './users/users.module';
     ActivitiesModule,
     ProgressModule,
     HealthModule,
+    NotificationsModule,
+    WebhooksModule,
+    RemindersModule,
+    DashboardPageModule,
+    ExportsModule,
   ],
 })
 export class ApiModule {}

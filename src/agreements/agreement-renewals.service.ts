@@ -3,10 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
 import { Conflict } from '../common/errors/domain-errors';
+import { Page, PageQueryDto, pageOffset } from '../common/pagination/page-query.dto';
 import { compareDates } from '../common/time/calendar-date';
 import { AgreementRenewal } from './agreement-renewal.entity';
 import { Agreement } from './agreement.entity';
-import { computeTerm, termExpiresOn } from './agreement-terms';
+import { computeTerm, storedTermColumns, termExpiresOn } from './agreement-terms';
 import { AgreementView } from './agreement-view';
 import { AgreementsService } from './agreements.service';
 import { RecordRenewalDto } from './dto/record-renewal.dto';
@@ -19,12 +20,20 @@ export class AgreementRenewalsService {
     private readonly agreements: AgreementsService,
   ) {}
 
-  async list(actor: Actor, agreementId: string): Promise<AgreementRenewal[]> {
+  /** Paginated like every list in the contract (`{ items, total, page, pageSize }`). */
+  async list(
+    actor: Actor,
+    agreementId: string,
+    query: PageQueryDto,
+  ): Promise<Page<AgreementRenewal>> {
     await this.agreements.get(actor, agreementId); // visibility, and applies due tacit renewals
-    return this.dataSource.getRepository(AgreementRenewal).find({
+    const [items, total] = await this.dataSource.getRepository(AgreementRenewal).findAndCount({
       where: { agreementId },
-      order: { createdAt: 'ASC', previousExpiresOn: 'ASC' },
+      order: { createdAt: 'ASC', previousExpiresOn: 'ASC', id: 'ASC' },
+      skip: pageOffset(query),
+      take: query.pageSize,
     });
+    return { items, total, page: query.page, pageSize: query.pageSize };
   }
 
   async record(
@@ -89,6 +98,7 @@ export class AgreementRenewalsService {
         { id: agreementId },
         {
           extendedMonths,
+          ...storedTermColumns({ ...agreement, extendedMonths }),
           status: 'renewed',
           // A renewal decided after a notice supersedes it.
           nonRenewalNoticeOn: null,

@@ -106,3 +106,25 @@ export function tacitRenewalsDue(params: TacitRenewalParams): number {
   }
   return renewals;
 }
+
+/**
+ * The computed dates stored on the agreement row (so reminder sweeps can range-scan them). Every write
+ * that changes the term goes through this one function.
+ */
+export function storedTermColumns(agreement: {
+  entryIntoForceOn: CalendarDate;
+  durationMonths: number;
+  extendedMonths: number;
+  renewalMode: string;
+  noticeDays: number | null;
+}): { expiresOn: CalendarDate; noticeDeadlineOn: CalendarDate | null } {
+  const expiresOn = termExpiresOn(
+    agreement.entryIntoForceOn,
+    agreement.durationMonths + agreement.extendedMonths,
+  );
+  return {
+    expiresOn,
+    noticeDeadlineOn:
+      agreement.renewalMode === 'none' ? null : noticeDeadlineOn(expiresOn, agreement.noticeDays),
+  };
+}

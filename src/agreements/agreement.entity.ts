@@ -77,6 +77,14 @@ export class Agreement {
   @Column({ name: 'non_renewal_notice_on', type: 'date', nullable: true })
   nonRenewalNoticeOn: CalendarDate | null;
 
+  /** Last day in force; derived (storedTermColumns) on every write, stored for indexed sweeps. */
+  @Column({ name: 'expires_on', type: 'date' })
+  expiresOn: CalendarDate;
+
+  /** Last day to give notice; null without a renewal clause or notice period. Derived like expiresOn. */
+  @Column({ name: 'notice_deadline_on', type: 'date', nullable: true })
+  noticeDeadlineOn: CalendarDate | null;
+
   /** Stored status; `expired` is also derived when the term has run out (see agreement-view). */
   @Column({ type: 'varchar', length: 16, default: 'in_force' })
   status: AgreementStatus;

@@ -48,8 +48,12 @@ export class AgreementsController {
 
   /** Renewals and notices of non-renewal recorded so far, oldest first. */
   @Get(':id/renewals')
-  listRenewals(@CurrentActor() actor: Actor, @Param('id', UuidParam) id: string) {
-    return this.renewals.list(actor, id);
+  listRenewals(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam) id: string,
+    @Query() query: PageQueryDto,
+  ) {
+    return this.renewals.list(actor, id, query);
   }
 
   /** Record a renewal (extends the term) or a notice of non-renewal. */

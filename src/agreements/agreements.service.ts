@@ -6,10 +6,14 @@ import { agreementScope, canSeeAgreement } from '../common/auth/permissions';
 import { agreementScopeCondition } from '../common/auth/scope-sql';
 import { InvalidInput, NotFound, VersionConflict } from '../common/errors/domain-errors';
 import { Page, PageQueryDto, pageOffset } from '../common/pagination/page-query.dto';
-import { compareDates, todayIn } from '../common/time/calendar-date';
+import { addDays, compareDates, todayIn } from '../common/time/calendar-date';
 import { Clock } from '../common/time/clock';
 import { PartiesService } from '../parties/parties.service';
+import { storedTermColumns } from './agreement-terms';
 import { Agreement } from './agreement.entity';
+
+type StoredOrGenerated =
+  'id' | 'version' | 'createdAt' | 'updatedAt' | 'expiresOn' | 'noticeDeadlineOn';
 import { AgreementView, toAgreementView } from './agreement-view';
 import { TacitRenewals } from './tacit-renewals';
 import { CreateAgreementDto } from './dto/create-agreement.dto';
@@ -54,7 +58,7 @@ export class AgreementsService {
     const entryIntoForceOn = dto.entryIntoForceOn ?? dto.signedOn;
     assertEntryNotBeforeSignature(dto.signedOn, entryIntoForceOn);
     const saved = await this.agreements.save(
-      this.agreements.create({
+      this.withStoredTerm({
         kind: dto.kind,
         title: dto.title,
         reference: dto.reference ?? null,
@@ -67,6 +71,8 @@ export class AgreementsService {
         noticeDays: dto.renewal.noticeDays ?? null,
         status: dto.status ?? 'in_force',
         timeZone: dto.timeZone ?? 'Africa/Casablanca',
+        extendedMonths: 0,
+        nonRenewalNoticeOn: null,
       }),
     );
     return this.view(saved);
@@ -95,10 +101,11 @@ export class AgreementsService {
       ...(dto.status !== undefined && { status: dto.status }),
       ...(dto.timeZone !== undefined && { timeZone: dto.timeZone }),
     };
+    const term = storedTermColumns({ ...current, ...changes });
     const result = await this.agreements
       .createQueryBuilder()
       .update(Agreement)
-      .set({ ...changes, version: () => 'version + 1' })
+      .set({ ...changes, ...term, version: () => 'version + 1' })
       .where('id = :id AND version = :expectedVersion', { id, expectedVersion })
       .execute();
     if (result.affected === 0) {
@@ -106,6 +113,31 @@ export class AgreementsService {
       throw new VersionConflict('Agreement', expectedVersion, now.version);
     }
     return this.get(actor, id);
+  }
+
+  private withStoredTerm(fields: Omit<Agreement, StoredOrGenerated>): Agreement {
+    return this.agreements.create({ ...fields, ...storedTermColumns(fields) });
+  }
+
+  /**
+   * Applies every tacit renewal whose notice deadline has passed (the reminder sweep calls this, so
+   * renewals happen even when nobody reads the agreement). Answers how many agreements were renewed.
+   */
+  async applyDueTacitRenewals(): Promise<number> {
+    const tomorrowUtc = addDays(this.clock.now().toISOString().slice(0, 10), 1);
+    const candidates = await this.agreements
+      .createQueryBuilder('a')
+      .where(`a.renewal_mode = 'tacit' AND a.non_renewal_notice_on IS NULL`)
+      .andWhere(`a.status IN ('in_force', 'renewed') AND a.notice_deadline_on < :tomorrowUtc`, {
+        tomorrowUtc,
+      })
+      .getMany();
+    let renewed = 0;
+    for (const agreement of candidates) {
+      const after = await this.tacitRenewals.applyIfDue(agreement, this.todayFor(agreement));
+      if (after.extendedMonths !== agreement.extendedMonths) renewed++;
+    }
+    return renewed;
   }
 
   todayFor(agreement: Pick<Agreement, 'timeZone'>) {

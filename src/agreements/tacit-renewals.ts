@@ -4,7 +4,12 @@ import { DataSource } from 'typeorm';
 import { addDays, type CalendarDate } from '../common/time/calendar-date';
 import { AgreementRenewal } from './agreement-renewal.entity';
 import { Agreement } from './agreement.entity';
-import { noticeDeadlineOn, tacitRenewalsDue, termExpiresOn } from './agreement-terms';
+import {
+  noticeDeadlineOn,
+  storedTermColumns,
+  tacitRenewalsDue,
+  termExpiresOn,
+} from './agreement-terms';
 
 /**
  * Materialises tacit renewals: once a tacitly renewable agreement's notice deadline has passed without a
@@ -50,7 +55,12 @@ export class TacitRenewals {
       await em.update(
         Agreement,
         { id: locked.id },
-        { extendedMonths: locked.extendedMonths, status: 'renewed', version: locked.version + 1 },
+        {
+          extendedMonths: locked.extendedMonths,
+          ...storedTermColumns(locked),
+          status: 'renewed',
+          version: locked.version + 1,
+        },
       );
       locked.version += 1;
       return locked;

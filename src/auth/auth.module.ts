@@ -21,5 +21,7 @@ import { LoginThrottle } from './login-throttle';
   ],
   controllers: [AuthController],
   providers: [AuthService, LoginThrottle, { provide: APP_GUARD, useClass: AuthGuard }],
+  // The calendar feed (exports) verifies bearer tokens itself on its public route.
+  exports: [AuthService],
 })
 export class AuthModule {}

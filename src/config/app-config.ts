@@ -73,6 +73,44 @@ export class AppConfig {
   @Min(1)
   LOGIN_WINDOW_SECONDS = 900;
 
+  /** Delivery attempts per notification (exponential backoff between them) before it is `failed`. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(50)
+  DELIVERY_ATTEMPTS = 6;
+
+  /** First retry delay; each further retry doubles it. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(10)
+  DELIVERY_BACKOFF_MS = 30000;
+
+  /** How long a worker holds a delivery (BullMQ job lock and the row's lease). */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1000)
+  DELIVERY_LOCK_MS = 30000;
+
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  DELIVERY_CONCURRENCY = 5;
+
+  /** A row still pending this long after it was enqueued is enqueued again by the sweep. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(0)
+  REMINDER_REQUEUE_GRACE_MS = 300000;
+
+  /**
+   * Comma-separated host names or addresses that webhooks may target even though they are loopback or
+   * private (tests, an on-premises receiver). Empty in production.
+   */
+  @IsString()
+  WEBHOOK_ALLOWED_HOSTS = '';
+
   /** Public base URL used in links (mail, calendar feeds). */
   @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL' })
   PUBLIC_URL = 'http://localhost:3000';

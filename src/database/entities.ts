@@ -3,9 +3,15 @@ import { Activity } from '../activities/activity.entity';
 import { ActivityHistory } from '../activities/activity-history.entity';
 import { Agreement } from '../agreements/agreement.entity';
 import { AgreementRenewal } from '../agreements/agreement-renewal.entity';
+import { FeedToken } from '../exports/feed-tokens/feed-token.entity';
+import { PlanHistory } from '../exports/renewal/plan-history.entity';
+import { NotificationPreference } from '../notifications/notification-preference.entity';
+import { Notification } from '../notifications/notification.entity';
 import { Party } from '../parties/party.entity';
+import { ReminderSettings } from '../reminders/reminder-settings.entity';
 import { ObserverGrant } from '../users/observer-grant.entity';
 import { User } from '../users/user.entity';
+import { WebhookSubscription } from '../webhooks/webhook-subscription.entity';
 
 /** Listed, not globbed, so that jest (.ts) and dist (.js) load the same classes. */
 export const ENTITIES = [
@@ -17,4 +23,10 @@ export const ENTITIES = [
   ActionPlan,
   Activity,
   ActivityHistory,
+  ReminderSettings,
+  Notification,
+  NotificationPreference,
+  WebhookSubscription,
+  FeedToken,
+  PlanHistory,
 ];

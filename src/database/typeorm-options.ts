@@ -1,8 +1,14 @@
 import type { DataSourceOptions } from 'typeorm';
 import { InitialSchema1795880000000 } from '../../migrations/1795880000000-InitialSchema';
+import { Reminders1795890000000 } from '../../migrations/1795890000000-Reminders';
+import { FeedTokens1795890000001 } from '../../migrations/1795890000001-FeedTokens';
 import { ENTITIES } from './entities';
 
-export const MIGRATIONS = [InitialSchema1795880000000];
+export const MIGRATIONS = [
+  InitialSchema1795880000000,
+  Reminders1795890000000,
+  FeedTokens1795890000001,
+];
 
 /** One definition shared by Nest (TypeOrmModule), the TypeORM CLI, the seed and the tests. */
 export function typeOrmOptions(databaseUrl: string): DataSourceOptions {

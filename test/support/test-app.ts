@@ -1,6 +1,6 @@
 import 'reflect-metadata';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import { Test } from '@nestjs/testing';
+import { Test, type TestingModuleBuilder } from '@nestjs/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import request from 'supertest';
 import type TestAgent from 'supertest/lib/agent';
@@ -39,31 +39,44 @@ let suiteCounter = 0;
  * The real api (every module, Fastify, the same setupApp as main.ts) on a fresh copy of a template
  * database and its own Redis key prefix. Only the clock is replaced.
  */
-export async function createTestApp(
-  options: { seeded?: boolean; env?: Record<string, string> } = {},
-): Promise<TestApp> {
+export interface TestAppOptions {
+  seeded?: boolean;
+  env?: Record<string, string>;
+  /** Another api instance on the same database, Redis prefix and clock (horizontal scaling tests). */
+  shareWith?: TestApp;
+  /** Extra provider overrides (e.g. a stub DNS resolver). */
+  override?: (builder: TestingModuleBuilder) => TestingModuleBuilder;
+}
+
+export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const suffix = `${process.pid}_${++suiteCounter}_${Math.random().toString(36).slice(2, 8)}`;
-  const databaseName = `accords_t_${runId()}_${suffix}`;
-  await withAdminClient((client) =>
-    client.query(
-      `CREATE DATABASE ${databaseName} TEMPLATE ${templateName(options.seeded === false ? 'empty' : 'seeded')}`,
-    ),
-  );
-  const config = loadConfig({
-    ...process.env,
-    NODE_ENV: 'test',
-    DATABASE_URL: databaseUrl(databaseName),
-    REDIS_PREFIX: `accords-t-${runId()}-${suffix}`,
-    SEED_PASSWORD: DEMO_PASSWORD,
-    ...options.env,
-  });
-  const clock = new TestClock();
-  const moduleRef = await Test.createTestingModule({ imports: [ApiModule] })
+  const shared = options.shareWith;
+  const databaseName = shared?.databaseName ?? `accords_t_${runId()}_${suffix}`;
+  if (!shared) {
+    await withAdminClient((client) =>
+      client.query(
+        `CREATE DATABASE ${databaseName} TEMPLATE ${templateName(options.seeded === false ? 'empty' : 'seeded')}`,
+      ),
+    );
+  }
+  const config =
+    shared?.config ??
+    loadConfig({
+      ...process.env,
+      NODE_ENV: 'test',
+      DATABASE_URL: databaseUrl(databaseName),
+      REDIS_PREFIX: `accords-t-${runId()}-${suffix}`,
+      SEED_PASSWORD: DEMO_PASSWORD,
+      ...options.env,
+    });
+  const clock = shared?.clock ?? new TestClock();
+  let builder = Test.createTestingModule({ imports: [ApiModule] })
     .overrideProvider(AppConfig)
     .useValue(config)
     .overrideProvider(Clock)
-    .useValue(clock)
-    .compile();
+    .useValue(clock);
+  if (options.override) builder = options.override(builder);
+  const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), {
     logger: ['error', 'warn'],
   });
@@ -88,6 +101,7 @@ export async function createTestApp(
     },
     async close() {
       await app.close();
+      if (shared) return;
       await withAdminClient((client) =>
         client.query(`DROP DATABASE IF EXISTS ${databaseName} WITH (FORCE)`),
       );

@@ -5,14 +5,18 @@ import {
   IsArray,
   IsBoolean,
   IsInt,
-  IsOptional,
   IsString,
   Length,
   Matches,
   Max,
   Min,
 } from 'class-validator';
-import { IsCalendarDate, IsTimeZone, PARTY_CODE_PATTERN } from '../../common/validation/validators';
+import {
+  IsCalendarDate,
+  IsOmittable,
+  IsTimeZone,
+  PARTY_CODE_PATTERN,
+} from '../../common/validation/validators';
 
 export class CreateActionPlanDto {
   @IsString()
@@ -28,12 +32,12 @@ export class CreateActionPlanDto {
   @Max(1200)
   durationMonths: number;
 
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   renewable?: boolean;
 
   /** Defaults to the agreement's parties. */
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMinSize(1)
   @ArrayMaxSize(200)
@@ -42,7 +46,7 @@ export class CreateActionPlanDto {
   partyCodes?: string[];
 
   /** Zone in which "today" and "overdue" are reckoned; defaults to the agreement's. */
-  @IsOptional()
+  @IsOmittable()
   @IsTimeZone()
   timeZone?: string;
 }

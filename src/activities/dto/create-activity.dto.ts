@@ -12,7 +12,11 @@ import {
   MaxLength,
   Min,
 } from 'class-validator';
-import { IsCalendarDate, PARTY_CODE_PATTERN } from '../../common/validation/validators';
+import {
+  IsCalendarDate,
+  IsOmittable,
+  PARTY_CODE_PATTERN,
+} from '../../common/validation/validators';
 import { ACTIVITY_STATUSES, type ActivityStatus } from '../activity-rules';
 import { ACTIVITY_TYPES, type ActivityType } from '../activity.entity';
 
@@ -32,7 +36,7 @@ export class CreateActivityDto {
   type: ActivityType;
 
   /** e.g. `data_collection`, `victim_support`, `referral_mechanisms`, `standard_procedures`. */
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(20)
   @ArrayUnique()
@@ -43,7 +47,7 @@ export class CreateActivityDto {
   leadPartyCode: string;
 
   /** Parties taking part; always includes the lead party. */
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(200)
   @ArrayUnique()
@@ -57,11 +61,11 @@ export class CreateActivityDto {
   @IsCalendarDate()
   dueOn: string;
 
-  @IsOptional()
+  @IsOmittable()
   @IsIn(ACTIVITY_STATUSES)
   status?: ActivityStatus;
 
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(0)
   @Max(100)

@@ -6,6 +6,7 @@ import {
   IsArray,
   IsIn,
   IsInt,
+  IsObject,
   IsOptional,
   IsString,
   Length,
@@ -14,7 +15,12 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsCalendarDate, IsTimeZone, PARTY_CODE_PATTERN } from '../../common/validation/validators';
+import {
+  IsCalendarDate,
+  IsOmittable,
+  IsTimeZone,
+  PARTY_CODE_PATTERN,
+} from '../../common/validation/validators';
 import {
   AGREEMENT_KINDS,
   AGREEMENT_STATUSES,
@@ -48,7 +54,7 @@ export class CreateAgreementDto {
   signedOn: string;
 
   /** Defaults to `signedOn`. */
-  @IsOptional()
+  @IsOmittable()
   @IsCalendarDate()
   entryIntoForceOn?: string;
 
@@ -57,16 +63,19 @@ export class CreateAgreementDto {
   @Max(1200)
   durationMonths: number;
 
+  // @ValidateNested() alone lets a missing object through (and the service would then fail on
+  // `renewal.mode`); @IsObject() makes the block itself required.
+  @IsObject({ message: 'must be an object with at least a mode' })
   @ValidateNested()
   @Type(() => RenewalTermsDto)
   renewal: RenewalTermsDto;
 
-  @IsOptional()
+  @IsOmittable()
   @IsIn(AGREEMENT_STATUSES)
   status?: AgreementStatus;
 
   /** Zone in which "today" is reckoned for this agreement; defaults to Africa/Casablanca. */
-  @IsOptional()
+  @IsOmittable()
   @IsTimeZone()
   timeZone?: string;
 }

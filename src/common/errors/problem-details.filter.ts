@@ -42,10 +42,10 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
-    const problem = this.toProblem(exception, request.url);
+    const problem = this.toProblem(exception, redactSecrets(request.url));
     if (problem.status >= 500) {
       this.logger.error(
-        `${request.method} ${request.url}: ${String(exception)}`,
+        `${request.method} ${problem.instance}: ${String(exception)}`,
         exception instanceof Error ? exception.stack : undefined,
       );
     }
@@ -112,6 +112,11 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       instance,
     };
   }
+}
+
+/** Calendar feed tokens travel in the query string; they must not be echoed back or logged. */
+export function redactSecrets(url: string): string {
+  return url.replace(/([?&]token=)[^&]*/gi, '$1[redacted]');
 }
 
 /** Fastify's own client errors (malformed JSON, wrong content type, body too large) carry a 4xx. */

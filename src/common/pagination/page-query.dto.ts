@@ -7,6 +7,8 @@ export class PageQueryDto {
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  // Far beyond any list here; keeps (page - 1) * pageSize a valid SQL OFFSET (page=1e20 was a 500).
+  @Max(1_000_000)
   page: number = 1;
 
   /** Items per page, at most 200. */

@@ -7,7 +7,7 @@ import {
   isCalendarDate,
   minDate,
 } from '../../common/time/calendar-date';
-import { termExpiresOn } from '../../agreements/agreement-terms';
+import { storedTermColumns, termExpiresOn } from '../../agreements/agreement-terms';
 import {
   SEED_ACTIVITIES,
   SEED_AGREEMENT,
@@ -128,10 +128,12 @@ async function findOrInsertAgreement(manager: EntityManager): Promise<Found> {
     [a.reference],
   );
   if (existing.length > 0) return { id: existing[0].id, inserted: false };
+  const term = storedTermColumns({ ...a, entryIntoForceOn: a.signedOn, extendedMonths: 0 });
   const rows: { id: string }[] = await manager.query(
     `INSERT INTO agreements (kind, title, reference, party_codes, signed_on, entry_into_force_on,
-       duration_months, renewal_mode, renewal_term_months, notice_days, status, time_zone, version)
-     VALUES ($1, $2, $3, $4::varchar[], $5, $5, $6, $7, $8, $9, $10, $11, 1)
+       duration_months, renewal_mode, renewal_term_months, notice_days, status, time_zone, version,
+       expires_on, notice_deadline_on)
+     VALUES ($1, $2, $3, $4::varchar[], $5, $5, $6, $7, $8, $9, $10, $11, 1, $12, $13)
      RETURNING id`,
     [
       a.kind,
@@ -145,6 +147,8 @@ async function findOrInsertAgreement(manager: EntityManager): Promise<Found> {
       a.noticeDays,
       a.status,
       a.timeZone,
+      term.expiresOn,
+      term.noticeDeadlineOn,
     ],
   );
   return { id: rows[0].id, inserted: true };

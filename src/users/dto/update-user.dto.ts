@@ -9,16 +9,16 @@ import {
   Length,
   Matches,
 } from 'class-validator';
-import { IsTimeZone, PARTY_CODE_PATTERN } from '../../common/validation/validators';
+import { IsOmittable, IsTimeZone, PARTY_CODE_PATTERN } from '../../common/validation/validators';
 import { LOCALES, ROLES, type Locale, type Role } from '../user.entity';
 
 export class UpdateUserDto {
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Length(1, 200)
   name?: string;
 
-  @IsOptional()
+  @IsOmittable()
   @IsIn(ROLES)
   role?: Role;
 
@@ -27,21 +27,21 @@ export class UpdateUserDto {
   @Matches(PARTY_CODE_PATTERN, { message: 'must be a party code such as MA' })
   partyCode?: string | null;
 
-  @IsOptional()
+  @IsOmittable()
   @IsIn(LOCALES)
   locale?: Locale;
 
-  @IsOptional()
+  @IsOmittable()
   @IsTimeZone()
   timeZone?: string;
 
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @Length(12, 200, { message: 'must be between 12 and 200 characters' })
   password?: string;
 
   /** Deactivated users cannot log in and their tokens stop working. */
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   active?: boolean;
 

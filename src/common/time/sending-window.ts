@@ -1,0 +1,54 @@
+/**
+ * When a mail planned at `now` may go out for someone in `timeZone`: at once during local working
+ * hours [startHour, endHour), otherwise at the next startHour local time (nobody gets a reminder at
+ * 03:00 in Abidjan). Daylight-saving changes (Casablanca around Ramadan) are handled by asking Intl for
+ * the zone's offset at the target instant.
+ */
+export function nextSendingTime(now: Date, timeZone: string, startHour = 8, endHour = 20): Date {
+  const local = wallClock(now, timeZone);
+  if (local.hour >= startHour && local.hour < endHour) return now;
+  const dayShift = local.hour >= endHour ? 1 : 0;
+  const targetWall = Date.UTC(local.year, local.month - 1, local.day + dayShift, startHour, 0, 0);
+  // First guess with the current offset, then correct with the offset at the guessed instant.
+  let instant = targetWall - offsetMs(now, timeZone);
+  instant = targetWall - offsetMs(new Date(instant), timeZone);
+  return new Date(instant);
+}
+
+interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+export function wallClock(instant: Date, timeZone: string): WallClock {
+  const parts = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric',
+  }).formatToParts(instant);
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return {
+    year: get('year'),
+    month: get('month'),
+    day: get('day'),
+    hour: get('hour'),
+    minute: get('minute'),
+    second: get('second'),
+  };
+}
+
+/** The zone's offset from UTC at `instant`, in milliseconds (Casablanca: +1 h, or 0 in Ramadan). */
+function offsetMs(instant: Date, timeZone: string): number {
+  const w = wallClock(instant, timeZone);
+  const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
+  return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
+}

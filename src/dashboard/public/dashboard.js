@@ -1,0 +1,199 @@
+// Accords progress dashboard, entry module: sign-in, the plans the caller may see, and one plan on
+// screen. Plain browser JavaScript modules, no build step, no dependency, nothing from another origin.
+import { ApiError, api, describeError, isExpired, listAll, session } from './api.js';
+import { closeActivity, openActivity, setupActivityDialog } from './activity-dialog.js';
+import { $, bar, h, notice } from './dom.js';
+import { M, fmtNumber, fmtPercent, partyName } from './format.js';
+import { renderPlan, resetFilters } from './plan-view.js';
+
+const loginView = $('#login-view');
+const appView = $('#app-view');
+const loginError = $('#login-error');
+
+const state = { plans: [], planId: null, loadSeq: 0 };
+
+function showLoginError(text) {
+  loginError.textContent = text;
+  loginError.hidden = !text;
+}
+
+$('#login-form').addEventListener('submit', async (event) => {
+  event.preventDefault();
+  const email = $('#login-email').value.trim();
+  const password = $('#login-password').value;
+  if (!email || !password) return showLoginError(M.loginInvalid);
+  const submit = $('#login-submit');
+  submit.disabled = true;
+  submit.textContent = M.signingIn;
+  showLoginError('');
+  try {
+    const result = await api('/api/auth/login', {
+      method: 'POST',
+      body: { email, password },
+      anonymous: true,
+    });
+    session.save(result.accessToken, result.user);
+    $('#login-password').value = '';
+    await startApp();
+  } catch (error) {
+    const status = error instanceof ApiError ? error.status : 0;
+    const messages = { 401: M.loginFailed, 429: M.loginThrottled, 400: M.loginInvalid };
+    showLoginError(messages[status] || describeError(error));
+  } finally {
+    submit.disabled = false;
+    submit.textContent = M.signIn;
+  }
+});
+
+$('#sign-out').addEventListener('click', () => signOut(''));
+session.onExpired = () => signOut(M.sessionExpired);
+
+function signOut(message) {
+  session.clear();
+  state.loadSeq++;
+  closeActivity();
+  appView.hidden = true;
+  appView.replaceChildren();
+  $('#session').hidden = true;
+  loginView.hidden = false;
+  showLoginError(message);
+  $('#login-email').focus();
+}
+
+function showSession() {
+  const user = session.user;
+  const role = M.roleNames[user.role] || user.role;
+  $('#session-user').replaceChildren(
+    h('span', { class: 'session-name' }, user.name),
+    h(
+      'span',
+      { class: 'session-role' },
+      role,
+      user.partyCode ? ' · ' + partyName(user.partyCode) : '',
+    ),
+  );
+  $('#session').hidden = false;
+}
+
+async function startApp() {
+  loginView.hidden = true;
+  appView.hidden = false;
+  showSession();
+  appView.replaceChildren(h('p', { class: 'muted loading' }, M.loading));
+  try {
+    state.plans = await listAll('/api/dashboard');
+  } catch (error) {
+    if (!isExpired(error)) appView.replaceChildren(notice('error', describeError(error)));
+    return;
+  }
+  if (state.plans.length === 0) {
+    appView.replaceChildren(
+      h('section', { class: 'card' }, h('h2', {}, M.plans), h('p', { class: 'muted' }, M.noPlans)),
+    );
+    return;
+  }
+  const wanted = new URLSearchParams(location.hash.slice(1)).get('plan');
+  const initial = state.plans.find((p) => p.planId === wanted) || state.plans[0];
+  appView.replaceChildren(
+    state.plans.length > 1 ? planPicker() : '',
+    h('div', { id: 'plan-view', 'aria-live': 'polite', 'aria-busy': 'true' }),
+  );
+  $('#main').focus();
+  await selectPlan(initial.planId);
+}
+
+/** Only shown when the caller sees more than one plan. */
+function planPicker() {
+  const cards = state.plans.map((p) =>
+    h(
+      'li',
+      {},
+      h(
+        'button',
+        {
+          type: 'button',
+          class: 'plan-card',
+          dataset: { planId: p.planId },
+          'aria-pressed': 'false',
+          onclick: () => selectPlan(p.planId),
+        },
+        h('span', { class: 'plan-card-title', dir: 'auto' }, p.planTitle),
+        h('span', { class: 'plan-card-meta' }, p.partyCodes.map(partyName).join(' · ')),
+        bar(p.completionPercent, '', M.completion),
+        h(
+          'span',
+          { class: 'plan-card-figures' },
+          fmtPercent(p.completionPercent),
+          p.overdue > 0
+            ? h('span', { class: 'text-overdue' }, ` · ${M.overdue} ${fmtNumber(p.overdue)}`)
+            : '',
+        ),
+      ),
+    ),
+  );
+  return h(
+    'section',
+    { class: 'plan-picker', 'aria-labelledby': 'plans-title' },
+    h('h2', { id: 'plans-title', class: 'section-title' }, M.plans),
+    h('ul', { class: 'plan-list' }, cards),
+  );
+}
+
+async function selectPlan(planId) {
+  state.planId = planId;
+  for (const button of document.querySelectorAll('.plan-card')) {
+    button.setAttribute('aria-pressed', String(button.dataset.planId === planId));
+  }
+  // The plan stays chosen across a reload and a change of language.
+  const hash = '#plan=' + encodeURIComponent(planId);
+  history.replaceState(null, '', hash);
+  for (const link of document.querySelectorAll('.lang-switch a')) {
+    link.setAttribute('href', `/?lang=${link.getAttribute('hreflang')}${hash}`);
+  }
+  resetFilters();
+  await loadPlan();
+}
+
+/** Reads the plan's figures and activities again and redraws it; a later call wins over a slower one. */
+async function loadPlan() {
+  const seq = ++state.loadSeq;
+  const view = $('#plan-view');
+  if (!view) return;
+  view.setAttribute('aria-busy', 'true');
+  try {
+    const [progress, activities, plans] = await Promise.all([
+      api(`/api/action-plans/${state.planId}/progress`),
+      listAll(`/api/action-plans/${state.planId}/activities`),
+      listAll('/api/dashboard'),
+    ]);
+    if (seq !== state.loadSeq) return;
+    state.plans = plans;
+    const plan = plans.find((p) => p.planId === state.planId);
+    if (!plan) return view.replaceChildren(notice('error', M.noPlans));
+    renderPlan(view, { plan, progress, activities }, openActivity);
+  } catch (error) {
+    if (seq === state.loadSeq && !isExpired(error))
+      view.replaceChildren(notice('error', describeError(error)));
+  } finally {
+    if (seq === state.loadSeq) view.setAttribute('aria-busy', 'false');
+  }
+}
+
+setupActivityDialog(loadPlan);
+
+window.addEventListener('unhandledrejection', (event) => {
+  // Every path above handles its own errors; this keeps an unforeseen one from failing silently.
+  console.error('Accords dashboard:', event.reason);
+});
+
+if (session.token && session.user) {
+  loginView.hidden = true;
+  api('/api/me')
+    .then((me) => {
+      session.save(session.token, { ...session.user, ...me });
+      return startApp();
+    })
+    .catch((error) => {
+      if (!isExpired(error)) signOut(describeError(error));
+    });
+}

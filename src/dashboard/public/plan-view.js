@@ -1,0 +1,402 @@
+// One plan on screen: key figures, status, overdue and upcoming deadlines, per country and per type,
+// the timeline, and the activity list with its filters.
+import { statusDonut, timeline } from './charts.js';
+import { bar, h } from './dom.js';
+import {
+  CLOSED,
+  M,
+  STATUSES,
+  byDueDate,
+  dayNumber,
+  fmtDate,
+  fmtNumber,
+  fmtPercent,
+  pair,
+  partyName,
+  relativeDue,
+  statusName,
+  t,
+  tp,
+  typeName,
+} from './format.js';
+
+let filters = { status: '', party: '', overdue: false };
+
+/** A newly chosen plan starts with no filter; a reload of the same plan keeps them. */
+export function resetFilters() {
+  filters = { status: '', party: '', overdue: false };
+}
+
+/** Fills `view` from the dashboard row, the progress figures and the activities of one plan. */
+export function renderPlan(view, { plan, progress, activities }, onOpen) {
+  view.replaceChildren(
+    h(
+      'section',
+      { class: 'plan-header', 'aria-labelledby': 'plan-title' },
+      h(
+        'p',
+        { class: 'eyebrow' },
+        M.agreement + ' · ',
+        h('span', { dir: 'auto' }, plan.agreementTitle),
+      ),
+      h('h2', { id: 'plan-title', dir: 'auto' }, plan.planTitle),
+      h(
+        'p',
+        { class: 'plan-meta' },
+        h('span', {}, t('term', { from: fmtDate(plan.startsOn), to: fmtDate(plan.endsOn) })),
+        h(
+          'span',
+          { class: 'chips', 'aria-label': M.parties },
+          plan.partyCodes.map((c) => h('span', { class: 'chip' }, partyName(c))),
+        ),
+      ),
+    ),
+    keyFigures(progress),
+    h(
+      'div',
+      { class: 'grid grid-3' },
+      card('status-breakdown', M.statusBreakdown, statusCard(progress)),
+      overdueCard(activities, progress.today, onOpen),
+      upcomingCard(activities, progress.today, onOpen),
+    ),
+    h(
+      'div',
+      { class: 'grid grid-2' },
+      breakdownCard('by-country', M.byCountry, M.country, progress.byParty, (r) =>
+        partyName(r.partyCode),
+      ),
+      breakdownCard('by-type', M.byType, M.type, progress.byType, (r) => typeName(r.type)),
+    ),
+    card(
+      'timeline',
+      M.timeline,
+      h('p', { class: 'muted small' }, M.timelineHint),
+      h(
+        'div',
+        { class: 'timeline-scroll' },
+        timeline({
+          activities,
+          startsOn: plan.startsOn,
+          endsOn: plan.endsOn,
+          today: progress.today,
+          onOpen,
+        }),
+      ),
+    ),
+    activityListCard(activities, progress.today, onOpen),
+  );
+}
+
+function card(id, title, ...children) {
+  return h(
+    'section',
+    { class: 'card', id, 'aria-labelledby': id + '-title' },
+    h('h3', { id: id + '-title' }, title),
+    ...children,
+  );
+}
+
+function keyFigure(id, label, value, sub, extraClass) {
+  return h(
+    'div',
+    { class: 'kpi ' + (extraClass || ''), id },
+    h('span', { class: 'kpi-label' }, label),
+    h('span', { class: 'kpi-value' }, value),
+    sub ? h('span', { class: 'kpi-sub' }, sub) : '',
+  );
+}
+
+function keyFigures(progress) {
+  const completion = keyFigure(
+    'kpi-completion',
+    M.completion,
+    fmtPercent(progress.completionPercent),
+    bar(progress.completionPercent, 'bar-lg', M.completion),
+    'kpi-primary',
+  );
+  // The exact figure, for scripts and tests: the text is formatted for the language.
+  completion.dataset.value = String(progress.completionPercent);
+  const next = progress.nextDeadlines[0];
+  return h(
+    'section',
+    { class: 'kpis', 'aria-label': M.completion },
+    completion,
+    keyFigure(
+      'kpi-total',
+      M.activities,
+      fmtNumber(progress.total),
+      t('completedCount', {
+        n: fmtNumber(progress.byStatus.completed || 0),
+        total: fmtNumber(progress.total),
+      }),
+    ),
+    keyFigure(
+      'kpi-overdue',
+      M.overdue,
+      fmtNumber(progress.overdue),
+      '',
+      progress.overdue > 0 ? 'kpi-alert' : 'kpi-ok',
+    ),
+    keyFigure(
+      'kpi-due30',
+      M.dueNext30,
+      fmtNumber(progress.dueNext30Days),
+      next ? t('nextDue', { date: fmtDate(next.dueOn) }) : '',
+    ),
+  );
+}
+
+function statusCard(progress) {
+  const legend = h(
+    'ul',
+    { class: 'legend' },
+    STATUSES.map((status) =>
+      h(
+        'li',
+        { dataset: { status } },
+        h('span', { class: 'swatch status-' + status, 'aria-hidden': 'true' }),
+        h('span', { class: 'legend-label' }, statusName(status)),
+        h('span', { class: 'legend-value' }, fmtNumber(progress.byStatus[status] || 0)),
+      ),
+    ),
+  );
+  return h(
+    'div',
+    { class: 'donut-wrap' },
+    statusDonut(progress.byStatus, progress.total || 0),
+    legend,
+  );
+}
+
+function deadlineItem(activity, today, onOpen) {
+  const late = dayNumber(activity.dueOn) < dayNumber(today);
+  return h(
+    'li',
+    { class: late ? 'is-overdue' : '' },
+    h(
+      'button',
+      { type: 'button', class: 'link', dir: 'auto', onclick: () => onOpen(activity.id) },
+      activity.title,
+    ),
+    h(
+      'span',
+      { class: 'deadline-meta' },
+      h('time', { datetime: activity.dueOn }, fmtDate(activity.dueOn)),
+      ' · ',
+      h('span', { class: late ? 'text-overdue' : '' }, relativeDue(activity.dueOn, today)),
+      ' · ',
+      partyName(activity.leadPartyCode),
+    ),
+  );
+}
+
+function overdueCard(activities, today, onOpen) {
+  const overdue = activities.filter((a) => a.overdue).sort(byDueDate);
+  return card(
+    'overdue-list',
+    h(
+      'span',
+      {},
+      M.overdueList,
+      ' ',
+      h(
+        'span',
+        { class: 'count-badge' + (overdue.length ? ' alert' : '') },
+        fmtNumber(overdue.length),
+      ),
+    ),
+    overdue.length
+      ? h(
+          'ul',
+          { class: 'deadlines overdue' },
+          overdue.map((a) => deadlineItem(a, today, onOpen)),
+        )
+      : h('p', { class: 'muted' }, M.noOverdue),
+  );
+}
+
+function upcomingCard(activities, today, onOpen) {
+  const from = dayNumber(today);
+  const upcoming = activities
+    .filter(
+      (a) => !CLOSED.has(a.status) && dayNumber(a.dueOn) >= from && dayNumber(a.dueOn) <= from + 30,
+    )
+    .sort(byDueDate);
+  return card(
+    'upcoming-list',
+    M.upcoming,
+    upcoming.length
+      ? h(
+          'ul',
+          { class: 'deadlines' },
+          upcoming.map((a) => deadlineItem(a, today, onOpen)),
+        )
+      : h('p', { class: 'muted' }, M.noUpcoming),
+  );
+}
+
+function breakdownCard(id, title, firstColumn, rows, label) {
+  const head = h(
+    'tr',
+    {},
+    h('th', { scope: 'col' }, firstColumn),
+    h('th', { scope: 'col', class: 'num' }, M.total),
+    h('th', { scope: 'col', class: 'num' }, M.completed),
+    h('th', { scope: 'col', class: 'num' }, M.overdue),
+  );
+  const body = rows.map((r) =>
+    h(
+      'tr',
+      {},
+      h(
+        'th',
+        { scope: 'row' },
+        h('span', { class: 'row-label' }, label(r)),
+        bar(r.total ? (r.completed / r.total) * 100 : 0, 'bar-sm', M.completed),
+      ),
+      h('td', { class: 'num' }, fmtNumber(r.total)),
+      h('td', { class: 'num' }, fmtNumber(r.completed)),
+      h('td', { class: 'num' + (r.overdue ? ' text-overdue' : '') }, fmtNumber(r.overdue)),
+    ),
+  );
+  return card(
+    id,
+    title,
+    h(
+      'div',
+      { class: 'table-wrap' },
+      h('table', { class: 'figures' }, h('thead', {}, head), h('tbody', {}, body)),
+    ),
+  );
+}
+
+function activityListCard(activities, today, onOpen) {
+  const parties = [...new Set(activities.flatMap((a) => a.partyCodes))].sort();
+  const statusSelect = h(
+    'select',
+    { id: 'filter-status', name: 'status' },
+    h('option', { value: '' }, M.allStatuses),
+    STATUSES.map((st) => h('option', { value: st }, statusName(st))),
+  );
+  const partySelect = h(
+    'select',
+    { id: 'filter-party', name: 'party' },
+    h('option', { value: '' }, M.allCountries),
+    parties.map((p) => h('option', { value: p }, partyName(p))),
+  );
+  const overdueBox = h('input', { id: 'filter-overdue', name: 'overdue', type: 'checkbox' });
+  statusSelect.value = filters.status;
+  partySelect.value = filters.party;
+  overdueBox.checked = filters.overdue;
+
+  const list = h('ul', { class: 'activity-list', id: 'activity-list' });
+  const count = h('p', { class: 'muted small', id: 'activity-count', role: 'status' });
+  const apply = () => {
+    filters = { status: statusSelect.value, party: partySelect.value, overdue: overdueBox.checked };
+    renderItems(list, count, activities, today, onOpen);
+  };
+  const reset = () => {
+    statusSelect.value = '';
+    partySelect.value = '';
+    overdueBox.checked = false;
+    apply();
+  };
+  const form = h(
+    'form',
+    {
+      class: 'filters',
+      'aria-label': M.filters,
+      onsubmit: (e) => e.preventDefault(),
+      onchange: apply,
+    },
+    h(
+      'div',
+      { class: 'field' },
+      h('label', { for: 'filter-status' }, M.filterStatus),
+      statusSelect,
+    ),
+    h('div', { class: 'field' }, h('label', { for: 'filter-party' }, M.filterCountry), partySelect),
+    h(
+      'div',
+      { class: 'field check' },
+      overdueBox,
+      h('label', { for: 'filter-overdue' }, M.overdueOnly),
+    ),
+    h('button', { type: 'button', class: 'btn ghost', onclick: reset }, M.resetFilters),
+  );
+  renderItems(list, count, activities, today, onOpen);
+  return card('activities', M.activityList, form, count, list);
+}
+
+function renderItems(list, count, activities, today, onOpen) {
+  const f = filters;
+  const shown = activities.filter(
+    (a) =>
+      (!f.status || a.status === f.status) &&
+      (!f.party || a.partyCodes.includes(f.party)) &&
+      (!f.overdue || a.overdue),
+  );
+  count.textContent = t('shownCount', {
+    shown: fmtNumber(shown.length),
+    total: fmtNumber(activities.length),
+  });
+  list.replaceChildren(
+    ...(shown.length
+      ? shown.map((a) => activityItem(a, today, onOpen))
+      : [h('li', { class: 'empty muted' }, M.noMatch)]),
+  );
+}
+
+function activityItem(a, today, onOpen) {
+  const lateBy = dayNumber(today) - dayNumber(a.dueOn);
+  return h(
+    'li',
+    {
+      class: 'activity' + (a.overdue ? ' is-overdue' : ''),
+      dataset: { id: a.id, status: a.status, overdue: String(a.overdue) },
+    },
+    h(
+      'div',
+      { class: 'activity-main' },
+      h(
+        'button',
+        { type: 'button', class: 'link activity-open', dir: 'auto', onclick: () => onOpen(a.id) },
+        a.title,
+      ),
+      h(
+        'span',
+        { class: 'activity-meta' },
+        typeName(a.type),
+        ' · ',
+        pair(M.lead, partyName(a.leadPartyCode)),
+        a.partyCodes.length > 1 ? ' · ' + a.partyCodes.join(M.listSeparator) : '',
+      ),
+    ),
+    h(
+      'div',
+      { class: 'activity-side' },
+      h(
+        'span',
+        { class: 'activity-status-line' },
+        h(
+          'span',
+          { class: 'badges' },
+          h('span', { class: 'badge status-' + a.status }, statusName(a.status)),
+          a.overdue ? h('span', { class: 'badge badge-overdue' }, M.overdueBadge) : '',
+        ),
+        h(
+          'span',
+          { class: 'activity-due' + (a.overdue ? ' text-overdue' : '') },
+          h('time', { datetime: a.dueOn }, fmtDate(a.dueOn)),
+          a.overdue ? ' · ' + tp('daysLate', lateBy) : '',
+        ),
+      ),
+      h(
+        'span',
+        { class: 'activity-progress' },
+        bar(a.progressPercent, 'bar-sm status-' + a.status, M.progress),
+        h('span', { class: 'pct' }, fmtPercent(a.progressPercent)),
+      ),
+    ),
+  );
+}

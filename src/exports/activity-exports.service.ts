@@ -1,0 +1,77 @@
+import { Injectable } from '@nestjs/common';
+import { AgreementsService } from '../agreements/agreements.service';
+import { AppConfig } from '../config/app-config';
+import type { Actor } from '../common/auth/actor';
+import { Clock } from '../common/time/clock';
+import { toExportRow } from './activity-table';
+import { XLSX_CONTENT_TYPE } from './content-types';
+import { activitiesToCsv } from './csv/activities-csv';
+import type { ExportFile } from './export-file';
+import type { ExportActivitiesQuery } from './exports.query';
+import { attachmentDisposition } from './file-names';
+import { ActivityStartDates } from './iati/activity-start-dates';
+import { buildIatiXml } from './iati/iati-xml';
+import { REPORTING_ORG } from './iati/reporting-org';
+import { PartyDirectory } from './party-directory';
+import { PlanActivitiesReader } from './plan-activities.reader';
+import { activitiesToXlsx } from './xlsx/activities-xlsx';
+
+/** The plan's activities, filtered like the list, as CSV, XLSX or IATI XML. */
+@Injectable()
+export class ActivityExportsService {
+  constructor(
+    private readonly reader: PlanActivitiesReader,
+    private readonly agreements: AgreementsService,
+    private readonly parties: PartyDirectory,
+    private readonly startDates: ActivityStartDates,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  async csv(actor: Actor, planId: string, filters: ExportActivitiesQuery): Promise<ExportFile> {
+    const { plan, activities, today } = await this.reader.read(actor, planId, filters);
+    return {
+      body: activitiesToCsv(activities.map(toExportRow)),
+      contentType: 'text/csv; charset=utf-8',
+      disposition: attachmentDisposition(plan.title, 'activities', today, 'csv'),
+    };
+  }
+
+  async xlsx(actor: Actor, planId: string, filters: ExportActivitiesQuery): Promise<ExportFile> {
+    const { plan, activities, today } = await this.reader.read(actor, planId, filters);
+    return {
+      body: await activitiesToXlsx(activities.map(toExportRow), plan.title),
+      contentType: XLSX_CONTENT_TYPE,
+      disposition: attachmentDisposition(plan.title, 'activities', today, 'xlsx'),
+    };
+  }
+
+  async iati(actor: Actor, planId: string, filters: ExportActivitiesQuery): Promise<ExportFile> {
+    const { plan, activities, today } = await this.reader.read(actor, planId, filters);
+    const [agreement, parties, actualStarts] = await Promise.all([
+      this.agreements.get(actor, plan.agreementId),
+      this.parties.all(),
+      this.startDates.forPlan(plan.id, plan.timeZone),
+    ]);
+    const body = buildIatiXml({
+      reportingOrg: REPORTING_ORG,
+      generatedAt: this.clock.now(),
+      today,
+      plan,
+      agreement: {
+        title: agreement.title,
+        signedOn: agreement.signedOn,
+        partyCodes: agreement.partyCodes,
+        url: new URL(`/api/agreements/${agreement.id}`, this.config.PUBLIC_URL).toString(),
+      },
+      activities,
+      parties,
+      actualStarts,
+    });
+    return {
+      body,
+      contentType: 'application/xml; charset=utf-8',
+      disposition: attachmentDisposition(plan.title, 'iati', today, 'xml'),
+    };
+  }
+}

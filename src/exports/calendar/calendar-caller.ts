@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { AuthService } from '../../auth/auth.service';
+import type { Actor } from '../../common/auth/actor';
+import { NotAuthenticated } from '../../common/errors/domain-errors';
+import { UsersService } from '../../users/users.service';
+import { FeedTokensService } from '../feed-tokens/feed-tokens.service';
+
+/**
+ * Who is reading a calendar feed. Calendar clients (Outlook, Google) subscribe to a URL and cannot send
+ * an Authorization header, so the feed route is public and accepts either a bearer token or
+ * `?token=<feed token>`. Both end in UsersService.loadActor, so a feed token carries exactly its owner's
+ * current role and scope, and a deactivated owner's tokens stop working.
+ */
+@Injectable()
+export class CalendarCaller {
+  constructor(
+    private readonly auth: AuthService,
+    private readonly users: UsersService,
+    private readonly feedTokens: FeedTokensService,
+  ) {}
+
+  async resolve(authorization: string | undefined, feedToken: string | undefined): Promise<Actor> {
+    const bearer = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
+    let userId: string;
+    if (bearer) userId = await this.auth.verifyToken(bearer);
+    else if (feedToken) userId = await this.feedTokens.resolveUserId(feedToken);
+    else throw new NotAuthenticated('A bearer token or a feed token (?token=) is required.');
+    const actor = await this.users.loadActor(userId);
+    if (!actor) throw new NotAuthenticated('The account behind this token is no longer active.');
+    return actor;
+  }
+}

@@ -1,0 +1,143 @@
+import { create } from 'xmlbuilder2';
+import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
+import type { ActivityView } from '../../activities/activity-view';
+import { compareDates, type CalendarDate } from '../../common/time/calendar-date';
+import type { Party } from '../../parties/party.entity';
+import {
+  activityScope,
+  IATI_ACTIVITY_STATUS,
+  IATI_DATE_TYPE,
+  IATI_ORG_ROLE,
+  IATI_ORG_TYPE,
+  sectorsFor,
+  splitEvenly,
+} from './iati-codes';
+import { FUNDING_PARTY_CODES, iatiIdentifier, type ReportingOrg } from './reporting-org';
+
+const LANG = 'fr';
+/** IATI DocumentCategory A09: Memorandum of understanding (if agreed by all parties). */
+const MOU_CATEGORY = 'A09';
+
+export interface IatiInput {
+  reportingOrg: ReportingOrg;
+  generatedAt: Date;
+  today: CalendarDate;
+  plan: { partyCodes: string[] };
+  agreement: { title: string; signedOn: CalendarDate; partyCodes: string[]; url: string };
+  activities: ActivityView[];
+  parties: Map<string, Party>;
+  /** Day each activity first moved to in progress or completed, from its history. */
+  actualStarts: Map<string, CalendarDate>;
+}
+
+/**
+ * IATI activity XML 2.03, one iati-activity per activity. Built with xmlbuilder2, which escapes text and
+ * attributes and drops characters XML cannot carry; the schema's element order is followed literally
+ * (see iati-activities-schema.xsd, element iati-activity), since the XSD is a strict sequence.
+ */
+export function buildIatiXml(input: IatiInput): string {
+  const root = create({ version: '1.0', encoding: 'UTF-8', invalidCharReplacement: '' }).ele(
+    'iati-activities',
+    { version: '2.03', 'generated-datetime': input.generatedAt.toISOString() },
+  );
+  for (const activity of input.activities) appendActivity(root, activity, input);
+  return root.end({ prettyPrint: true });
+}
+
+function appendActivity(root: XMLBuilder, activity: ActivityView, input: IatiInput): void {
+  const { reportingOrg } = input;
+  const el = root.ele('iati-activity', {
+    'last-updated-datetime': activity.updatedAt.toISOString(),
+    'xml:lang': LANG,
+  });
+  el.ele('iati-identifier').txt(iatiIdentifier(reportingOrg, activity.id));
+  narrated(
+    el.ele('reporting-org', { ref: reportingOrg.ref, type: reportingOrg.type }),
+    reportingOrg.name,
+  );
+  narrated(el.ele('title'), activity.title);
+  narrated(el.ele('description', { type: '1' }), activity.description ?? activity.title);
+  for (const org of participatingOrgs(activity, input)) {
+    narrated(el.ele('participating-org', { role: org.role, type: org.type }), org.name);
+  }
+  el.ele('activity-status', { code: IATI_ACTIVITY_STATUS[activity.status] });
+  for (const [type, date] of activityDates(activity, input)) {
+    el.ele('activity-date', { type, 'iso-date': date });
+  }
+  const countries = activity.partyCodes.filter((c) => input.parties.get(c)?.type === 'state');
+  const scope = activityScope(countries.length);
+  if (scope) el.ele('activity-scope', { code: scope });
+  for (const share of splitEvenly(countries)) {
+    el.ele('recipient-country', { code: share.code, percentage: String(share.percentage) });
+  }
+  for (const sector of sectorsFor(activity.themes)) {
+    el.ele('sector', { vocabulary: '1', code: sector.code, percentage: String(sector.percentage) });
+  }
+  const link = el.ele('document-link', { url: input.agreement.url, format: 'application/json' });
+  narrated(link.ele('title'), input.agreement.title);
+  link.ele('category', { code: MOU_CATEGORY });
+  link.ele('language', { code: LANG });
+  link.ele('document-date', { 'iso-date': input.agreement.signedOn });
+}
+
+function narrated(parent: XMLBuilder, text: string): void {
+  parent.ele('narrative', { 'xml:lang': LANG }).txt(text);
+}
+
+interface Participant {
+  role: string;
+  type: string;
+  name: string;
+}
+
+/**
+ * The programme's funders (EU, when a party to the plan) fund; the states that signed the agreement are
+ * accountable for its plan; every party on the activity implements it, the lead first (bilateral
+ * activities are carried out jointly).
+ */
+function participatingOrgs(activity: ActivityView, input: IatiInput): Participant[] {
+  const describe = (code: string, role: string): Participant => {
+    const party = input.parties.get(code);
+    return {
+      role,
+      type: IATI_ORG_TYPE[party?.type ?? 'organisation'],
+      name: party?.name ?? code,
+    };
+  };
+  const funders = FUNDING_PARTY_CODES.filter((c) => input.plan.partyCodes.includes(c));
+  const accountable = input.agreement.partyCodes.filter(
+    (c) => input.parties.get(c)?.type === 'state',
+  );
+  const implementers = [
+    activity.leadPartyCode,
+    ...activity.partyCodes.filter((c) => c !== activity.leadPartyCode),
+  ];
+  return [
+    ...funders.map((c) => describe(c, IATI_ORG_ROLE.funding)),
+    ...accountable.map((c) => describe(c, IATI_ORG_ROLE.accountable)),
+    ...implementers.map((c) => describe(c, IATI_ORG_ROLE.implementing)),
+  ];
+}
+
+/**
+ * Planned start and end from the activity; actual start from its history (the first move to in progress
+ * or completed); without history, an activity under way is taken to have started as planned; actual end
+ * is the completion date.
+ */
+function activityDates(activity: ActivityView, input: IatiInput): [string, CalendarDate][] {
+  const dates: [string, CalendarDate][] = [];
+  if (activity.plannedStartOn) dates.push([IATI_DATE_TYPE.plannedStart, activity.plannedStartOn]);
+  const actualStart = input.actualStarts.get(activity.id) ?? assumedStart(activity, input.today);
+  if (actualStart) dates.push([IATI_DATE_TYPE.actualStart, actualStart]);
+  dates.push([IATI_DATE_TYPE.plannedEnd, activity.dueOn]);
+  if (activity.status === 'completed' && activity.completedOn) {
+    dates.push([IATI_DATE_TYPE.actualEnd, activity.completedOn]);
+  }
+  return dates;
+}
+
+function assumedStart(activity: ActivityView, today: CalendarDate): CalendarDate | null {
+  const underWay = activity.status === 'in_progress' || activity.status === 'completed';
+  if (!underWay || !activity.plannedStartOn) return null;
+  return compareDates(activity.plannedStartOn, today) <= 0 ? activity.plannedStartOn : null;
+}

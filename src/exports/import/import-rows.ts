@@ -1,0 +1,121 @@
+import {
+  DATE_COLUMNS,
+  EXPORT_COLUMNS,
+  IMPORT_COLUMNS,
+  LIST_COLUMNS,
+  LIST_SEPARATOR,
+  type ImportColumn,
+} from '../activity-table';
+import { ImportRejected, type RowError } from './import-errors';
+import type { RawCell, RawTable } from './raw-table';
+
+/** An activity row as the file gave it, before validation: field name → value, empty cells left out. */
+export interface ImportRow {
+  /** Spreadsheet row number (header = 1). */
+  row: number;
+  values: Partial<Record<ImportColumn, string | number | string[]>>;
+}
+
+/** Bounds one request's work: a plan has tens of activities, not thousands. */
+export const MAX_IMPORT_ROWS = 2000;
+const REQUIRED_COLUMNS: readonly ImportColumn[] = ['title', 'type', 'leadPartyCode', 'dueOn'];
+
+/**
+ * Maps the header (case and spaces ignored) to the known columns and turns each non-empty row into
+ * values the CreateActivityDto can validate. Header problems reject the file before any row is read.
+ */
+export function readImportRows(table: RawTable): ImportRow[] {
+  const header = table[0];
+  if (!header) throw ImportRejected.file('the file is empty');
+  const columns = mapHeader(header);
+  const rows: ImportRow[] = [];
+  const strays: RowError[] = [];
+  for (let i = 1; i < table.length; i++) {
+    const cells = table[i];
+    if (cells.every(isBlank)) continue;
+    const values: ImportRow['values'] = {};
+    cells.forEach((cell, index) => {
+      const column = columns[index] ?? UNNAMED;
+      if (column === UNNAMED) {
+        if (!isBlank(cell)) {
+          strays.push({
+            row: i + 1,
+            field: `column ${index + 1}`,
+            message: 'has a value but no header',
+          });
+        }
+        return;
+      }
+      if (column === READ_ONLY) return;
+      const value = toValue(column, cell);
+      if (value !== undefined) values[column] = value;
+    });
+    rows.push({ row: i + 1, values });
+  }
+  if (strays.length > 0) throw new ImportRejected(strays);
+  if (rows.length === 0) throw ImportRejected.file('the file has a header but no activity rows');
+  if (rows.length > MAX_IMPORT_ROWS) {
+    throw ImportRejected.file(`at most ${MAX_IMPORT_ROWS} activities can be imported at once`);
+  }
+  return rows;
+}
+
+const READ_ONLY = Symbol('read-only column');
+const UNNAMED = Symbol('column without a header');
+type HeaderSlot = ImportColumn | typeof READ_ONLY | typeof UNNAMED;
+
+/**
+ * Each header cell's import column; read-only columns (id, overdue) are skipped, and columns without a
+ * header (trailing empty cells that spreadsheets keep) are tolerated as long as they stay empty.
+ */
+function mapHeader(header: RawCell[]): HeaderSlot[] {
+  const byName = new Map<string, string>(EXPORT_COLUMNS.map((c) => [c.toLowerCase(), c]));
+  const errors: RowError[] = [];
+  const seen = new Set<string>();
+  const columns = header.map((cell, index) => {
+    const name = String(cell ?? '').trim();
+    if (name === '') return UNNAMED;
+    const column = byName.get(name.toLowerCase());
+    if (!column) {
+      errors.push({ row: 1, field: name, message: `unknown column (column ${index + 1})` });
+      return UNNAMED;
+    }
+    if (seen.has(column)) errors.push({ row: 1, field: column, message: 'appears twice' });
+    seen.add(column);
+    return (IMPORT_COLUMNS as readonly string[]).includes(column)
+      ? (column as ImportColumn)
+      : READ_ONLY;
+  });
+  for (const required of REQUIRED_COLUMNS) {
+    if (!seen.has(required)) errors.push({ row: 1, field: required, message: 'column is missing' });
+  }
+  if (errors.length > 0) throw new ImportRejected(errors);
+  return columns;
+}
+
+function isBlank(cell: RawCell): boolean {
+  return cell === null || (typeof cell === 'string' && cell.trim() === '');
+}
+
+/** undefined for an empty cell: the field is then absent, as in a JSON body that leaves it out. */
+function toValue(column: ImportColumn, cell: RawCell): string | number | string[] | undefined {
+  if (isBlank(cell)) return undefined;
+  if (cell instanceof Date) {
+    // exceljs reads a date cell as midnight UTC of that day.
+    return DATE_COLUMNS.includes(column) ? cell.toISOString().slice(0, 10) : cell.toISOString();
+  }
+  if (column === 'progressPercent') {
+    if (typeof cell === 'number') return cell;
+    const text = String(cell).trim();
+    return /^-?\d+(\.\d+)?$/.test(text) ? Number(text) : text;
+  }
+  const text = String(cell);
+  if (LIST_COLUMNS.includes(column)) {
+    return text
+      .split(LIST_SEPARATOR)
+      .map((part) => part.trim())
+      .filter((part) => part !== '');
+  }
+  // Free text is kept as written; codes, enums and dates lose stray spaces.
+  return ['title', 'description', 'notes'].includes(column) ? text : text.trim();
+}

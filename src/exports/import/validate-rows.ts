@@ -1,0 +1,100 @@
+import { plainToInstance } from 'class-transformer';
+import { validate } from 'class-validator';
+import { planActivityChange } from '../../activities/activity-changes';
+import type { Activity } from '../../activities/activity.entity';
+import { CreateActivityDto } from '../../activities/dto/create-activity.dto';
+import { InvalidInput } from '../../common/errors/domain-errors';
+import { flattenValidationErrors } from '../../common/errors/validation';
+import type { CalendarDate } from '../../common/time/calendar-date';
+import type { RowError } from './import-errors';
+import type { ImportRow } from './import-rows';
+
+/** The columns an activity row sets; the plan, ids and timestamps are added when it is stored. */
+export type NewActivity = Pick<
+  Activity,
+  | 'title'
+  | 'description'
+  | 'type'
+  | 'themes'
+  | 'leadPartyCode'
+  | 'partyCodes'
+  | 'plannedStartOn'
+  | 'dueOn'
+  | 'status'
+  | 'progressPercent'
+  | 'completedOn'
+  | 'notes'
+>;
+
+export interface ValidatedRows {
+  activities: NewActivity[];
+  errors: RowError[];
+}
+
+/**
+ * Every row goes through what `POST /activities` applies to a JSON body: the CreateActivityDto
+ * constraints, known party codes, then the same creation rules (completion sets 100 %, the lead is
+ * among the parties, planned start not after due date). All rows are checked, so that one answer
+ * lists every problem in the file.
+ */
+export async function validateImportRows(
+  rows: ImportRow[],
+  knownPartyCodes: ReadonlySet<string>,
+  today: CalendarDate,
+): Promise<ValidatedRows> {
+  const activities: NewActivity[] = [];
+  const errors: RowError[] = [];
+  for (const { row, values } of rows) {
+    const dto = plainToInstance(CreateActivityDto, values);
+    const problems = flattenValidationErrors(
+      await validate(dto, { whitelist: true, forbidNonWhitelisted: true }),
+    );
+    problems.push(...unknownParties(dto, knownPartyCodes));
+    if (problems.length > 0) {
+      errors.push(...problems.map((p) => ({ row, field: p.field, message: p.message })));
+      continue;
+    }
+    try {
+      activities.push(applyCreationRules(dto, today));
+    } catch (error) {
+      if (!(error instanceof InvalidInput)) throw error;
+      errors.push(...error.errors.map((e) => ({ row, field: e.field, message: e.message })));
+    }
+  }
+  return { activities, errors };
+}
+
+function unknownParties(dto: CreateActivityDto, known: ReadonlySet<string>) {
+  const problems: { field: string; message: string }[] = [];
+  if (typeof dto.leadPartyCode === 'string' && !known.has(dto.leadPartyCode)) {
+    problems.push({ field: 'leadPartyCode', message: `unknown party code: ${dto.leadPartyCode}` });
+  }
+  const unknown = (Array.isArray(dto.partyCodes) ? dto.partyCodes : []).filter(
+    (code) => !known.has(code),
+  );
+  if (unknown.length > 0) {
+    problems.push({ field: 'partyCodes', message: `unknown party code(s): ${unknown.join(', ')}` });
+  }
+  return problems;
+}
+
+/** Mirrors ActivitiesService.create: a blank planned activity, then the row applied as a change. */
+function applyCreationRules(dto: CreateActivityDto, today: CalendarDate): NewActivity {
+  const blank: NewActivity = {
+    title: dto.title,
+    type: dto.type,
+    leadPartyCode: dto.leadPartyCode,
+    partyCodes: [dto.leadPartyCode],
+    dueOn: dto.dueOn,
+    description: null,
+    themes: [],
+    plannedStartOn: null,
+    status: 'planned',
+    progressPercent: 0,
+    completedOn: null,
+    notes: null,
+  };
+  const changes = planActivityChange(blank as Activity, dto, 'all_fields', today);
+  for (const change of changes) Object.assign(blank, { [change.field]: change.to });
+  return blank;
+}

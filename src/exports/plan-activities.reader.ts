@@ -1,0 +1,52 @@
+import { Injectable } from '@nestjs/common';
+import type { ActionPlanView } from '../action-plans/action-plan-view';
+import { ActionPlansService } from '../action-plans/action-plans.service';
+import { ActivitiesService } from '../activities/activities.service';
+import type { ActivityView } from '../activities/activity-view';
+import { ListActivitiesQuery } from '../activities/dto/list-activities.query';
+import type { Actor } from '../common/auth/actor';
+import { InvalidInput } from '../common/errors/domain-errors';
+import type { CalendarDate } from '../common/time/calendar-date';
+import type { ExportActivitiesQuery } from './exports.query';
+
+/** One export stays one query; a plan this large would rather be filtered. */
+export const MAX_EXPORT_ROWS = 10_000;
+
+export interface PlanActivities {
+  plan: ActionPlanView;
+  activities: ActivityView[];
+  /** Today in the plan's time zone, which decides `overdue`. */
+  today: CalendarDate;
+}
+
+/**
+ * A plan and its filtered activities, all of them, through the same service and filters as
+ * `GET /action-plans/:id/activities`, so an export never shows more (or other) rows than the list.
+ */
+@Injectable()
+export class PlanActivitiesReader {
+  constructor(
+    private readonly plans: ActionPlansService,
+    private readonly activities: ActivitiesService,
+  ) {}
+
+  async read(
+    actor: Actor,
+    planId: string,
+    filters: ExportActivitiesQuery = {},
+  ): Promise<PlanActivities> {
+    const plan = await this.plans.get(actor, planId);
+    const query = Object.assign(new ListActivitiesQuery(), filters, {
+      page: 1,
+      pageSize: MAX_EXPORT_ROWS,
+    });
+    const page = await this.activities.listForPlan(actor, planId, query);
+    if (page.total > page.items.length) {
+      throw InvalidInput.field(
+        'filters',
+        `${page.total} activities match; narrow the filters to ${MAX_EXPORT_ROWS} or fewer`,
+      );
+    }
+    return { plan, activities: page.items, today: this.plans.todayFor(plan) };
+  }
+}

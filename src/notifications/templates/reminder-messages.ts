@@ -1,0 +1,158 @@
+import type { RuleKind } from '../../reminders/reminder-rules';
+import type { Locale } from '../../users/user.entity';
+
+/** What a reminder says, before it is laid out as text or HTML. */
+export interface ReminderFacts {
+  ruleKind: Exclude<RuleKind, 'weekly_digest'>;
+  title: string;
+  /** The plan of an activity, or the agreement of a plan. */
+  context: string | null;
+  /** The date, already formatted for the reader. */
+  date: string;
+  /** Days left (lead-time rules) or days overdue. */
+  days: number;
+  escalated: boolean;
+  renewalMode: 'none' | 'tacit' | 'explicit' | null;
+}
+
+export interface ReminderWords {
+  subject: string;
+  lines: string[];
+  open: string;
+  footer: string;
+}
+
+type Catalogue = (f: ReminderFacts) => ReminderWords;
+
+const fr: Catalogue = (f) => {
+  const inDays = f.days === 0 ? "aujourd'hui" : f.days === 1 ? 'demain' : `dans ${f.days} jours`;
+  const late = `${f.days} jour${f.days > 1 ? 's' : ''}`;
+  const ctx = f.context ? ` (« ${f.context} »)` : '';
+  const words: Record<ReminderFacts['ruleKind'], () => [string, string[]]> = {
+    activity_due: () => [
+      `Échéance ${inDays} : ${f.title}`,
+      [`L'activité « ${f.title} »${ctx} arrive à échéance le ${f.date}.`],
+    ],
+    activity_overdue: () => [
+      `${f.escalated ? '[Escalade] ' : ''}En retard de ${late} : ${f.title}`,
+      [
+        `L'activité « ${f.title} »${ctx} devait être achevée le ${f.date} ; elle a ${late} de retard.`,
+        ...(f.escalated ? ['Ce retard est signalé aux responsables de programme.'] : []),
+      ],
+    ],
+    agreement_expiry: () => [
+      `Expiration ${inDays} : ${f.title}`,
+      [`L'accord « ${f.title} » cesse d'être en vigueur après le ${f.date}.`],
+    ],
+    plan_expiry: () => [
+      `Fin du plan d'action ${inDays} : ${f.title}`,
+      [`Le plan d'action « ${f.title} »${ctx} prend fin le ${f.date}.`],
+    ],
+    notice_deadline: () => [
+      `Date limite de préavis ${inDays} : ${f.title}`,
+      [
+        `Le ${f.date} est le dernier jour pour notifier une décision sur le renouvellement de « ${f.title} ».`,
+        f.renewalMode === 'tacit'
+          ? "Sans préavis de non-renouvellement, l'accord sera renouvelé tacitement."
+          : "Sans décision enregistrée, l'accord prendra fin à son échéance.",
+      ],
+    ],
+  };
+  const [subject, lines] = words[f.ruleKind]();
+  return {
+    subject,
+    lines,
+    open: 'Ouvrir dans Accords',
+    footer:
+      'Message automatique d’Accords. Vous pouvez désactiver ces rappels dans vos préférences.',
+  };
+};
+
+const en: Catalogue = (f) => {
+  const inDays = f.days === 0 ? 'today' : f.days === 1 ? 'tomorrow' : `in ${f.days} days`;
+  const late = `${f.days} day${f.days === 1 ? '' : 's'}`;
+  const ctx = f.context ? ` ("${f.context}")` : '';
+  const words: Record<ReminderFacts['ruleKind'], () => [string, string[]]> = {
+    activity_due: () => [
+      `Due ${inDays}: ${f.title}`,
+      [`The activity "${f.title}"${ctx} is due on ${f.date}.`],
+    ],
+    activity_overdue: () => [
+      `${f.escalated ? '[Escalated] ' : ''}Overdue by ${late}: ${f.title}`,
+      [
+        `The activity "${f.title}"${ctx} was due on ${f.date} and is ${late} overdue.`,
+        ...(f.escalated ? ['This delay has been escalated to the programme managers.'] : []),
+      ],
+    ],
+    agreement_expiry: () => [
+      `Expires ${inDays}: ${f.title}`,
+      [`The agreement "${f.title}" is in force until ${f.date}.`],
+    ],
+    plan_expiry: () => [
+      `Action plan ends ${inDays}: ${f.title}`,
+      [`The action plan "${f.title}"${ctx} ends on ${f.date}.`],
+    ],
+    notice_deadline: () => [
+      `Notice deadline ${inDays}: ${f.title}`,
+      [
+        `${f.date} is the last day to give notice about the renewal of "${f.title}".`,
+        f.renewalMode === 'tacit'
+          ? 'Without a notice of non-renewal, the agreement renews tacitly.'
+          : 'Without a recorded decision, the agreement ends when its term expires.',
+      ],
+    ],
+  };
+  const [subject, lines] = words[f.ruleKind]();
+  return {
+    subject,
+    lines,
+    open: 'Open in Accords',
+    footer:
+      'Automatic message from Accords. You can switch these reminders off in your preferences.',
+  };
+};
+
+const ar: Catalogue = (f) => {
+  const inDays = f.days === 0 ? 'اليوم' : f.days === 1 ? 'غدًا' : `بعد ${f.days} يومًا`;
+  const late = `${f.days} يومًا`;
+  const ctx = f.context ? ` («${f.context}»)` : '';
+  const words: Record<ReminderFacts['ruleKind'], () => [string, string[]]> = {
+    activity_due: () => [
+      `موعد الإنجاز ${inDays}: ${f.title}`,
+      [`يحل موعد إنجاز النشاط «${f.title}»${ctx} في ${f.date}.`],
+    ],
+    activity_overdue: () => [
+      `${f.escalated ? '[تصعيد] ' : ''}متأخر ${late}: ${f.title}`,
+      [
+        `كان من المقرر إنجاز النشاط «${f.title}»${ctx} في ${f.date}، وهو متأخر ${late}.`,
+        ...(f.escalated ? ['تم إبلاغ مسؤولي البرنامج بهذا التأخير.'] : []),
+      ],
+    ],
+    agreement_expiry: () => [
+      `انتهاء السريان ${inDays}: ${f.title}`,
+      [`يظل الاتفاق «${f.title}» ساريًا حتى ${f.date}.`],
+    ],
+    plan_expiry: () => [
+      `انتهاء خطة العمل ${inDays}: ${f.title}`,
+      [`تنتهي خطة العمل «${f.title}»${ctx} في ${f.date}.`],
+    ],
+    notice_deadline: () => [
+      `آخر أجل للإشعار ${inDays}: ${f.title}`,
+      [
+        `يوم ${f.date} هو آخر أجل للإشعار بشأن تجديد «${f.title}».`,
+        f.renewalMode === 'tacit'
+          ? 'في غياب إشعار بعدم التجديد، يتجدد الاتفاق ضمنيًا.'
+          : 'في غياب قرار مسجل، ينتهي الاتفاق عند انقضاء مدته.',
+      ],
+    ],
+  };
+  const [subject, lines] = words[f.ruleKind]();
+  return {
+    subject,
+    lines,
+    open: 'فتح في Accords',
+    footer: 'رسالة آلية من Accords. يمكنك إيقاف هذه التذكيرات من تفضيلاتك.',
+  };
+};
+
+export const REMINDER_CATALOGUES: Record<Locale, Catalogue> = { fr, en, ar };

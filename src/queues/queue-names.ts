@@ -1,0 +1,28 @@
+/** Every queue and job name in one place. */
+export const QUEUES = {
+  /** Scheduled work: the reminder sweep and the weekly digest planner. */
+  reminders: 'reminders',
+  /** One job per notification row: send one mail or one webhook call. */
+  deliveries: 'deliveries',
+} as const;
+
+export const JOBS = {
+  sweep: 'sweep',
+  digest: 'digest',
+  deliver: 'deliver',
+} as const;
+
+/** Job scheduler ids: one id each, so N workers upserting them still give one schedule. */
+export const SCHEDULERS = {
+  sweep: 'reminder-sweep',
+  digest: 'weekly-digest',
+} as const;
+
+/** BullMQ job id of a notification's delivery: derived from the row, so a second enqueue is a no-op. */
+export const deliveryJobId = (notificationId: string) => `notification-${notificationId}`;
+
+/**
+ * BullMQ key prefix. The braces are a Redis Cluster hash tag: every key of every queue lands in one
+ * slot, which BullMQ's multi-key scripts need on a cluster.
+ */
+export const bullPrefix = (redisPrefix: string) => `{${redisPrefix}}`;

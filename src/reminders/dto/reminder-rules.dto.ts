@@ -1,0 +1,71 @@
+import { Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  ArrayUnique,
+  IsArray,
+  IsInt,
+  Max,
+  Min,
+  IsDefined,
+  ValidateNested,
+} from 'class-validator';
+
+class LeadTimesDto {
+  /** Days before the date, each 0–3650, distinct. */
+  @IsArray()
+  @ArrayMinSize(0)
+  @ArrayMaxSize(10)
+  @ArrayUnique()
+  @IsInt({ each: true })
+  @Min(0, { each: true })
+  @Max(3650, { each: true })
+  daysBefore: number[];
+}
+
+class OverdueDto {
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  everyDays: number;
+}
+
+class EscalationDto {
+  @IsInt()
+  @Min(0)
+  @Max(3650)
+  afterDaysOverdue: number;
+}
+
+/** The whole rule set; PUT replaces it. */
+export class ReminderRulesDto {
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => LeadTimesDto)
+  activityDue: LeadTimesDto;
+
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => OverdueDto)
+  activityOverdue: OverdueDto;
+
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => EscalationDto)
+  escalation: EscalationDto;
+
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => LeadTimesDto)
+  agreementExpiry: LeadTimesDto;
+
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => LeadTimesDto)
+  planExpiry: LeadTimesDto;
+
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => LeadTimesDto)
+  noticeDeadline: LeadTimesDto;
+}

@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { addDays, type CalendarDate } from '../common/time/calendar-date';
+import type { DatedSubject } from './reminder-planner';
+
+/** An activity carried over into a renewed plan is reminded there, not in the old plan too. */
+const NOT_CARRIED_OVER = `NOT EXISTS (SELECT 1 FROM activities c WHERE c.carried_over_from_id = a.id)`;
+
+/**
+ * The sweep's read model: indexed range scans over due dates, expiries and notice deadlines, with
+ * "today" computed per row in the subject's own time zone. The ranges are widened by a day on each
+ * side because zones are up to 14 hours from UTC; the planner then applies the exact rule.
+ */
+@Injectable()
+export class ReminderCandidates {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /** Open activities due between today and `maxLeadDays` ahead. */
+  activitiesDueWithin(now: Date, maxLeadDays: number): Promise<DatedSubject[]> {
+    const utcToday = now.toISOString().slice(0, 10);
+    return this.subjects(
+      'activity',
+      `SELECT a.id, to_char(a.due_on, 'YYYY-MM-DD') AS date, a.party_codes AS "partyCodes",
+              to_char(($1::timestamptz AT TIME ZONE p.time_zone)::date, 'YYYY-MM-DD') AS today
+         FROM activities a JOIN action_plans p ON p.id = a.plan_id
+        WHERE a.status NOT IN ('completed', 'cancelled') AND a.due_on BETWEEN $2 AND $3
+          AND ${NOT_CARRIED_OVER}`,
+      [now.toISOString(), addDays(utcToday, -1), addDays(utcToday, maxLeadDays + 1)],
+    );
+  }
+
+  /** Open activities whose due date has passed. */
+  overdueActivities(now: Date): Promise<DatedSubject[]> {
+    const utcToday = now.toISOString().slice(0, 10);
+    return this.subjects(
+      'activity',
+      `SELECT a.id, to_char(a.due_on, 'YYYY-MM-DD') AS date, a.party_codes AS "partyCodes",
+              to_char(($1::timestamptz AT TIME ZONE p.time_zone)::date, 'YYYY-MM-DD') AS today
+         FROM activities a JOIN action_plans p ON p.id = a.plan_id
+        WHERE a.status NOT IN ('completed', 'cancelled') AND a.due_on < $2
+          AND ${NOT_CARRIED_OVER}`,
+      [now.toISOString(), addDays(utcToday, 1)],
+    );
+  }
+
+  /** Agreements in force whose last day falls within `maxLeadDays`. */
+  agreementsExpiringWithin(now: Date, maxLeadDays: number): Promise<DatedSubject[]> {
+    return this.agreementDates('expires_on', now, maxLeadDays, '');
+  }
+
+  /** Agreements whose notice deadline is near and for which no notice has been given yet. */
+  noticeDeadlinesWithin(now: Date, maxLeadDays: number): Promise<DatedSubject[]> {
+    return this.agreementDates(
+      'notice_deadline_on',
+      now,
+      maxLeadDays,
+      'AND ag.non_renewal_notice_on IS NULL',
+    );
+  }
+
+  /** Plans whose term ends within `maxLeadDays`. */
+  plansEndingWithin(now: Date, maxLeadDays: number): Promise<DatedSubject[]> {
+    const utcToday = now.toISOString().slice(0, 10);
+    return this.subjects(
+      'plan',
+      `SELECT p.id, to_char(p.ends_on, 'YYYY-MM-DD') AS date, p.party_codes AS "partyCodes",
+              to_char(($1::timestamptz AT TIME ZONE p.time_zone)::date, 'YYYY-MM-DD') AS today
+         FROM action_plans p
+        WHERE p.ends_on BETWEEN $2 AND $3`,
+      [now.toISOString(), addDays(utcToday, -1), addDays(utcToday, maxLeadDays + 1)],
+    );
+  }
+
+  private agreementDates(
+    column: 'expires_on' | 'notice_deadline_on',
+    now: Date,
+    maxLeadDays: number,
+    extra: string,
+  ): Promise<DatedSubject[]> {
+    const utcToday = now.toISOString().slice(0, 10);
+    return this.subjects(
+      'agreement',
+      `SELECT ag.id, to_char(ag.${column}, 'YYYY-MM-DD') AS date, ag.party_codes AS "partyCodes",
+              to_char(($1::timestamptz AT TIME ZONE ag.time_zone)::date, 'YYYY-MM-DD') AS today
+         FROM agreements ag
+        WHERE ag.status IN ('in_force', 'renewed') AND ag.${column} BETWEEN $2 AND $3 ${extra}`,
+      [now.toISOString(), addDays(utcToday, -1), addDays(utcToday, maxLeadDays + 1)],
+    );
+  }
+
+  private async subjects(
+    type: DatedSubject['type'],
+    sql: string,
+    params: unknown[],
+  ): Promise<DatedSubject[]> {
+    const rows = await this.dataSource.query<
+      { id: string; date: CalendarDate; today: CalendarDate; partyCodes: string[] }[]
+    >(sql, params);
+    return rows.map((r) => ({ type, ...r }));
+  }
+}

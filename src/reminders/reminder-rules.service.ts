@@ -1,0 +1,38 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import type { Actor } from '../common/auth/actor';
+import { Clock } from '../common/time/clock';
+import { DEFAULT_REMINDER_RULES, ReminderRules } from './reminder-rules';
+import { ReminderSettings } from './reminder-settings.entity';
+import { ReminderRulesDto } from './dto/reminder-rules.dto';
+
+@Injectable()
+export class ReminderRulesService {
+  constructor(
+    @InjectRepository(ReminderSettings) private readonly settings: Repository<ReminderSettings>,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The rule set in force: the stored one, or the defaults until someone saves one. */
+  async current(): Promise<ReminderRules> {
+    const row = await this.settings.findOneBy({ id: 1 });
+    return row?.rules ?? DEFAULT_REMINDER_RULES;
+  }
+
+  async replace(actor: Actor, dto: ReminderRulesDto): Promise<ReminderRules> {
+    const sorted = (days: number[]) => [...days].sort((a, b) => b - a);
+    const rules: ReminderRules = {
+      activityDue: { daysBefore: sorted(dto.activityDue.daysBefore) },
+      activityOverdue: { everyDays: dto.activityOverdue.everyDays },
+      escalation: { afterDaysOverdue: dto.escalation.afterDaysOverdue },
+      agreementExpiry: { daysBefore: sorted(dto.agreementExpiry.daysBefore) },
+      planExpiry: { daysBefore: sorted(dto.planExpiry.daysBefore) },
+      noticeDeadline: { daysBefore: sorted(dto.noticeDeadline.daysBefore) },
+    };
+    await this.settings.upsert({ id: 1, rules, updatedAt: this.clock.now(), updatedBy: actor.id }, [
+      'id',
+    ]);
+    return rules;
+  }
+}

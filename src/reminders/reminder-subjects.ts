@@ -1,0 +1,70 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import type { CalendarDate } from '../common/time/calendar-date';
+import type { Notification } from '../notifications/notification.entity';
+
+/** What a delivery needs to know about its subject, read when it is sent (not when planned). */
+export interface SubjectDetails {
+  title: string;
+  context: string | null;
+  /** The subject's date as it is now: the due date, expiry or notice deadline. */
+  currentDate: CalendarDate | null;
+  open: boolean;
+  renewalMode: 'none' | 'tacit' | 'explicit' | null;
+  /** Path under the dashboard (`#activity/<id>`). */
+  anchor: string;
+}
+
+/**
+ * A planned reminder still stands only if its subject is open and its date has not moved: moving a
+ * deadline makes new keys, completing or cancelling an activity (or giving notice) stops them.
+ */
+export function isStillDue(row: Pick<Notification, 'dueOn'>, subject: SubjectDetails | null) {
+  return subject !== null && subject.open && subject.currentDate === row.dueOn;
+}
+
+@Injectable()
+export class ReminderSubjects {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async describe(row: Notification): Promise<SubjectDetails | null> {
+    switch (row.subjectType) {
+      case 'activity':
+        return this.one(
+          `SELECT a.title, p.title AS context, to_char(a.due_on, 'YYYY-MM-DD') AS "currentDate",
+                  a.status NOT IN ('completed', 'cancelled') AS open, NULL AS "renewalMode",
+                  'activity/' || a.id AS anchor
+             FROM activities a JOIN action_plans p ON p.id = a.plan_id WHERE a.id = $1`,
+          row.subjectId,
+        );
+      case 'plan':
+        return this.one(
+          `SELECT p.title, ag.title AS context, to_char(p.ends_on, 'YYYY-MM-DD') AS "currentDate",
+                  true AS open, NULL AS "renewalMode", 'plan/' || p.id AS anchor
+             FROM action_plans p JOIN agreements ag ON ag.id = p.agreement_id WHERE p.id = $1`,
+          row.subjectId,
+        );
+      case 'agreement': {
+        const dateColumn = row.ruleKind === 'notice_deadline' ? 'notice_deadline_on' : 'expires_on';
+        const open =
+          row.ruleKind === 'notice_deadline'
+            ? `status IN ('in_force', 'renewed') AND non_renewal_notice_on IS NULL`
+            : `status IN ('in_force', 'renewed')`;
+        return this.one(
+          `SELECT title, reference AS context, to_char(${dateColumn}, 'YYYY-MM-DD') AS "currentDate",
+                  (${open}) AS open, renewal_mode AS "renewalMode", 'agreement/' || id AS anchor
+             FROM agreements WHERE id = $1`,
+          row.subjectId,
+        );
+      }
+      case 'digest':
+        return null;
+    }
+  }
+
+  private async one(sql: string, id: string): Promise<SubjectDetails | null> {
+    const rows = await this.dataSource.query<SubjectDetails[]>(sql, [id]);
+    return rows[0] ?? null;
+  }
+}

@@ -1,0 +1,19 @@
+import { Controller, HttpCode, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { RequireRoles } from '../common/auth/decorators';
+import { SweepService } from './sweep.service';
+
+@ApiTags('reminders')
+@ApiBearerAuth()
+@Controller('reminders')
+export class SweepController {
+  constructor(private readonly sweeps: SweepService) {}
+
+  /** Runs one sweep now and answers what it planned and enqueued (the worker delivers). */
+  @Post('sweep')
+  @HttpCode(200)
+  @RequireRoles('admin')
+  sweep() {
+    return this.sweeps.sweep();
+  }
+}

@@ -1,0 +1,97 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { AgreementsService } from '../agreements/agreements.service';
+import { Clock } from '../common/time/clock';
+import { NotificationEnqueuer } from '../notifications/notification-enqueuer';
+import { NotificationWriter } from '../notifications/notification-writer';
+import { DigestPlanner } from './digest/digest-planner';
+import { ReminderCandidates } from './reminder-candidates';
+import { planLeadTime, planOverdue, PlannedReminder } from './reminder-planner';
+import { expandToDeliveries, ReminderRecipients } from './reminder-recipients';
+import { ReminderRulesService } from './reminder-rules.service';
+
+export interface SweepReport {
+  at: string;
+  tacitRenewals: number;
+  /** Reminders due now, by rule kind, before expansion to recipients. */
+  planned: Record<string, number>;
+  /** Deliveries those reminders expand to (recipient × channel). */
+  deliveries: number;
+  /** New rows: deliveries not planned by an earlier sweep. */
+  inserted: number;
+  enqueued: number;
+  /** Pending rows put back on the queue after the grace period. */
+  requeued: number;
+}
+
+const maxLead = (days: number[]) => Math.max(0, ...days);
+
+/**
+ * One sweep: which reminders are due now (indexed range reads), who gets them, insert the rows that
+ * are new, enqueue them, and enqueue again what stayed pending too long. Safe to run concurrently from
+ * any number of processes: the unique delivery key decides.
+ */
+@Injectable()
+export class SweepService {
+  private readonly logger = new Logger('Sweep');
+
+  constructor(
+    private readonly agreements: AgreementsService,
+    private readonly rulesService: ReminderRulesService,
+    private readonly candidates: ReminderCandidates,
+    private readonly recipients: ReminderRecipients,
+    private readonly writer: NotificationWriter,
+    private readonly enqueuer: NotificationEnqueuer,
+    private readonly digests: DigestPlanner,
+    private readonly clock: Clock,
+  ) {}
+
+  async sweep(): Promise<SweepReport> {
+    const tacitRenewals = await this.agreements.applyDueTacitRenewals();
+    const now = this.clock.now();
+    const rules = await this.rulesService.current();
+    const [due, overdue, expiring, notices, plans, audience] = await Promise.all([
+      this.candidates.activitiesDueWithin(now, maxLead(rules.activityDue.daysBefore)),
+      this.candidates.overdueActivities(now),
+      this.candidates.agreementsExpiringWithin(now, maxLead(rules.agreementExpiry.daysBefore)),
+      this.candidates.noticeDeadlinesWithin(now, maxLead(rules.noticeDeadline.daysBefore)),
+      this.candidates.plansEndingWithin(now, maxLead(rules.planExpiry.daysBefore)),
+      this.recipients.load(),
+    ]);
+    const planned: PlannedReminder[] = [
+      ...planLeadTime('activity_due', rules.activityDue.daysBefore, due),
+      ...planOverdue(rules, overdue),
+      ...planLeadTime('agreement_expiry', rules.agreementExpiry.daysBefore, expiring),
+      ...planLeadTime('notice_deadline', rules.noticeDeadline.daysBefore, notices),
+      ...planLeadTime('plan_expiry', rules.planExpiry.daysBefore, plans),
+    ];
+    const rows = expandToDeliveries(planned, audience, now);
+    const inserted = await this.writer.insertNew(rows);
+    const enqueued = await this.enqueuer.enqueue(inserted);
+    const requeued = await this.enqueuer.requeueStale();
+    const report: SweepReport = {
+      at: now.toISOString(),
+      tacitRenewals,
+      planned: countBy(planned.map((p) => p.ruleKind)),
+      deliveries: rows.length,
+      inserted: inserted.length,
+      enqueued,
+      requeued,
+    };
+    if (inserted.length > 0 || requeued > 0) {
+      this.logger.log(`planned ${inserted.length} new deliveries, re-enqueued ${requeued}`);
+    }
+    return report;
+  }
+
+  /** Plans and enqueues the weekly digests that are due; answers how many were new. */
+  async planDigests(): Promise<number> {
+    const inserted = await this.writer.insertNew(await this.digests.dueDigests());
+    return this.enqueuer.enqueue(inserted);
+  }
+}
+
+function countBy(values: string[]): Record<string, number> {
+  const counts: Record<string, number> = {};
+  for (const v of values) counts[v] = (counts[v] ?? 0) + 1;
+  return counts;
+}

@@ -1,0 +1,72 @@
+import { createHmac } from 'node:crypto';
+import http from 'node:http';
+import https from 'node:https';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import { SsrfGuard } from '../common/net/ssrf-guard';
+import { WebhookSubscription } from './webhook-subscription.entity';
+
+/** HMAC-SHA256 of the exact body bytes, hex, as sent in `X-Accords-Signature: sha256=<hex>`. */
+export function signBody(secret: string, body: string): string {
+  return `sha256=${createHmac('sha256', secret).update(body).digest('hex')}`;
+}
+
+export class WebhookGone extends Error {}
+
+const TIMEOUT_MS = 10000;
+
+/**
+ * Calls a subscription: the URL is checked again at send time (its DNS may have changed since it was
+ * saved) and the socket connects only to the address that was checked.
+ */
+@Injectable()
+export class WebhookSender {
+  constructor(
+    @InjectRepository(WebhookSubscription)
+    private readonly subscriptions: Repository<WebhookSubscription>,
+    private readonly guard: SsrfGuard,
+  ) {}
+
+  async send(
+    subscriptionId: string,
+    event: string,
+    idempotencyKey: string,
+    payload: object,
+  ): Promise<void> {
+    const subscription = await this.subscriptions.findOneBy({ id: subscriptionId, active: true });
+    if (!subscription) throw new WebhookGone('the webhook subscription was removed');
+    const url = await this.guard.assertUrlAllowed(subscription.url);
+    const body = JSON.stringify(payload);
+    const client = url.protocol === 'https:' ? https : http;
+    await new Promise<void>((resolve, reject) => {
+      const request = client.request(
+        url,
+        {
+          method: 'POST',
+          lookup: this.guard.lookupFunction(),
+          timeout: TIMEOUT_MS,
+          headers: {
+            'Content-Type': 'application/json',
+            'Content-Length': Buffer.byteLength(body),
+            'User-Agent': 'Accords-Webhooks/1',
+            'X-Accords-Event': event,
+            'X-Accords-Signature': signBody(subscription.secret, body),
+            'Idempotency-Key': idempotencyKey,
+          },
+        },
+        (response) => {
+          response.resume(); // drain; the body is not used
+          response.on('end', () => {
+            const status = response.statusCode ?? 0;
+            if (status >= 200 && status < 300) resolve();
+            else reject(new Error(`webhook answered HTTP ${status}`));
+          });
+        },
+      );
+      request.on('timeout', () => request.destroy(new Error(`no answer within ${TIMEOUT_MS} ms`)));
+      request.on('error', reject);
+      request.end(body);
+    });
+  }
+}

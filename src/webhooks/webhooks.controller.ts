@@ -1,0 +1,35 @@
+import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '../common/auth/actor';
+import { CurrentActor, RequireRoles } from '../common/auth/decorators';
+import { UuidParam } from '../common/errors/validation';
+import { CreateWebhookDto } from './dto/create-webhook.dto';
+import { WebhooksService } from './webhooks.service';
+
+@ApiTags('webhooks')
+@ApiBearerAuth()
+@RequireRoles('admin')
+@Controller('webhooks')
+export class WebhooksController {
+  constructor(private readonly webhooks: WebhooksService) {}
+
+  @Get()
+  list() {
+    return this.webhooks.list();
+  }
+
+  /**
+   * Subscribe a URL to reminder events. Each call is a JSON POST signed with
+   * `X-Accords-Signature: sha256=<hex HMAC of the body>` and carrying `Idempotency-Key`.
+   */
+  @Post()
+  create(@CurrentActor() actor: Actor, @Body() dto: CreateWebhookDto) {
+    return this.webhooks.create(actor, dto);
+  }
+
+  @Delete(':id')
+  @HttpCode(204)
+  async remove(@Param('id', UuidParam) id: string) {
+    await this.webhooks.remove(id);
+  }
+}

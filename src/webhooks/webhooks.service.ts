@@ -1,0 +1,59 @@
+import { randomBytes } from 'node:crypto';
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { Repository } from 'typeorm';
+import type { Actor } from '../common/auth/actor';
+import { InvalidInput, NotFound } from '../common/errors/domain-errors';
+import { SsrfGuard, UnsafeUrl } from '../common/net/ssrf-guard';
+import { CreateWebhookDto } from './dto/create-webhook.dto';
+import { WebhookSubscription } from './webhook-subscription.entity';
+
+export type WebhookView = Omit<WebhookSubscription, 'secret'>;
+
+@Injectable()
+export class WebhooksService {
+  constructor(
+    @InjectRepository(WebhookSubscription)
+    private readonly subscriptions: Repository<WebhookSubscription>,
+    private readonly guard: SsrfGuard,
+  ) {}
+
+  async list(): Promise<WebhookView[]> {
+    const rows = await this.subscriptions.find({
+      where: { active: true },
+      order: { createdAt: 'ASC' },
+    });
+    return rows.map(withoutSecret);
+  }
+
+  /** Answers the signing secret once; it is never listed again. */
+  async create(actor: Actor, dto: CreateWebhookDto): Promise<WebhookView & { secret: string }> {
+    try {
+      await this.guard.assertUrlAllowed(dto.url);
+    } catch (error) {
+      if (error instanceof UnsafeUrl) throw InvalidInput.field('url', error.message);
+      throw error;
+    }
+    const saved = await this.subscriptions.save(
+      this.subscriptions.create({
+        url: dto.url,
+        events: dto.events,
+        description: dto.description ?? null,
+        secret: randomBytes(32).toString('hex'),
+        createdBy: actor.id,
+      }),
+    );
+    return { ...withoutSecret(saved), secret: saved.secret };
+  }
+
+  /** Deactivates rather than deletes, so past notifications keep their recipient. */
+  async remove(id: string): Promise<void> {
+    const result = await this.subscriptions.update({ id, active: true }, { active: false });
+    if (result.affected === 0) throw new NotFound('Webhook', id);
+  }
+}
+
+function withoutSecret(subscription: WebhookSubscription): WebhookView {
+  const { secret: _secret, ...view } = subscription;
+  return view;
+}

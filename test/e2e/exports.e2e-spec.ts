@@ -1,0 +1,367 @@
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { binary, readCsv, readIcs, readXlsx } from '../support/export-files';
+import { createEgyptTunisiaAgreement, SeededPlan, seededPlan } from '../support/fixtures';
+import { createTestApp, DEMO, TestApp } from '../support/test-app';
+
+const REPO_ROOT = path.resolve(__dirname, '..', '..');
+// CI clones the repository with shared/ beside it.
+const IATI_SCHEMA = path.resolve(
+  REPO_ROOT,
+  '..',
+  'shared',
+  'reference',
+  'iati-2.03',
+  'iati-activities-schema.xsd',
+);
+const CSV_HEADER = [
+  'title',
+  'description',
+  'type',
+  'themes',
+  'leadPartyCode',
+  'partyCodes',
+  'plannedStartOn',
+  'dueOn',
+  'status',
+  'progressPercent',
+  'completedOn',
+  'notes',
+  'id',
+  'overdue',
+];
+
+interface ListedActivity {
+  id: string;
+  title: string;
+  status: string;
+  dueOn: string;
+  overdue: boolean;
+  partyCodes: string[];
+  themes: string[];
+}
+
+describe('exports: CSV, XLSX, calendar feed, IATI', () => {
+  let t: TestApp;
+  let seeded: SeededPlan;
+  let egTn: Awaited<ReturnType<typeof createEgyptTunisiaAgreement>>;
+  const bearer = (email: string) => t.tokenFor(email);
+  /** A file answer as raw bytes, after checking its status. */
+  const file = async (url: string, status: number, email: string = DEMO.pm) =>
+    t.http
+      .get(url)
+      .set('Authorization', await bearer(email))
+      .buffer(true)
+      .parse(binary)
+      .expect(status);
+  const listed = async (query = ''): Promise<ListedActivity[]> =>
+    (
+      await t.http
+        .get(`/api/action-plans/${seeded.planId}/activities?pageSize=200${query}`)
+        .set('Authorization', await bearer(DEMO.pm))
+        .expect(200)
+    ).body.items;
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    seeded = await seededPlan(t);
+    egTn = await createEgyptTunisiaAgreement(t);
+  });
+  afterAll(() => t.close());
+
+  describe('CSV', () => {
+    it('starts with a UTF-8 BOM and a header row, and holds every activity of the plan', async () => {
+      const res = await file(`/api/action-plans/${seeded.planId}/activities.csv`, 200);
+      expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+      expect(res.headers['content-disposition']).toMatch(
+        /^attachment; filename="[a-z0-9-]+\.csv"$/,
+      );
+      const bytes = res.body as Buffer;
+      expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+      const { header, records } = readCsv(bytes);
+      expect(header).toEqual(CSV_HEADER);
+      const all = await listed();
+      expect(records.map((r) => r.id).sort()).toEqual(all.map((a) => a.id).sort());
+      // Accents survive the round trip through bytes.
+      expect(records.map((r) => r.title)).toContain(
+        "Atelier technique sur la collecte et l'analyse des données relatives à la traite",
+      );
+    });
+
+    it('applies the list filters: ?overdue=true&party=MA gives the overdue activities Morocco is on', async () => {
+      const res = await file(
+        `/api/action-plans/${seeded.planId}/activities.csv?overdue=true&party=MA`,
+        200,
+      );
+      const { records } = readCsv(res.body as Buffer);
+      const expected = await listed('&overdue=true&party=MA');
+      expect(expected.length).toBeGreaterThan(0);
+      expect(records.map((r) => r.id)).toEqual(expected.map((a) => a.id));
+      for (const record of records) {
+        expect(record.overdue).toBe('true');
+        expect(record.partyCodes.split(';')).toContain('MA');
+      }
+      // The CI-only overdue activity is left out.
+      expect((await listed('&overdue=true')).length).toBeGreaterThan(records.length);
+    });
+
+    it('writes lists semicolon-separated and empty cells for absent values', async () => {
+      const res = await file(`/api/action-plans/${seeded.planId}/activities.csv`, 200);
+      const { records } = readCsv(res.body as Buffer);
+      const all = await listed();
+      const planned = all.find((a) => a.status === 'planned' && a.themes.length > 1)!;
+      const record = records.find((r) => r.id === planned.id)!;
+      expect(record.themes).toBe(planned.themes.join(';'));
+      expect(record.partyCodes).toBe(planned.partyCodes.join(';'));
+      expect(record.completedOn).toBe('');
+    });
+
+    it('is not paginated: page and pageSize are refused', async () => {
+      const res = await file(`/api/action-plans/${seeded.planId}/activities.csv?page=2`, 400);
+      expect(JSON.parse(res.body.toString()).errors[0].field).toBe('page');
+    });
+
+    it('focal point of CI cannot export an EG–TN plan (404), in any format', async () => {
+      for (const format of ['activities.csv', 'activities.xlsx', 'iati.xml', 'calendar.ics']) {
+        await file(`/api/action-plans/${egTn.planId}/${format}`, 404, DEMO.focalCi);
+      }
+      await file(`/api/action-plans/${seeded.planId}/activities.csv`, 200, DEMO.focalCi);
+    });
+  });
+
+  describe('XLSX', () => {
+    it('has the same columns and rows, a frozen styled header, dates as YYYY-MM-DD text', async () => {
+      const res = await file(`/api/action-plans/${seeded.planId}/activities.xlsx?party=CI`, 200);
+      expect(res.headers['content-type']).toBe(
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      );
+      expect(res.headers['content-disposition']).toMatch(/filename="[a-z0-9-]+\.xlsx"$/);
+      const { sheet, header, records } = await readXlsx(res.body as Buffer);
+      expect(header).toEqual(CSV_HEADER);
+      expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
+      expect(sheet.getRow(1).font?.bold).toBe(true);
+      const expected = await listed('&party=CI');
+      expect(records.map((r) => r.id)).toEqual(expected.map((a) => a.id));
+      for (const [i, record] of records.entries()) {
+        expect(record.dueOn).toBe(expected[i].dueOn);
+        expect(typeof record.progressPercent).toBe('number');
+      }
+    });
+  });
+
+  describe('calendar feed', () => {
+    const calendar = async (url: string, email: string = DEMO.pm) =>
+      (
+        await t.http
+          .get(url)
+          .set('Authorization', await bearer(email))
+          .expect(200)
+      ).text;
+
+    it('has one all-day event per activity, plus plan end, agreement expiry and notice deadline', async () => {
+      const res = await t.http
+        .get(`/api/action-plans/${seeded.planId}/calendar.ics`)
+        .set('Authorization', await bearer(DEMO.pm))
+        .expect(200);
+      expect(res.headers['content-type']).toBe('text/calendar; charset=utf-8');
+      const events = readIcs(res.text);
+      const activities = await listed();
+      expect(events).toHaveLength(activities.length + 3);
+      expect(events.every((e) => e.allDay)).toBe(true);
+      expect(res.text).toMatch(/DTSTART;VALUE=DATE:\d{8}\r\n/);
+
+      for (const activity of activities) {
+        const event = events.find((e) => e.uid === `activity-${activity.id}@accords`);
+        expect(event?.start).toBe(activity.dueOn);
+      }
+      const overdue = activities.filter((a) => a.overdue);
+      expect(overdue.length).toBeGreaterThan(0);
+      for (const activity of overdue) {
+        const event = events.find((e) => e.uid === `activity-${activity.id}@accords`)!;
+        expect(event.summary).toBe(`Overdue – ${activity.title}`); // the PM reads English
+      }
+      const cancelled = activities.find((a) => a.status === 'cancelled')!;
+      expect(events.find((e) => e.uid === `activity-${cancelled.id}@accords`)?.status).toBe(
+        'CANCELLED',
+      );
+
+      const agreement = (
+        await t.http
+          .get(`/api/agreements/${seeded.agreementId}`)
+          .set('Authorization', await bearer(DEMO.pm))
+          .expect(200)
+      ).body;
+      const plan = (
+        await t.http
+          .get(`/api/action-plans/${seeded.planId}`)
+          .set('Authorization', await bearer(DEMO.pm))
+          .expect(200)
+      ).body;
+      const byUid = (uid: string) => events.find((e) => e.uid === uid);
+      expect(byUid(`plan-end-${seeded.planId}@accords`)?.start).toBe(plan.endsOn);
+      expect(byUid(`agreement-expiry-${seeded.agreementId}@accords`)?.start).toBe(
+        agreement.expiresOn,
+      );
+      expect(agreement.noticeDeadlineOn).toEqual(expect.any(String));
+      expect(byUid(`agreement-notice-${seeded.agreementId}@accords`)?.start).toBe(
+        agreement.noticeDeadlineOn,
+      );
+    });
+
+    it('keeps the same UIDs from one export to the next', async () => {
+      const url = `/api/action-plans/${seeded.planId}/calendar.ics`;
+      const first = readIcs(await calendar(url)).map((e) => e.uid);
+      const second = readIcs(await calendar(url)).map((e) => e.uid);
+      expect(new Set(first).size).toBe(first.length);
+      expect(second.sort()).toEqual(first.sort());
+    });
+
+    it('speaks the reader’s language: a French focal point gets French titles', async () => {
+      const events = readIcs(
+        await calendar(`/api/action-plans/${seeded.planId}/calendar.ics`, DEMO.focalCi),
+      );
+      expect(events.some((e) => e.summary.startsWith('En retard – '))).toBe(true);
+      expect(events.some((e) => e.summary.startsWith("Expiration de l'accord – "))).toBe(true);
+    });
+
+    it('without a bearer or a feed token answers 401', async () => {
+      const res = await t.http.get(`/api/action-plans/${seeded.planId}/calendar.ics`).expect(401);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      await t.http
+        .get(`/api/action-plans/${seeded.planId}/calendar.ics?token=acf_not-a-real-token`)
+        .expect(401);
+    });
+  });
+
+  describe('feed tokens', () => {
+    it('a focal point subscribes with a feed token, which reads only what they may read, until revoked', async () => {
+      const ci = await bearer(DEMO.focalCi);
+      const created = await t.http
+        .post('/api/feed-tokens')
+        .set('Authorization', ci)
+        .send({ label: 'Outlook, bureau' })
+        .expect(201);
+      expect(created.body).toMatchObject({ label: 'Outlook, bureau', revokedAt: null });
+      const { token, id } = created.body as { token: string; id: string };
+      expect(token).toMatch(/^acf_[A-Za-z0-9_-]{43}$/);
+
+      const feed = await t.http
+        .get(`/api/action-plans/${seeded.planId}/calendar.ics?token=${token}`)
+        .expect(200);
+      expect(readIcs(feed.text).length).toBeGreaterThan(3);
+
+      // The token acts as its owner: a plan of another agreement stays invisible.
+      await t.http.get(`/api/action-plans/${egTn.planId}/calendar.ics?token=${token}`).expect(404);
+      // It opens the calendar only, not the rest of the API.
+      await t.http.get(`/api/action-plans/${seeded.planId}?token=${token}`).expect(401);
+
+      const list = await t.http.get('/api/feed-tokens').set('Authorization', ci).expect(200);
+      expect(list.body.total).toBe(1);
+      expect(list.body.items[0]).toMatchObject({ id, lastUsedAt: expect.any(String) });
+      expect(list.body.items[0].token).toBeUndefined();
+
+      // Someone else's token looks like no token at all.
+      await t.http
+        .delete(`/api/feed-tokens/${id}`)
+        .set('Authorization', await bearer(DEMO.focalMa))
+        .expect(404);
+      const ma = await t.http
+        .get('/api/feed-tokens')
+        .set('Authorization', await bearer(DEMO.focalMa))
+        .expect(200);
+      expect(ma.body.total).toBe(0);
+
+      await t.http.delete(`/api/feed-tokens/${id}`).set('Authorization', ci).expect(204);
+      const revoked = await t.http
+        .get(`/api/action-plans/${seeded.planId}/calendar.ics?token=${token}`)
+        .expect(401);
+      expect(revoked.body).toMatchObject({ status: 401 });
+      const after = await t.http.get('/api/feed-tokens').set('Authorization', ci).expect(200);
+      expect(after.body.items[0].revokedAt).toEqual(expect.any(String));
+    });
+
+    it('rejects unknown fields when creating a token', async () => {
+      await t.http
+        .post('/api/feed-tokens')
+        .set('Authorization', await bearer(DEMO.pm))
+        .send({ label: 'x', userId: 'someone-else' })
+        .expect(400);
+    });
+  });
+
+  describe('IATI activity XML', () => {
+    let dir: string;
+    beforeAll(() => {
+      dir = mkdtempSync(path.join(tmpdir(), 'accords-iati-'));
+    });
+    afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+    const xpath = (fileName: string, expression: string) => {
+      const result = spawnSync('xmllint', ['--xpath', expression, fileName], { encoding: 'utf8' });
+      return result.stdout.trim();
+    };
+    const identifier = (id: string) => `XM-DAC-47066-ACCORDS-${id}`;
+    const ofActivity = (id: string) => `//iati-activity[iati-identifier='${identifier(id)}']`;
+
+    it('validates against the official IATI 2.03 schema and says what each activity is', async () => {
+      const res = await file(`/api/action-plans/${seeded.planId}/iati.xml`, 200);
+      expect(res.headers['content-type']).toBe('application/xml; charset=utf-8');
+      const xmlFile = path.join(dir, 'plan.xml');
+      writeFileSync(xmlFile, res.body as Buffer);
+
+      const lint = spawnSync('xmllint', ['--noout', '--schema', IATI_SCHEMA, xmlFile], {
+        encoding: 'utf8',
+      });
+      expect(lint.error).toBeUndefined(); // xmllint is installed (libxml2-utils)
+      expect(lint.stderr).toContain('validates');
+      expect(lint.status).toBe(0);
+
+      const activities = await listed();
+      expect(xpath(xmlFile, 'count(//iati-activity)')).toBe(String(activities.length));
+      const codes: Record<string, string> = {
+        planned: '1',
+        in_progress: '2',
+        completed: '3',
+        cancelled: '5',
+        postponed: '6',
+      };
+      for (const activity of activities) {
+        const a = ofActivity(activity.id);
+        expect(xpath(xmlFile, `string(${a}/activity-status/@code)`)).toBe(codes[activity.status]);
+        expect(xpath(xmlFile, `sum(${a}/sector[@vocabulary='1']/@percentage)`)).toBe('100');
+        expect(xpath(xmlFile, `string(${a}/activity-date[@type='3']/@iso-date)`)).toBe(
+          activity.dueOn,
+        );
+        expect(xpath(xmlFile, `string(${a}/title/narrative/@xml:lang)`)).toBe('fr');
+      }
+      expect(xpath(xmlFile, "count(//document-link[category/@code='A09'])")).toBe(
+        String(activities.length),
+      );
+
+      const victims = activities.find((a) => a.themes.includes('victim_support'))!;
+      expect(xpath(xmlFile, `count(${ofActivity(victims.id)}/sector[@code='15160'])`)).toBe('1');
+      const maCi = activities.find(
+        (a) => a.partyCodes.includes('MA') && a.partyCodes.includes('CI'),
+      )!;
+      expect(xpath(xmlFile, `sum(${ofActivity(maCi.id)}/recipient-country/@percentage)`)).toBe(
+        '100',
+      );
+      expect(xpath(xmlFile, `count(${ofActivity(maCi.id)}/recipient-country)`)).toBe('2');
+      const completed = activities.find((a) => a.status === 'completed')!;
+      expect(xpath(xmlFile, `count(${ofActivity(completed.id)}/activity-date[@type='4'])`)).toBe(
+        '1',
+      );
+    });
+
+    it('exports only the filtered activities', async () => {
+      const res = await file(`/api/action-plans/${seeded.planId}/iati.xml?status=completed`, 200);
+      const xmlFile = path.join(dir, 'completed.xml');
+      writeFileSync(xmlFile, res.body as Buffer);
+      const completed = await listed('&status=completed');
+      expect(xpath(xmlFile, 'count(//iati-activity)')).toBe(String(completed.length));
+      expect(xpath(xmlFile, "count(//activity-status[@code!='3'])")).toBe('0');
+    });
+  });
+});

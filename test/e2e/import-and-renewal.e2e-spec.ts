@@ -1,0 +1,353 @@
+import { binary } from '../support/export-files';
+import { createEgyptTunisiaAgreement, SeededPlan, seededPlan } from '../support/fixtures';
+import { createTestApp, DEMO, TestApp } from '../support/test-app';
+
+const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+interface Activity {
+  id: string;
+  title: string;
+  description: string | null;
+  type: string;
+  themes: string[];
+  leadPartyCode: string;
+  partyCodes: string[];
+  plannedStartOn: string | null;
+  dueOn: string;
+  status: string;
+  progressPercent: number;
+  completedOn: string | null;
+  notes: string | null;
+  carriedOverFromId: string | null;
+  version: number;
+}
+
+/** What an import must reproduce: everything but ids, versions and timestamps. */
+const content = (a: Activity) => ({
+  title: a.title,
+  description: a.description,
+  type: a.type,
+  themes: a.themes,
+  leadPartyCode: a.leadPartyCode,
+  partyCodes: [...a.partyCodes].sort(),
+  plannedStartOn: a.plannedStartOn,
+  dueOn: a.dueOn,
+  status: a.status,
+  progressPercent: a.progressPercent,
+  completedOn: a.completedOn,
+  notes: a.notes,
+});
+const byTitle = (a: { title: string }, b: { title: string }) => a.title.localeCompare(b.title);
+
+describe('importing activities and renewing plans', () => {
+  let t: TestApp;
+  let seeded: SeededPlan;
+  const bearer = (email: string) => t.tokenFor(email);
+  const activitiesOf = async (planId: string): Promise<Activity[]> =>
+    (
+      await t.http
+        .get(`/api/action-plans/${planId}/activities?pageSize=200`)
+        .set('Authorization', await bearer(DEMO.pm))
+        .expect(200)
+    ).body.items;
+  const historyOf = async (planId: string) =>
+    (
+      await t.http
+        .get(`/api/action-plans/${planId}/history`)
+        .set('Authorization', await bearer(DEMO.observer))
+        .expect(200)
+    ).body;
+  const newPlan = async (title: string): Promise<string> =>
+    (
+      await t.http
+        .post(`/api/agreements/${seeded.agreementId}/action-plans`)
+        .set('Authorization', await bearer(DEMO.pm))
+        .send({ title, startsOn: '2025-04-08', durationMonths: 24 })
+        .expect(201)
+    ).body.id;
+  const exported = async (planId: string, format: 'csv' | 'xlsx'): Promise<Buffer> =>
+    (
+      await t.http
+        .get(`/api/action-plans/${planId}/activities.${format}`)
+        .set('Authorization', await bearer(DEMO.pm))
+        .buffer(true)
+        .parse(binary)
+        .expect(200)
+    ).body;
+  const upload = async (
+    planId: string,
+    contentType: string,
+    body: Buffer | string,
+    as: string = DEMO.pm,
+  ) =>
+    t.http
+      .post(`/api/action-plans/${planId}/activities/import`)
+      .set('Authorization', await bearer(as))
+      .set('Content-Type', contentType)
+      .send(Buffer.isBuffer(body) ? body : Buffer.from(body, 'utf8'));
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    seeded = await seededPlan(t);
+  });
+  afterAll(() => t.close());
+
+  describe('import', () => {
+    it.each(['csv', 'xlsx'] as const)(
+      'a plan exported as %s imports into a new plan as the same activities',
+      async (format) => {
+        const original = await activitiesOf(seeded.planId);
+        const target = await newPlan(`Plan importé (${format})`);
+        const res = await upload(
+          target,
+          format === 'csv' ? 'text/csv; charset=utf-8' : XLSX,
+          await exported(seeded.planId, format),
+        );
+        expect(res.status).toBe(201);
+        expect(res.body).toEqual({ imported: original.length });
+
+        const imported = await activitiesOf(target);
+        expect(imported.map(content).sort(byTitle)).toEqual(original.map(content).sort(byTitle));
+        expect(imported.every((a) => a.version === 1)).toBe(true);
+
+        const history = await historyOf(target);
+        expect(history.items).toEqual([
+          expect.objectContaining({
+            event: 'activities_imported',
+            details: { imported: original.length, format },
+          }),
+        ]);
+      },
+    );
+
+    it('text that a spreadsheet would run as a formula is escaped in the CSV and restored on import', async () => {
+      const source = await newPlan('Plan source (formules)');
+      await t.http
+        .post(`/api/action-plans/${source}/activities`)
+        .set('Authorization', await bearer(DEMO.pm))
+        .send({
+          title: '=HYPERLINK("http://example.org";"clic")',
+          notes: '-20 % de budget',
+          type: 'other',
+          leadPartyCode: 'MA',
+          dueOn: '2026-09-30',
+        })
+        .expect(201);
+      const csv = await exported(source, 'csv');
+      expect(csv.toString('utf8')).toContain(`"'=HYPERLINK(""http://example.org"";""clic"")"`);
+      const target = await newPlan('Plan cible (formules)');
+      await upload(target, 'text/csv', csv).then((r) => expect(r.status).toBe(201));
+      const [activity] = await activitiesOf(target);
+      expect(activity.title).toBe('=HYPERLINK("http://example.org";"clic")');
+      expect(activity.notes).toBe('-20 % de budget');
+    });
+
+    it('reads a semicolon-separated CSV as Excel saves it in French', async () => {
+      const target = await newPlan('Plan (CSV point-virgule)');
+      const csv =
+        'title;type;leadPartyCode;partyCodes;dueOn;status\r\n' +
+        'Réunion de suivi;meeting;CI;"CI;MA";2026-10-15;in_progress\r\n';
+      const res = await upload(target, 'text/csv', csv);
+      expect(res.status).toBe(201);
+      const [activity] = await activitiesOf(target);
+      expect(activity).toMatchObject({
+        title: 'Réunion de suivi',
+        partyCodes: ['CI', 'MA'],
+        status: 'in_progress',
+      });
+    });
+
+    it('lists every bad row with its row number, field and message, and imports nothing', async () => {
+      const target = await newPlan('Plan (import refusé)');
+      const csv = [
+        'title,type,leadPartyCode,partyCodes,dueOn,status,progressPercent,completedOn',
+        'Atelier valide,workshop,MA,MA;CI,2026-05-01,planned,10,', // row 2: fine
+        ',workshop,MA,,2026-05-01,,,', // row 3: no title
+        'Mauvais type,party,MA,,2026-05-01,,,', // row 4
+        'Date impossible,workshop,MA,,2026-02-30,,,', // row 5
+        'Parties inconnues,workshop,ZZ,MA;XX,2026-05-01,,,', // row 6: two fields
+        'Trop avancé,workshop,MA,,2026-05-01,,150,', // row 7
+        '', // row 8: blank, skipped but counted
+        'Terminée trop tôt,workshop,MA,,2026-05-01,planned,,2026-04-01', // row 9: rule
+      ].join('\n');
+      const res = await upload(target, 'text/csv', csv);
+      expect(res.status).toBe(400);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      const errors = res.body.errors as { row: number; field: string; message: string }[];
+      for (const error of errors)
+        expect(error).toEqual({
+          row: expect.any(Number),
+          field: expect.any(String),
+          message: expect.any(String),
+        });
+      const where = errors.map((e) => `${e.row}:${e.field}`);
+      expect(where).toEqual(
+        expect.arrayContaining([
+          '3:title',
+          '4:type',
+          '5:dueOn',
+          '6:leadPartyCode',
+          '6:partyCodes',
+          '7:progressPercent',
+          '9:completedOn',
+        ]),
+      );
+      expect(errors.filter((e) => e.row === 2)).toEqual([]);
+      expect(errors.find((e) => e.row === 6 && e.field === 'partyCodes')?.message).toContain('XX');
+      expect(await activitiesOf(target)).toEqual([]);
+      expect((await historyOf(target)).total).toBe(0);
+    });
+
+    it('refuses an unknown or missing column in the header (row 1)', async () => {
+      const target = await newPlan('Plan (en-tête)');
+      const res = await upload(target, 'text/csv', 'title,colour,dueOn\nA,red,2026-05-01\n');
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toEqual(
+        expect.arrayContaining([
+          { row: 1, field: 'colour', message: expect.stringContaining('unknown column') },
+          { row: 1, field: 'type', message: 'column is missing' },
+          { row: 1, field: 'leadPartyCode', message: 'column is missing' },
+        ]),
+      );
+    });
+
+    it('refuses a body that is not a CSV or XLSX file', async () => {
+      const target = await newPlan('Plan (mauvais format)');
+      const json = await t.http
+        .post(`/api/action-plans/${target}/activities/import`)
+        .set('Authorization', await bearer(DEMO.pm))
+        .send({ title: 'x' })
+        .expect(400);
+      expect(json.body.errors[0].field).toBe('body');
+      const broken = await upload(target, XLSX, 'not a zip');
+      expect(broken.status).toBe(400);
+      expect(broken.body.errors).toEqual([{ row: 1, field: 'file', message: expect.any(String) }]);
+      const header = await upload(target, 'text/csv', 'title,type,leadPartyCode,dueOn\n');
+      expect(header.status).toBe(400);
+    });
+
+    it('is for programme managers: a focal point gets 403', async () => {
+      const csv = 'title,type,leadPartyCode,dueOn\nAtelier,workshop,MA,2026-05-01\n';
+      const res = await upload(seeded.planId, 'text/csv', csv, DEMO.focalMa);
+      expect(res.status).toBe(403);
+    });
+  });
+
+  describe('renewal', () => {
+    it('opens the next cycle with the unfinished activities carried over, once', async () => {
+      const pm = await bearer(DEMO.pm);
+      const plan = (
+        await t.http.get(`/api/action-plans/${seeded.planId}`).set('Authorization', pm).expect(200)
+      ).body;
+      const old = await activitiesOf(seeded.planId);
+      const unfinished = old.filter((a) => !['completed', 'cancelled'].includes(a.status));
+      expect(unfinished.length).toBeGreaterThan(0);
+      expect(unfinished.length).toBeLessThan(old.length);
+
+      const res = await t.http
+        .post(`/api/action-plans/${seeded.planId}/renew`)
+        .set('Authorization', pm)
+        .expect(201);
+      expect(plan).toMatchObject({ startsOn: '2025-04-08', endsOn: '2027-04-07' });
+      expect(res.body).toMatchObject({
+        agreementId: seeded.agreementId,
+        title: "Plan d'action bilatéral 2027–2028 de lutte contre la traite des êtres humains",
+        startsOn: '2027-04-08',
+        endsOn: '2029-04-07',
+        durationMonths: plan.durationMonths,
+        renewable: true,
+        partyCodes: plan.partyCodes,
+        previousPlanId: seeded.planId,
+        carriedOver: unfinished.length,
+      });
+
+      const carried = await activitiesOf(res.body.id);
+      expect(carried).toHaveLength(unfinished.length);
+      expect(carried.map((a) => a.carriedOverFromId).sort()).toEqual(
+        unfinished.map((a) => a.id).sort(),
+      );
+      for (const activity of carried) {
+        const from = unfinished.find((a) => a.id === activity.carriedOverFromId)!;
+        expect(content(activity)).toEqual(content(from)); // dates and status kept as they were
+        expect(activity.version).toBe(1);
+      }
+      // Completed and cancelled work stays behind; the old plan keeps all its activities.
+      expect(carried.some((a) => ['completed', 'cancelled'].includes(a.status))).toBe(false);
+      expect(await activitiesOf(seeded.planId)).toHaveLength(old.length);
+
+      const again = await t.http
+        .post(`/api/action-plans/${seeded.planId}/renew`)
+        .set('Authorization', pm)
+        .expect(409);
+      expect(again.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(again.body).toMatchObject({ status: 409, title: 'Already renewed' });
+
+      const history = await historyOf(seeded.planId);
+      expect(history.items).toContainEqual(
+        expect.objectContaining({
+          event: 'renewed',
+          details: {
+            nextPlanId: res.body.id,
+            carriedOver: unfinished.length,
+            leftBehind: old.length - unfinished.length,
+          },
+          at: expect.any(String),
+          actorId: expect.any(String),
+        }),
+      );
+      expect((await historyOf(res.body.id)).items).toEqual([
+        expect.objectContaining({
+          event: 'opened_by_renewal',
+          details: { previousPlanId: seeded.planId, carriedOver: unfinished.length },
+        }),
+      ]);
+    });
+
+    it('two renewals at once make one next cycle: the other gets 409', async () => {
+      const planId = (
+        await t.http
+          .post(`/api/agreements/${seeded.agreementId}/action-plans`)
+          .set('Authorization', await bearer(DEMO.pm))
+          .send({
+            title: 'Plan conjoint',
+            startsOn: '2025-01-01',
+            durationMonths: 12,
+            renewable: true,
+          })
+          .expect(201)
+      ).body.id;
+      const pm = await bearer(DEMO.pm);
+      const results = await Promise.all(
+        [1, 2].map(() => t.http.post(`/api/action-plans/${planId}/renew`).set('Authorization', pm)),
+      );
+      expect(results.map((r) => r.status).sort()).toEqual([201, 409]);
+      const winner = results.find((r) => r.status === 201)!;
+      expect(winner.body).toMatchObject({
+        title: 'Plan conjoint (renouvellement)',
+        startsOn: '2026-01-01',
+        carriedOver: 0,
+      });
+    });
+
+    it('a plan that is not renewable answers 409', async () => {
+      const egTn = await createEgyptTunisiaAgreement(t);
+      const res = await t.http
+        .post(`/api/action-plans/${egTn.planId}/renew`)
+        .set('Authorization', await bearer(DEMO.admin))
+        .expect(409);
+      expect(res.body.title).toBe('Not renewable');
+    });
+
+    it('is for programme managers (403), and scoped like any read (404 outside the scope)', async () => {
+      await t.http
+        .post(`/api/action-plans/${seeded.planId}/renew`)
+        .set('Authorization', await bearer(DEMO.focalMa))
+        .expect(403);
+      const egTn = await createEgyptTunisiaAgreement(t);
+      await t.http
+        .get(`/api/action-plans/${egTn.planId}/history`)
+        .set('Authorization', await bearer(DEMO.focalCi))
+        .expect(404);
+    });
+  });
+});

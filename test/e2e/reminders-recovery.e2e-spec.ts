@@ -1,0 +1,218 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import Redis from 'ioredis';
+import { addDays, todayIn } from '../../src/common/time/calendar-date';
+import { bullPrefix } from '../../src/queues/queue-names';
+import { seededPlan } from '../support/fixtures';
+import {
+  createActivity,
+  rowsFor,
+  settled,
+  sweep,
+  workingHoursToday,
+} from '../support/reminder-fixtures';
+import { SmtpSink } from '../support/smtp-sink';
+import { createTestApp, DEMO, TestApp } from '../support/test-app';
+import { startWorker } from '../support/test-worker';
+import { waitFor } from '../support/wait';
+
+const ROOT = path.resolve(__dirname, '..', '..');
+
+/** The worker child process runs the built code: build it if dist is missing or older than src. */
+function ensureBuilt(): void {
+  const newest = (dir: string): number =>
+    readdirSync(dir, { withFileTypes: true }).reduce((max, entry) => {
+      const full = path.join(dir, entry.name);
+      return Math.max(max, entry.isDirectory() ? newest(full) : statSync(full).mtimeMs);
+    }, 0);
+  const built = path.join(ROOT, 'dist', 'src', 'worker.js');
+  if (existsSync(built) && statSync(built).mtimeMs >= newest(path.join(ROOT, 'src'))) return;
+  const result = spawnSync('npx', ['nest', 'build'], { cwd: ROOT, stdio: 'inherit' });
+  if (result.status !== 0) throw new Error('nest build failed');
+}
+
+describe('reminders survive crashes, Redis loss and changes of plan', () => {
+  const sink = new SmtpSink();
+  let smtpPort: number;
+  let t: TestApp;
+  let planId: string;
+  let today: string;
+  const mailsAbout = (title: string) => sink.mails.filter((m) => m.subject.includes(title));
+
+  beforeAll(async () => {
+    smtpPort = await sink.start();
+    t = await createTestApp({
+      env: {
+        SMTP_URL: sink.url(smtpPort),
+        DELIVERY_ATTEMPTS: '5',
+        DELIVERY_BACKOFF_MS: '100',
+        DELIVERY_LOCK_MS: '1500',
+        REMINDER_REQUEUE_GRACE_MS: '0',
+        REMINDER_SWEEP_EVERY_MS: '3600000',
+      },
+    });
+    t.clock.set(workingHoursToday());
+    today = todayIn('Africa/Casablanca', t.clock.now());
+    planId = (await seededPlan(t)).planId;
+  });
+  afterAll(async () => {
+    await t?.close();
+    await sink.stop();
+  });
+
+  it('moving a deadline re-plans its reminders and completing an activity stops them', async () => {
+    const moved = await createActivity(t, planId, {
+      title: 'Visite reportée',
+      dueOn: addDays(today, 7),
+    });
+    const done = await createActivity(t, planId, {
+      title: 'Atelier achevé',
+      dueOn: addDays(today, 7),
+    });
+    await sweep(t); // planned while no worker runs: the rows wait in the queue
+    const pm = await t.tokenFor(DEMO.pm);
+    await t.http
+      .patch(`/api/activities/${moved.id}`)
+      .set('Authorization', pm)
+      .send({ version: moved.version, dueOn: addDays(today, 20) })
+      .expect(200);
+    await t.http
+      .patch(`/api/activities/${done.id}`)
+      .set('Authorization', await t.tokenFor(DEMO.focalMa))
+      .send({ version: done.version, status: 'completed' })
+      .expect(200);
+    await sweep(t);
+
+    const worker = await startWorker(t);
+    try {
+      await settled(t, [moved.id, done.id]);
+    } finally {
+      await worker.close();
+    }
+    const movedRows = await rowsFor(t, moved.id);
+    expect(movedRows.map((r) => [r.rule, r.due_on, r.status])).toEqual([
+      ['activity_due:30', addDays(today, 20), 'sent'],
+      ['activity_due:30', addDays(today, 20), 'sent'],
+      ['activity_due:7', addDays(today, 7), 'cancelled'],
+      ['activity_due:7', addDays(today, 7), 'cancelled'],
+    ]);
+    expect((await rowsFor(t, done.id)).every((r) => r.status === 'cancelled')).toBe(true);
+    expect(mailsAbout('Atelier achevé')).toHaveLength(0);
+    expect(mailsAbout('Visite reportée')).toHaveLength(2);
+  });
+
+  it('after Redis is wiped, sweeping again delivers what was not sent, and only that', async () => {
+    const sentBefore = await createActivity(t, planId, {
+      title: 'Déjà envoyé',
+      dueOn: addDays(today, 1),
+    });
+    let worker = await startWorker(t);
+    await sweep(t);
+    await settled(t, [sentBefore.id]);
+    await worker.close();
+    expect(mailsAbout('Déjà envoyé')).toHaveLength(2);
+
+    const lost = [
+      await createActivity(t, planId, { title: 'Perdu un', dueOn: addDays(today, 1) }),
+      await createActivity(t, planId, { title: 'Perdu deux', dueOn: addDays(today, 1) }),
+    ];
+    await sweep(t); // enqueued, but nobody is listening
+
+    const redis = new Redis(t.config.REDIS_URL);
+    try {
+      const keys = await redis.keys(`${bullPrefix(t.config.REDIS_PREFIX)}*`);
+      expect(keys.length).toBeGreaterThan(0);
+      await redis.del(...keys);
+    } finally {
+      redis.disconnect();
+    }
+
+    worker = await startWorker(t);
+    try {
+      const report = await sweep(t);
+      expect(report.requeued).toBeGreaterThanOrEqual(4);
+      await settled(
+        t,
+        lost.map((a) => a.id),
+      );
+      await new Promise((r) => setTimeout(r, 300));
+    } finally {
+      await worker.close();
+    }
+    expect(mailsAbout('Perdu un')).toHaveLength(2);
+    expect(mailsAbout('Perdu deux')).toHaveLength(2);
+    expect(mailsAbout('Déjà envoyé')).toHaveLength(2);
+  });
+
+  it('a worker killed with SIGKILL mid-batch loses nothing', async () => {
+    ensureBuilt();
+    const ids: string[] = [];
+    for (let i = 1; i <= 10; i++) {
+      ids.push(
+        (await createActivity(t, planId, { title: `Lot ${i} —`, dueOn: addDays(today, 7) })).id,
+      );
+    }
+    await sweep(t); // 20 deliveries waiting
+    const rowIds = (await Promise.all(ids.map((id) => rowsFor(t, id)))).flat().map((r) => r.id);
+    expect(rowIds).toHaveLength(20);
+
+    sink.delayMs = 250; // slow SMTP, so the kill lands mid-batch
+    const child: ChildProcess = spawn(
+      process.execPath,
+      [path.join(ROOT, 'dist', 'src', 'worker.js')],
+      {
+        cwd: ROOT,
+        env: {
+          ...process.env,
+          NODE_ENV: 'test',
+          DATABASE_URL: t.config.DATABASE_URL,
+          REDIS_URL: t.config.REDIS_URL,
+          REDIS_PREFIX: t.config.REDIS_PREFIX,
+          SMTP_URL: t.config.SMTP_URL,
+          DELIVERY_CONCURRENCY: '2',
+          DELIVERY_LOCK_MS: '1500',
+          REMINDER_SWEEP_EVERY_MS: '3600000',
+        },
+        stdio: 'ignore',
+      },
+    );
+    const delivered = () => sink.mails.filter((m) => rowIds.includes(m.notificationId));
+    try {
+      await waitFor('a few deliveries by the child worker', () => delivered().length >= 4, 30000);
+    } finally {
+      child.kill('SIGKILL');
+    }
+    await new Promise((resolve) => child.once('exit', resolve));
+    const beforeRecovery = delivered().length;
+    expect(beforeRecovery).toBeLessThan(20);
+
+    sink.delayMs = 0;
+    const worker = await startWorker(t);
+    try {
+      // Stalled jobs come back when their lock expires; the sweep re-enqueues anything else.
+      await waitFor(
+        'every delivery',
+        async () => {
+          await sweep(t);
+          return new Set(delivered().map((m) => m.notificationId)).size === 20;
+        },
+        45000,
+        500,
+      );
+      await settled(t, ids);
+    } finally {
+      await worker.close();
+    }
+    const counts = new Map<string, number>();
+    for (const m of delivered())
+      counts.set(m.notificationId, (counts.get(m.notificationId) ?? 0) + 1);
+    expect([...counts.keys()].sort()).toEqual([...rowIds].sort());
+    // At most the deliveries in flight at the kill (concurrency 2) may have gone out twice.
+    expect([...counts.values()].filter((n) => n > 1).length).toBeLessThanOrEqual(2);
+    const statuses = (await Promise.all(ids.map((id) => rowsFor(t, id))))
+      .flat()
+      .map((r) => r.status);
+    expect(new Set(statuses)).toEqual(new Set(['sent']));
+  });
+});

@@ -1,0 +1,58 @@
+import type { AddressInfo } from 'node:net';
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { SMTPServer } from 'smtp-server';
+
+export interface ReceivedMail {
+  to: string;
+  subject: string;
+  text: string;
+  html: string;
+  notificationId: string;
+  parsed: ParsedMail;
+}
+
+/** A real SMTP server on 127.0.0.1 that keeps what it receives; optionally slow, to test crashes. */
+export class SmtpSink {
+  readonly mails: ReceivedMail[] = [];
+  private server: SMTPServer | null = null;
+  delayMs = 0;
+
+  async start(): Promise<number> {
+    this.server = new SMTPServer({
+      authOptional: true,
+      disabledCommands: ['STARTTLS', 'AUTH'],
+      logger: false,
+      onData: (stream, _session, callback) => {
+        simpleParser(stream)
+          .then(async (parsed) => {
+            if (this.delayMs > 0) await new Promise((r) => setTimeout(r, this.delayMs));
+            const to = Array.isArray(parsed.to) ? parsed.to[0] : parsed.to;
+            this.mails.push({
+              to: to?.value[0]?.address ?? '',
+              subject: parsed.subject ?? '',
+              text: parsed.text ?? '',
+              html: typeof parsed.html === 'string' ? parsed.html : '',
+              notificationId: String(parsed.headers.get('x-accords-notification') ?? ''),
+              parsed,
+            });
+            callback();
+          })
+          .catch((error: Error) => callback(error));
+      },
+    });
+    // A client killed mid-session (the SIGKILL test) resets its socket: expected, not a failure.
+    this.server.on('error', () => undefined);
+    await new Promise<void>((resolve) => this.server!.listen(0, '127.0.0.1', resolve));
+    return (this.server.server.address() as AddressInfo).port;
+  }
+
+  url(port: number): string {
+    return `smtp://127.0.0.1:${port}`;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((resolve) =>
+      this.server ? this.server.close(() => resolve()) : resolve(),
+    );
+  }
+}
