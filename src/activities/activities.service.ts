@@ -6,7 +6,7 @@ import type { Actor } from '../common/auth/actor';
 import { NotFound } from '../common/errors/domain-errors';
 import { Page, pageOffset } from '../common/pagination/page-query.dto';
 import { PartiesService } from '../parties/parties.service';
-import { planActivityChange } from './activity-changes';
+import { newActivityFields } from './activity-changes';
 import { Activity } from './activity.entity';
 import { ActivityView, toActivityView } from './activity-view';
 import { CreateActivityDto } from './dto/create-activity.dto';
@@ -97,25 +97,9 @@ export class ActivitiesService {
     const today = this.plans.todayFor(plan);
     const partyCodes = dto.partyCodes ?? [];
     await this.parties.assertKnownCodes([dto.leadPartyCode, ...partyCodes], 'partyCodes');
-    const blank = this.activities.create({
-      planId,
-      title: dto.title,
-      type: dto.type,
-      leadPartyCode: dto.leadPartyCode,
-      partyCodes: [dto.leadPartyCode],
-      dueOn: dto.dueOn,
-      description: null,
-      themes: [],
-      plannedStartOn: null,
-      status: 'planned',
-      progressPercent: 0,
-      completedOn: null,
-      notes: null,
-    });
-    // The same rules as an update (completion, lead in parties, date order) apply on creation.
-    const changes = planActivityChange(blank, dto, 'all_fields', today);
-    for (const change of changes) Object.assign(blank, { [change.field]: change.to });
-    const saved = await this.activities.save(blank);
+    const saved = await this.activities.save(
+      this.activities.create({ planId, ...newActivityFields(dto, today) }),
+    );
     return toActivityView(saved, today);
   }
 }

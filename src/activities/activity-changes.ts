@@ -21,6 +21,8 @@ export const EDITABLE_ACTIVITY_FIELDS = [
 ] as const;
 export type EditableActivityField = (typeof EDITABLE_ACTIVITY_FIELDS)[number];
 export type ActivityPatch = Partial<Pick<Activity, EditableActivityField>>;
+/** Every field an activity's author sets; the plan, ids and timestamps are added when it is stored. */
+export type ActivityFields = Pick<Activity, EditableActivityField>;
 
 export interface FieldChange {
   field: EditableActivityField;
@@ -110,4 +112,31 @@ function definedOnly(patch: ActivityPatch): ActivityPatch {
       ([k, v]) => v !== undefined && (EDITABLE_ACTIVITY_FIELDS as readonly string[]).includes(k),
     ),
   ) as ActivityPatch;
+}
+
+/**
+ * A new activity's fields: a blank planned activity with the given fields applied as a change, so
+ * that creation (one at a time or imported) follows the same rules as an update.
+ */
+export function newActivityFields(
+  input: ActivityPatch & Pick<Activity, 'title' | 'type' | 'leadPartyCode' | 'dueOn'>,
+  today: CalendarDate,
+): ActivityFields {
+  const blank: ActivityFields = {
+    title: input.title,
+    type: input.type,
+    leadPartyCode: input.leadPartyCode,
+    partyCodes: [input.leadPartyCode],
+    dueOn: input.dueOn,
+    description: null,
+    themes: [],
+    plannedStartOn: null,
+    status: 'planned',
+    progressPercent: 0,
+    completedOn: null,
+    notes: null,
+  };
+  const changes = planActivityChange(blank as Activity, input, 'all_fields', today);
+  for (const change of changes) Object.assign(blank, { [change.field]: change.to });
+  return blank;
 }

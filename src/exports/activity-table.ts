@@ -1,23 +1,11 @@
+import { EDITABLE_ACTIVITY_FIELDS } from '../activities/activity-changes';
 import type { ActivityView } from '../activities/activity-view';
 
 /**
  * The one spreadsheet layout shared by the CSV and XLSX exports and the import: what the export writes,
  * the import reads back. `id` and `overdue` come last and are read-only (the import ignores them).
  */
-export const IMPORT_COLUMNS = [
-  'title',
-  'description',
-  'type',
-  'themes',
-  'leadPartyCode',
-  'partyCodes',
-  'plannedStartOn',
-  'dueOn',
-  'status',
-  'progressPercent',
-  'completedOn',
-  'notes',
-] as const;
+export const IMPORT_COLUMNS = EDITABLE_ACTIVITY_FIELDS;
 export const READ_ONLY_COLUMNS = ['id', 'overdue'] as const;
 export const EXPORT_COLUMNS = [...IMPORT_COLUMNS, ...READ_ONLY_COLUMNS] as const;
 

@@ -4,8 +4,16 @@ import { DataSource } from 'typeorm';
 import { addDays, type CalendarDate } from '../common/time/calendar-date';
 import type { DatedSubject } from './reminder-planner';
 
-/** An activity carried over into a renewed plan is reminded there, not in the old plan too. */
-const NOT_CARRIED_OVER = `NOT EXISTS (SELECT 1 FROM activities c WHERE c.carried_over_from_id = a.id)`;
+/**
+ * Open activities with their due date and "today" in their plan's zone ($1 is the instant). One that
+ * a plan renewal carried over is reminded in the new plan, not in the old one too.
+ */
+const OPEN_ACTIVITIES = `
+  SELECT a.id, to_char(a.due_on, 'YYYY-MM-DD') AS date, a.party_codes AS "partyCodes",
+         to_char(($1::timestamptz AT TIME ZONE p.time_zone)::date, 'YYYY-MM-DD') AS today
+    FROM activities a JOIN action_plans p ON p.id = a.plan_id
+   WHERE a.status NOT IN ('completed', 'cancelled')
+     AND NOT EXISTS (SELECT 1 FROM activities c WHERE c.carried_over_from_id = a.id)`;
 
 /**
  * The sweep's read model: indexed range scans over due dates, expiries and notice deadlines, with
@@ -19,29 +27,20 @@ export class ReminderCandidates {
   /** Open activities due between today and `maxLeadDays` ahead. */
   activitiesDueWithin(now: Date, maxLeadDays: number): Promise<DatedSubject[]> {
     const utcToday = now.toISOString().slice(0, 10);
-    return this.subjects(
-      'activity',
-      `SELECT a.id, to_char(a.due_on, 'YYYY-MM-DD') AS date, a.party_codes AS "partyCodes",
-              to_char(($1::timestamptz AT TIME ZONE p.time_zone)::date, 'YYYY-MM-DD') AS today
-         FROM activities a JOIN action_plans p ON p.id = a.plan_id
-        WHERE a.status NOT IN ('completed', 'cancelled') AND a.due_on BETWEEN $2 AND $3
-          AND ${NOT_CARRIED_OVER}`,
-      [now.toISOString(), addDays(utcToday, -1), addDays(utcToday, maxLeadDays + 1)],
-    );
+    return this.subjects('activity', `${OPEN_ACTIVITIES} AND a.due_on BETWEEN $2 AND $3`, [
+      now.toISOString(),
+      addDays(utcToday, -1),
+      addDays(utcToday, maxLeadDays + 1),
+    ]);
   }
 
   /** Open activities whose due date has passed. */
   overdueActivities(now: Date): Promise<DatedSubject[]> {
     const utcToday = now.toISOString().slice(0, 10);
-    return this.subjects(
-      'activity',
-      `SELECT a.id, to_char(a.due_on, 'YYYY-MM-DD') AS date, a.party_codes AS "partyCodes",
-              to_char(($1::timestamptz AT TIME ZONE p.time_zone)::date, 'YYYY-MM-DD') AS today
-         FROM activities a JOIN action_plans p ON p.id = a.plan_id
-        WHERE a.status NOT IN ('completed', 'cancelled') AND a.due_on < $2
-          AND ${NOT_CARRIED_OVER}`,
-      [now.toISOString(), addDays(utcToday, 1)],
-    );
+    return this.subjects('activity', `${OPEN_ACTIVITIES} AND a.due_on < $2`, [
+      now.toISOString(),
+      addDays(utcToday, 1),
+    ]);
   }
 
   /** Agreements in force whose last day falls within `maxLeadDays`. */

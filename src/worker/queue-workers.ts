@@ -69,7 +69,9 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
   }
 
   /** SIGTERM: stop taking jobs and let the ones in flight finish. */
-  async onApplicationShutdown(): Promise<void> {
+  async onApplicationShutdown(signal?: string): Promise<void> {
+    this.logger.log(`${signal ?? 'shutdown'}: finishing jobs in flight, taking no new ones`);
     await Promise.all(this.workers.map((w) => w.close()));
+    this.logger.log('workers closed');
   }
 }

@@ -1,7 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { planActivityChange } from '../../activities/activity-changes';
-import type { Activity } from '../../activities/activity.entity';
+import { newActivityFields, type ActivityFields } from '../../activities/activity-changes';
 import { CreateActivityDto } from '../../activities/dto/create-activity.dto';
 import { InvalidInput } from '../../common/errors/domain-errors';
 import { flattenValidationErrors } from '../../common/errors/validation';
@@ -9,22 +8,8 @@ import type { CalendarDate } from '../../common/time/calendar-date';
 import type { RowError } from './import-errors';
 import type { ImportRow } from './import-rows';
 
-/** The columns an activity row sets; the plan, ids and timestamps are added when it is stored. */
-export type NewActivity = Pick<
-  Activity,
-  | 'title'
-  | 'description'
-  | 'type'
-  | 'themes'
-  | 'leadPartyCode'
-  | 'partyCodes'
-  | 'plannedStartOn'
-  | 'dueOn'
-  | 'status'
-  | 'progressPercent'
-  | 'completedOn'
-  | 'notes'
->;
+/** The columns an activity row sets. */
+export type NewActivity = ActivityFields;
 
 export interface ValidatedRows {
   activities: NewActivity[];
@@ -55,7 +40,7 @@ export async function validateImportRows(
       continue;
     }
     try {
-      activities.push(applyCreationRules(dto, today));
+      activities.push(newActivityFields(dto, today));
     } catch (error) {
       if (!(error instanceof InvalidInput)) throw error;
       errors.push(...error.errors.map((e) => ({ row, field: e.field, message: e.message })));
@@ -76,25 +61,4 @@ function unknownParties(dto: CreateActivityDto, known: ReadonlySet<string>) {
     problems.push({ field: 'partyCodes', message: `unknown party code(s): ${unknown.join(', ')}` });
   }
   return problems;
-}
-
-/** Mirrors ActivitiesService.create: a blank planned activity, then the row applied as a change. */
-function applyCreationRules(dto: CreateActivityDto, today: CalendarDate): NewActivity {
-  const blank: NewActivity = {
-    title: dto.title,
-    type: dto.type,
-    leadPartyCode: dto.leadPartyCode,
-    partyCodes: [dto.leadPartyCode],
-    dueOn: dto.dueOn,
-    description: null,
-    themes: [],
-    plannedStartOn: null,
-    status: 'planned',
-    progressPercent: 0,
-    completedOn: null,
-    notes: null,
-  };
-  const changes = planActivityChange(blank as Activity, dto, 'all_fields', today);
-  for (const change of changes) Object.assign(blank, { [change.field]: change.to });
-  return blank;
 }
