@@ -68,6 +68,50 @@ export async function api(path, options = {}) {
   return data;
 }
 
+/**
+ * A file route (an export) fetched with the bearer token, which a plain link cannot carry: its bytes and
+ * the file name the server gave in Content-Disposition. Errors as for api().
+ */
+export async function fetchFile(path) {
+  let response;
+  let blob = null;
+  try {
+    response = await fetch(path, {
+      headers: { Authorization: 'Bearer ' + session.token },
+      cache: 'no-store',
+    });
+    if (response.ok) blob = await response.blob();
+  } catch {
+    throw new NetworkError(M.networkError);
+  }
+  if (!response.ok) {
+    const data = readJson(await response.text().catch(() => ''));
+    if (response.status === 401) session.onExpired();
+    throw new ApiError(response.status, data);
+  }
+  return { blob, name: dispositionFileName(response.headers.get('Content-Disposition')) };
+}
+
+/** `attachment; filename="a.csv"` (or RFC 5987 `filename*=UTF-8''a.csv`) → `a.csv`; null without one. */
+export function dispositionFileName(header) {
+  if (!header) return null;
+  let name = null;
+  const extended = /filename\*\s*=\s*UTF-8''([^;\s]+)/i.exec(header);
+  if (extended) {
+    try {
+      name = decodeURIComponent(extended[1]);
+    } catch {
+      name = null;
+    }
+  }
+  if (!name) {
+    const plain = /filename\s*=\s*(?:"([^"]*)"|([^;\s]+))/i.exec(header);
+    name = plain ? plain[1] || plain[2] : null;
+  }
+  // A name, never a path.
+  return name ? name.replace(/[\\/]/g, '_') : null;
+}
+
 /** Every page of a paginated list. */
 export async function listAll(path) {
   const items = [];

@@ -46,3 +46,16 @@ export function notice(kind, text) {
   const urgent = kind === 'error' || kind === 'warning';
   return h('p', { class: 'notice ' + kind, role: urgent ? 'alert' : 'status' }, text);
 }
+
+/**
+ * Hands fetched bytes to the browser as a download, as a link with `download` would: through an object
+ * URL, released a while later (some browsers still read it after click() returns).
+ */
+export function saveFile(blob, name) {
+  const url = URL.createObjectURL(blob);
+  const link = h('a', { href: url, download: name, hidden: true });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
