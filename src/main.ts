@@ -10,7 +10,7 @@ async function bootstrap() {
   const config = loadConfig(); // fail fast, naming the variable, before anything connects
   const app = await NestFactory.create<NestFastifyApplication>(
     ApiModule,
-    new FastifyAdapter({ trustProxy: true, bodyLimit: 5 * 1024 * 1024 }),
+    new FastifyAdapter({ trustProxy: config.trustProxy, bodyLimit: 5 * 1024 * 1024 }),
   );
   await setupApp(app);
   await app.listen(config.PORT, '0.0.0.0');

@@ -94,6 +94,9 @@ export function resolveVersion(
     const match = /^(?:W\/)?"?(\d{1,10})"?$/.exec(ifMatch.trim());
     if (!match) throw InvalidInput.field('If-Match', 'must be the activity version, e.g. "3"');
     headerVersion = Number(match[1]);
+    if (headerVersion < 1 || headerVersion > 2147483647) {
+      throw InvalidInput.field('If-Match', 'is not a version this activity can have');
+    }
   }
   if (bodyVersion !== undefined && headerVersion !== undefined && bodyVersion !== headerVersion) {
     throw InvalidInput.field('version', 'differs from the If-Match header');

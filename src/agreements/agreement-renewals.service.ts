@@ -7,7 +7,12 @@ import { Page, PageQueryDto, pageOffset } from '../common/pagination/page-query.
 import { compareDates } from '../common/time/calendar-date';
 import { AgreementRenewal } from './agreement-renewal.entity';
 import { Agreement } from './agreement.entity';
-import { computeTerm, storedTermColumns, termExpiresOn } from './agreement-terms';
+import {
+  computeTerm,
+  effectiveNoticeDays,
+  storedTermColumns,
+  termExpiresOn,
+} from './agreement-terms';
 import { AgreementView } from './agreement-view';
 import { AgreementsService } from './agreements.service';
 import { RecordRenewalDto } from './dto/record-renewal.dto';
@@ -51,7 +56,7 @@ export class AgreementRenewalsService {
         .setLock('pessimistic_write')
         .where('a.id = :id', { id: agreementId })
         .getOneOrFail();
-      const term = computeTerm(agreement, agreement.noticeDays, decidedOn);
+      const term = computeTerm(agreement, effectiveNoticeDays(agreement), decidedOn);
       assertRenewable(agreement, term.expiresOn, decidedOn);
 
       if (dto.decision === 'not_renew') {

@@ -108,6 +108,20 @@ export function tacitRenewalsDue(params: TacitRenewalParams): number {
 }
 
 /**
+ * Notice days that apply to an agreement's term: none without a renewal clause; for a tacit renewal
+ * without a stated notice period, notice may be given up to the last day (0 days), so the deadline
+ * still exists and the tacit renewal happens the day after expiry.
+ */
+export function effectiveNoticeDays(agreement: {
+  renewalMode: string;
+  noticeDays: number | null;
+}): number | null {
+  if (agreement.renewalMode === 'none') return null;
+  if (agreement.renewalMode === 'tacit') return agreement.noticeDays ?? 0;
+  return agreement.noticeDays;
+}
+
+/**
  * The computed dates stored on the agreement row (so reminder sweeps can range-scan them). Every write
  * that changes the term goes through this one function.
  */
@@ -124,7 +138,6 @@ export function storedTermColumns(agreement: {
   );
   return {
     expiresOn,
-    noticeDeadlineOn:
-      agreement.renewalMode === 'none' ? null : noticeDeadlineOn(expiresOn, agreement.noticeDays),
+    noticeDeadlineOn: noticeDeadlineOn(expiresOn, effectiveNoticeDays(agreement)),
   };
 }

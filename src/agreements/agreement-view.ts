@@ -1,5 +1,5 @@
 import type { CalendarDate } from '../common/time/calendar-date';
-import { computeTerm } from './agreement-terms';
+import { computeTerm, effectiveNoticeDays } from './agreement-terms';
 import type { Agreement, AgreementStatus, RenewalMode } from './agreement.entity';
 
 export interface AgreementView {
@@ -33,7 +33,7 @@ export function toAgreementView(agreement: Agreement, today: CalendarDate): Agre
       durationMonths: agreement.durationMonths,
       extendedMonths: agreement.extendedMonths,
     },
-    agreement.renewalMode === 'none' ? null : agreement.noticeDays,
+    effectiveNoticeDays(agreement),
     today,
   );
   return {

@@ -11,13 +11,14 @@ import { Clock } from '../common/time/clock';
 import { PartiesService } from '../parties/parties.service';
 import { storedTermColumns } from './agreement-terms';
 import { Agreement } from './agreement.entity';
-
-type StoredOrGenerated =
-  'id' | 'version' | 'createdAt' | 'updatedAt' | 'expiresOn' | 'noticeDeadlineOn';
 import { AgreementView, toAgreementView } from './agreement-view';
 import { TacitRenewals } from './tacit-renewals';
 import { CreateAgreementDto } from './dto/create-agreement.dto';
 import { UpdateAgreementDto } from './dto/update-agreement.dto';
+
+/** Columns the database or storedTermColumns fills in, never the caller. */
+type StoredOrGenerated =
+  'id' | 'version' | 'createdAt' | 'updatedAt' | 'expiresOn' | 'noticeDeadlineOn';
 
 @Injectable()
 export class AgreementsService {

@@ -5,6 +5,7 @@ import { addDays, type CalendarDate } from '../common/time/calendar-date';
 import { AgreementRenewal } from './agreement-renewal.entity';
 import { Agreement } from './agreement.entity';
 import {
+  effectiveNoticeDays,
   noticeDeadlineOn,
   storedTermColumns,
   tacitRenewalsDue,
@@ -41,7 +42,10 @@ export class TacitRenewals {
           decision: 'renew',
           tacit: true,
           // Renewed the day after the last day on which notice could have been given.
-          decidedOn: addDays(noticeDeadlineOn(previousExpiresOn, locked.noticeDays) as string, 1),
+          decidedOn: addDays(
+            noticeDeadlineOn(previousExpiresOn, effectiveNoticeDays(locked)) ?? previousExpiresOn,
+            1,
+          ),
           termMonths: term,
           previousExpiresOn,
           newExpiresOn: termExpiresOn(locked.entryIntoForceOn, before + term),
@@ -76,7 +80,7 @@ function dueCount(agreement: Agreement, today: CalendarDate): number {
     durationMonths: agreement.durationMonths,
     extendedMonths: agreement.extendedMonths,
     termMonths: agreement.renewalTermMonths ?? agreement.durationMonths,
-    noticeDays: agreement.noticeDays ?? 0,
+    noticeDays: effectiveNoticeDays(agreement),
     today,
   });
 }

@@ -23,15 +23,14 @@ export class AuthService {
   ) {}
 
   async login(email: string, password: string, clientIp: string): Promise<LoginResult> {
-    await this.throttle.assertAllowed(email, clientIp);
+    await this.throttle.begin(email, clientIp);
     const user = await this.users.findActiveByEmail(email);
     const ok = await verifyPassword(user?.passwordHash ?? null, password);
     if (!user || !ok) {
-      await this.throttle.recordFailure(email, clientIp);
       // Same answer for an unknown email and a wrong password.
       throw new NotAuthenticated('The email or password is incorrect.');
     }
-    await this.throttle.reset(email, clientIp);
+    await this.throttle.succeeded(email, clientIp);
     const claims: TokenClaims = { sub: user.id };
     return {
       accessToken: await this.jwt.signAsync(claims),

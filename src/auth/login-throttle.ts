@@ -4,10 +4,16 @@ import { AppConfig } from '../config/app-config';
 import { TooManyRequests } from '../common/errors/domain-errors';
 import { REDIS } from '../redis/redis.module';
 
+/** An account may see this many times the per-address limit across all addresses. */
+const ACCOUNT_FACTOR = 4;
+
 /**
- * Counts failed logins per (email, client address) in Redis, so the limit holds across api processes.
- * Only failures count: a user who types the right password is never locked out by their own successes.
- * (@nestjs/throttler counts every request and keeps state per process unless given a storage adapter.)
+ * Limits login attempts in Redis, so the limit holds across api processes. Each attempt is counted
+ * before the password is checked (one atomic INCR, so a burst of parallel attempts cannot all slip
+ * through) and a success clears the counters: only failures accumulate. Two windows: per email and
+ * client address, and per email across addresses (against attackers rotating addresses).
+ * (@nestjs/throttler counts every request, successes included, and keeps state per process unless
+ * given a storage adapter.)
  */
 @Injectable()
 export class LoginThrottle {
@@ -16,15 +22,28 @@ export class LoginThrottle {
     private readonly config: AppConfig,
   ) {}
 
-  private key(email: string, clientIp: string): string {
-    return `login-failures:${email.toLowerCase()}:${clientIp}`;
+  private keys(email: string, clientIp: string): [string, string] {
+    const account = email.toLowerCase();
+    return [`login-attempts:${account}:${clientIp}`, `login-attempts:${account}`];
   }
 
-  async assertAllowed(email: string, clientIp: string): Promise<void> {
-    const key = this.key(email, clientIp);
-    const [failures, ttl] = await Promise.all([this.redis.get(key), this.redis.ttl(key)]);
-    if (Number(failures ?? 0) >= this.config.LOGIN_MAX_FAILURES) {
-      const retryAfter = ttl > 0 ? ttl : this.config.LOGIN_WINDOW_SECONDS;
+  /** Counts an attempt; throws 429 when either window is full. */
+  async begin(email: string, clientIp: string): Promise<void> {
+    const [perAddress, perAccount] = this.keys(email, clientIp);
+    const window = this.config.LOGIN_WINDOW_SECONDS;
+    const results = await this.redis
+      .multi()
+      .incr(perAddress)
+      .expire(perAddress, window, 'NX')
+      .incr(perAccount)
+      .expire(perAccount, window, 'NX')
+      .ttl(perAddress)
+      .exec();
+    const count = (i: number) => Number(results?.[i]?.[1] ?? 0);
+    const max = this.config.LOGIN_MAX_FAILURES;
+    if (count(0) > max || count(2) > max * ACCOUNT_FACTOR) {
+      const ttl = count(4);
+      const retryAfter = ttl > 0 ? ttl : window;
       throw new TooManyRequests(
         `Too many failed logins; try again in ${retryAfter} seconds.`,
         retryAfter,
@@ -32,12 +51,8 @@ export class LoginThrottle {
     }
   }
 
-  async recordFailure(email: string, clientIp: string): Promise<void> {
-    const key = this.key(email, clientIp);
-    await this.redis.multi().incr(key).expire(key, this.config.LOGIN_WINDOW_SECONDS, 'NX').exec();
-  }
-
-  async reset(email: string, clientIp: string): Promise<void> {
-    await this.redis.del(this.key(email, clientIp));
+  /** The right password: this user's failures no longer count. */
+  async succeeded(email: string, clientIp: string): Promise<void> {
+    await this.redis.del(...this.keys(email, clientIp));
   }
 }

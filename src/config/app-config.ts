@@ -111,9 +111,25 @@ export class AppConfig {
   @IsString()
   WEBHOOK_ALLOWED_HOSTS = '';
 
+  /**
+   * Which proxies' X-Forwarded-For to believe for the client address (login rate limit): empty = none
+   * (the socket address), `true` (any: only behind a proxy that overwrites the header), or
+   * comma-separated addresses/CIDRs of the proxies.
+   */
+  @IsString()
+  TRUST_PROXY = '';
+
   /** Public base URL used in links (mail, calendar feeds). */
   @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL' })
   PUBLIC_URL = 'http://localhost:3000';
+
+  /** TRUST_PROXY in the form Fastify takes. */
+  get trustProxy(): boolean | string[] {
+    const value = this.TRUST_PROXY.trim();
+    if (value === '' || value === 'false') return false;
+    if (value === 'true') return true;
+    return value.split(',').map((v) => v.trim());
+  }
 
   get jwtSecret(): string {
     // Validation guarantees a secret exists outside development and test.

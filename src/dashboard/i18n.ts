@@ -456,7 +456,7 @@ const ar: Messages = {
   downloaded: 'تم تنزيل الملف: {name}',
   exportFailed: 'تعذّر إعداد الملف (الرمز {status}). أعد المحاولة لاحقًا.',
   iatiTitle: 'تقرير للجهة المانحة',
-  iatiHint: 'جميع أنشطة الخطة بصيغة IATI 2.03 ‏(XML)، لإرسالها إلى الجهة المانحة.',
+  iatiHint: 'جميع أنشطة الخطة في ملف XML وفق معيار IATI 2.03، لإرسالها إلى الجهة المانحة.',
   calendarTitle: 'التقويم',
   calendarHint:
     'المواعيد النهائية للخطة والاتفاقية في Outlook أو Google Calendar أو هاتفك، مع تحديثها تلقائيًا.',

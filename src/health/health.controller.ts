@@ -25,9 +25,20 @@ export class HealthController {
       probe(() => this.dataSource.query('SELECT 1')),
       probe(() => this.redis.ping()),
     ]);
-    const ok = postgres.status === 'up' && redis.status === 'up';
-    void reply.status(ok ? HttpStatus.OK : HttpStatus.SERVICE_UNAVAILABLE);
-    return { status: ok ? 'ok' : 'degraded', checks: { postgres, redis } };
+    const checks = { postgres, redis };
+    if (postgres.status === 'up' && redis.status === 'up') return { status: 'ok', checks };
+    // Like every error answer, a failed check is problem+json (with the checks as an extension).
+    void reply
+      .status(HttpStatus.SERVICE_UNAVAILABLE)
+      .header('Content-Type', 'application/problem+json');
+    return {
+      type: 'https://accords.example/problems/unavailable',
+      title: 'Service unavailable',
+      status: HttpStatus.SERVICE_UNAVAILABLE,
+      detail: 'A backing service does not answer.',
+      instance: '/api/health',
+      checks,
+    };
   }
 }
 

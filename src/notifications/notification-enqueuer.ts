@@ -55,16 +55,19 @@ export class NotificationEnqueuer {
         WHERE status = 'pending'
           AND (enqueued_at IS NULL OR enqueued_at < now() - make_interval(secs => $1))
           AND (locked_until IS NULL OR locked_until < now())
+          AND not_before <= $2::timestamptz
         ORDER BY enqueued_at NULLS FIRST LIMIT 1000`,
-      [this.config.REMINDER_REQUEUE_GRACE_MS / 1000],
+      // Rows held for working hours are left alone until then: their delayed job may be fine, and if
+      // Redis lost it, queueing it again at its hour is soon enough.
+      [this.config.REMINDER_REQUEUE_GRACE_MS / 1000, this.clock.now().toISOString()],
     );
     const toAdd: InsertedNotification[] = [];
     for (const row of stale) {
       const job = await this.queue.getJob(deliveryJobId(row.id));
       if (job) {
         const state = await job.getState();
-        // A finished job keeps its id for a while and would swallow a new add: clear it first.
-        if (state === 'completed' || state === 'failed') await job.remove();
+        // A finished (or orphaned) job keeps its id and would swallow a new add: clear it first.
+        if (state === 'completed' || state === 'failed' || state === 'unknown') await job.remove();
         else continue; // still waiting, delayed or running
       }
       toAdd.push({ id: row.id, notBefore: new Date(row.not_before) });

@@ -32,8 +32,10 @@ export class NotificationWriter {
   ) {}
 
   /**
-   * Inserts the rows whose key is new and answers only those: ON CONFLICT DO NOTHING on the unique
-   * (subject, rule, due date, recipient, channel) is what makes concurrent sweeps plan each delivery once.
+   * Inserts the rows whose key is new and answers only those: the conflict on the unique (subject, rule,
+   * due date, recipient, channel) is what makes concurrent sweeps plan each delivery once. A row that was
+   * cancelled (deadline moved away, activity closed) comes back to pending when it is due again — the
+   * deadline moved back, the activity reopened — instead of staying silent for good.
    */
   async insertNew(rows: NewNotification[]): Promise<InsertedNotification[]> {
     if (rows.length === 0) return [];
@@ -47,7 +49,10 @@ export class NotificationWriter {
          SELECT *, $12::timestamptz FROM unnest($1::varchar[], $2::uuid[], $3::varchar[], $4::varchar[],
            $5::date[], $6::boolean[], $7::varchar[], $8::uuid[], $9::varchar[], $10::varchar[],
            $11::timestamptz[])
-         ON CONFLICT ON CONSTRAINT "UQ_notifications_key" DO NOTHING
+         ON CONFLICT ON CONSTRAINT "UQ_notifications_key" DO UPDATE
+           SET status = 'pending', attempts = 0, last_error = NULL, locked_until = NULL,
+               enqueued_at = NULL, not_before = EXCLUDED.not_before, escalated = EXCLUDED.escalated
+           WHERE notifications.status = 'cancelled'
          RETURNING id, not_before`,
         [
           col('subjectType'),

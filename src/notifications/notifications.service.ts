@@ -40,6 +40,11 @@ export class NotificationsService {
       .skip(pageOffset(query))
       .take(query.pageSize)
       .getManyAndCount();
-    return { items, total, page: query.page, pageSize: query.pageSize };
+    // Webhook URLs can carry secrets of the receiving system; only admins manage (and see) them.
+    const visible =
+      actor.role === 'admin'
+        ? items
+        : items.map((n) => (n.channel === 'webhook' ? { ...n, recipientAddress: 'webhook' } : n));
+    return { items: visible, total, page: query.page, pageSize: query.pageSize };
   }
 }

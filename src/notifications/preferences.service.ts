@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
+import { InvalidInput } from '../common/errors/domain-errors';
 import { RULE_KINDS } from '../reminders/reminder-rules';
 import { PreferencesDto } from './dto/preferences.dto';
 import { NotificationPreference } from './notification-preference.entity';
@@ -31,6 +32,10 @@ export class PreferencesService {
 
   /** Sets the given switches; kinds not mentioned keep their current state. */
   async update(actor: Actor, dto: PreferencesDto): Promise<PreferenceView[]> {
+    const keys = dto.preferences.map((p) => `${p.ruleKind}|${p.channel}`);
+    if (new Set(keys).size !== keys.length) {
+      throw InvalidInput.field('preferences', 'names the same rule kind and channel twice');
+    }
     await this.dataSource.getRepository(NotificationPreference).upsert(
       dto.preferences.map((p) => ({ userId: actor.id, ...p })),
       ['userId', 'ruleKind', 'channel'],

@@ -9,8 +9,8 @@ import type { Notification } from '../notifications/notification.entity';
 import { formatDate } from '../notifications/templates/locale-format';
 import { REMINDER_CATALOGUES, ReminderFacts } from '../notifications/templates/reminder-messages';
 import { renderMail, RenderedMail } from '../notifications/templates/render-mail';
-import type { Locale } from '../users/user.entity';
-import { WebhookSender } from '../webhooks/webhook-sender';
+import type { Locale, Role } from '../users/user.entity';
+import { WebhookGone, WebhookSender } from '../webhooks/webhook-sender';
 import { DigestContent } from './digest/digest-content';
 import { isStillDue, ReminderSubjects, SubjectDetails } from './reminder-subjects';
 
@@ -24,12 +24,36 @@ interface RecipientUser {
   locale: Locale;
   timeZone: string;
   active: boolean;
+  role: Role;
+  partyCode: string | null;
+}
+
+/** Managers hear of everything planned for them; a focal point only of its own party's subjects. */
+function isConcerned(user: RecipientUser, subject: SubjectDetails): boolean {
+  if (user.role === 'programme_manager') return true;
+  return (
+    user.role === 'focal_point' &&
+    user.partyCode !== null &&
+    subject.partyCodes.includes(user.partyCode)
+  );
+}
+
+async function retry<T>(work: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let i = 1; ; i++) {
+    try {
+      return await work();
+    } catch (error) {
+      if (i >= attempts) throw error;
+      await new Promise((r) => setTimeout(r, 200 * i));
+    }
+  }
 }
 
 /**
- * Sends one notification row, at most once per success: a lease on the row (not just BullMQ's lock)
- * keeps a second job for the same row from sending while the first is in flight, and the row is
- * marked sent in the same breath as the channel confirms.
+ * Sends one notification row. A lease on the row (not only BullMQ's job lock) keeps a second job for the
+ * same row from sending while the first is in flight. Delivery is at least once: a crash between the
+ * channel's confirmation and marking the row sent repeats that one message when the row is retried,
+ * which is why webhook calls carry the row id as `Idempotency-Key`.
  */
 @Injectable()
 export class DeliveryService {
@@ -48,30 +72,31 @@ export class DeliveryService {
   async deliver(notificationId: string, finalAttempt: boolean): Promise<DeliveryOutcome> {
     const row = await this.claim(notificationId);
     if (!row) return 'already-done';
+    let outcome: 'sent' | 'cancelled';
     try {
-      // A subscription deleted since planning: nothing to retry.
-      if (row.channel === 'webhook' && !(await this.webhookActive(row.recipientId))) {
-        await this.finish(row.id, 'cancelled');
-        return 'cancelled';
-      }
-      const sent = await this.send(row);
-      if (!sent) {
-        await this.finish(row.id, 'cancelled');
-        return 'cancelled';
-      }
-      await this.finish(row.id, 'sent');
-      return 'sent';
+      outcome = (await this.send(row)) ? 'sent' : 'cancelled';
     } catch (error) {
-      const message = error instanceof Error ? error.message : String(error);
-      await this.dataSource.query(
-        `UPDATE notifications SET last_error = $2, locked_until = NULL,
-                status = CASE WHEN $3::boolean THEN 'failed' ELSE status END
-          WHERE id = $1`,
-        [row.id, message.slice(0, 2000), finalAttempt],
-      );
-      this.logger.warn(`notification ${row.id} attempt ${row.attempts} failed: ${message}`);
-      throw error;
+      if (!(error instanceof WebhookGone)) {
+        await this.recordFailure(row, error, finalAttempt);
+        throw error;
+      }
+      outcome = 'cancelled'; // the subscription was removed since planning: nothing to retry
     }
+    // Only the send is retried by BullMQ; marking the row is retried here, so that a brief database
+    // hiccup after a successful send does not send the message again.
+    await retry(() => this.finish(row.id, outcome));
+    return outcome;
+  }
+
+  private async recordFailure(row: Notification, error: unknown, finalAttempt: boolean) {
+    const message = error instanceof Error ? error.message : String(error);
+    await this.dataSource.query(
+      `UPDATE notifications SET last_error = $2, locked_until = NULL,
+              status = CASE WHEN $3::boolean THEN 'failed' ELSE status END
+        WHERE id = $1`,
+      [row.id, message.slice(0, 2000), finalAttempt],
+    );
+    this.logger.warn(`notification ${row.id} attempt ${row.attempts} failed: ${message}`);
   }
 
   /** Takes the row's lease; null when it is no longer pending. */
@@ -105,17 +130,21 @@ export class DeliveryService {
     );
   }
 
-  /** False when the reminder no longer applies (subject closed, date moved, recipient gone). */
+  /**
+   * False when the reminder no longer applies: subject closed or its date moved, recipient deactivated
+   * or no longer concerned (moved to another party), or a lead-time reminder held for working hours
+   * until its date had passed (the overdue reminder takes over).
+   */
   private async send(row: Notification): Promise<boolean> {
     if (row.subjectType === 'digest') {
       const user = await this.recipient(row.recipientId);
-      if (!user) return false;
+      if (!user || user.role !== 'programme_manager') return false;
       const mail = await this.digests.render(user.locale, user.timeZone, row.dueOn);
       await this.mail.send(user.email, mail, row.id);
       return true;
     }
     const subject = await this.subjects.describe(row);
-    if (!isStillDue(row, subject)) return false;
+    if (!subject || !isStillDue(row, subject)) return false;
     if (row.channel === 'webhook') {
       await this.webhooks.send(row.recipientId, row.ruleKind, row.id, {
         id: row.id,
@@ -123,14 +152,16 @@ export class DeliveryService {
         rule: row.rule,
         dueOn: row.dueOn,
         escalated: row.escalated,
-        subject: { type: row.subjectType, id: row.subjectId, title: subject!.title },
+        subject: { type: row.subjectType, id: row.subjectId, title: subject.title },
         sentAt: this.clock.now().toISOString(),
       });
       return true;
     }
     const user = await this.recipient(row.recipientId);
-    if (!user) return false;
-    await this.mail.send(user.email, this.renderReminder(row, subject!, user), row.id);
+    if (!user || !isConcerned(user, subject)) return false;
+    const today = todayIn(user.timeZone, this.clock.now());
+    if (row.ruleKind !== 'activity_overdue' && daysBetween(today, row.dueOn) < 0) return false;
+    await this.mail.send(user.email, this.renderReminder(row, subject, user, today), row.id);
     return true;
   }
 
@@ -138,8 +169,8 @@ export class DeliveryService {
     row: Notification,
     subject: SubjectDetails,
     user: RecipientUser,
+    today: string,
   ): RenderedMail {
-    const today = todayIn(user.timeZone, this.clock.now());
     const facts: ReminderFacts = {
       ruleKind: row.ruleKind as ReminderFacts['ruleKind'],
       title: subject.title,
@@ -166,17 +197,10 @@ export class DeliveryService {
     });
   }
 
-  private async webhookActive(id: string): Promise<boolean> {
-    const rows = await this.dataSource.query<unknown[]>(
-      'SELECT 1 FROM webhook_subscriptions WHERE id = $1 AND active',
-      [id],
-    );
-    return rows.length > 0;
-  }
-
   private async recipient(userId: string): Promise<RecipientUser | null> {
     const [user] = await this.dataSource.query<RecipientUser[]>(
-      `SELECT email, locale, time_zone AS "timeZone", active FROM users WHERE id = $1`,
+      `SELECT email, locale, time_zone AS "timeZone", active, role, party_code AS "partyCode"
+         FROM users WHERE id = $1`,
       [userId],
     );
     return user?.active ? user : null;

@@ -12,6 +12,8 @@ export interface SubjectDetails {
   currentDate: CalendarDate | null;
   open: boolean;
   renewalMode: 'none' | 'tacit' | 'explicit' | null;
+  /** Parties concerned, whose focal points may receive it. */
+  partyCodes: string[];
   /** Path under the dashboard (`#activity/<id>`). */
   anchor: string;
 }
@@ -20,8 +22,8 @@ export interface SubjectDetails {
  * A planned reminder still stands only if its subject is open and its date has not moved: moving a
  * deadline makes new keys, completing or cancelling an activity (or giving notice) stops them.
  */
-export function isStillDue(row: Pick<Notification, 'dueOn'>, subject: SubjectDetails | null) {
-  return subject !== null && subject.open && subject.currentDate === row.dueOn;
+export function isStillDue(row: Pick<Notification, 'dueOn'>, subject: SubjectDetails): boolean {
+  return subject.open && subject.currentDate === row.dueOn;
 }
 
 @Injectable()
@@ -34,14 +36,15 @@ export class ReminderSubjects {
         return this.one(
           `SELECT a.title, p.title AS context, to_char(a.due_on, 'YYYY-MM-DD') AS "currentDate",
                   a.status NOT IN ('completed', 'cancelled') AS open, NULL AS "renewalMode",
-                  'activity/' || a.id AS anchor
+                  'activity/' || a.id AS anchor, a.party_codes AS "partyCodes"
              FROM activities a JOIN action_plans p ON p.id = a.plan_id WHERE a.id = $1`,
           row.subjectId,
         );
       case 'plan':
         return this.one(
           `SELECT p.title, ag.title AS context, to_char(p.ends_on, 'YYYY-MM-DD') AS "currentDate",
-                  true AS open, NULL AS "renewalMode", 'plan/' || p.id AS anchor
+                  true AS open, NULL AS "renewalMode", 'plan/' || p.id AS anchor,
+                  p.party_codes AS "partyCodes"
              FROM action_plans p JOIN agreements ag ON ag.id = p.agreement_id WHERE p.id = $1`,
           row.subjectId,
         );
@@ -53,7 +56,8 @@ export class ReminderSubjects {
             : `status IN ('in_force', 'renewed')`;
         return this.one(
           `SELECT title, reference AS context, to_char(${dateColumn}, 'YYYY-MM-DD') AS "currentDate",
-                  (${open}) AS open, renewal_mode AS "renewalMode", 'agreement/' || id AS anchor
+                  (${open}) AS open, renewal_mode AS "renewalMode", 'agreement/' || id AS anchor,
+                  party_codes AS "partyCodes"
              FROM agreements WHERE id = $1`,
           row.subjectId,
         );

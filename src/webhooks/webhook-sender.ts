@@ -58,14 +58,26 @@ export class WebhookSender {
         (response) => {
           response.resume(); // drain; the body is not used
           response.on('end', () => {
+            clearTimeout(deadline);
             const status = response.statusCode ?? 0;
             if (status >= 200 && status < 300) resolve();
             else reject(new Error(`webhook answered HTTP ${status}`));
           });
+          // A receiver that drops the connection mid-answer never emits 'end'.
+          response.on('aborted', () => request.destroy(new Error('webhook answer was cut off')));
+          response.on('error', (error) => request.destroy(error));
         },
       );
+      // `timeout` only covers idle sockets; this bounds the whole call, so a job never hangs.
+      const deadline = setTimeout(
+        () => request.destroy(new Error(`no complete answer within ${TIMEOUT_MS} ms`)),
+        TIMEOUT_MS,
+      );
       request.on('timeout', () => request.destroy(new Error(`no answer within ${TIMEOUT_MS} ms`)));
-      request.on('error', reject);
+      request.on('error', (error) => {
+        clearTimeout(deadline);
+        reject(error);
+      });
       request.end(body);
     });
   }

@@ -1,8 +1,9 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor, RequireRoles } from '../common/auth/decorators';
 import { UuidParam } from '../common/errors/validation';
+import { PageQueryDto } from '../common/pagination/page-query.dto';
 import { CreateWebhookDto } from './dto/create-webhook.dto';
 import { WebhooksService } from './webhooks.service';
 
@@ -14,8 +15,8 @@ export class WebhooksController {
   constructor(private readonly webhooks: WebhooksService) {}
 
   @Get()
-  list() {
-    return this.webhooks.list();
+  list(@Query() query: PageQueryDto) {
+    return this.webhooks.list(query);
   }
 
   /**

@@ -5,6 +5,7 @@ import { Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
 import { InvalidInput, NotFound } from '../common/errors/domain-errors';
 import { SsrfGuard, UnsafeUrl } from '../common/net/ssrf-guard';
+import { Page, PageQueryDto, pageOffset } from '../common/pagination/page-query.dto';
 import { CreateWebhookDto } from './dto/create-webhook.dto';
 import { WebhookSubscription } from './webhook-subscription.entity';
 
@@ -18,12 +19,14 @@ export class WebhooksService {
     private readonly guard: SsrfGuard,
   ) {}
 
-  async list(): Promise<WebhookView[]> {
-    const rows = await this.subscriptions.find({
+  async list(query: PageQueryDto): Promise<Page<WebhookView>> {
+    const [rows, total] = await this.subscriptions.findAndCount({
       where: { active: true },
-      order: { createdAt: 'ASC' },
+      order: { createdAt: 'ASC', id: 'ASC' },
+      skip: pageOffset(query),
+      take: query.pageSize,
     });
-    return rows.map(withoutSecret);
+    return { items: rows.map(withoutSecret), total, page: query.page, pageSize: query.pageSize };
   }
 
   /** Answers the signing secret once; it is never listed again. */

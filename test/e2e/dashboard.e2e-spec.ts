@@ -1,8 +1,9 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { type Language, MESSAGES } from '../../src/dashboard/i18n';
 import { launchChromium, listenLocally } from '../support/browser';
+import { readCsv, readXlsx } from '../support/export-files';
 import { SeededPlan, seededPlan } from '../support/fixtures';
 import { createTestApp, DEMO, DEMO_PASSWORD, TestApp } from '../support/test-app';
 
@@ -12,6 +13,11 @@ const DOCS = process.env.UPDATE_SCREENSHOTS
   ? join(__dirname, '..', '..', 'docs')
   : join(__dirname, '..', 'artifacts');
 const PLAN_TITLE = /Plan d.action bilatéral 2025–2026/;
+
+interface Listed {
+  id: string;
+  partyCodes: string[];
+}
 
 /** The dashboard in a real headless Chromium against the real api on a local port. */
 describe('the progress dashboard at /', () => {
@@ -90,6 +96,16 @@ describe('the progress dashboard at /', () => {
   async function openInPage(page: Page, activityId: string): Promise<void> {
     await page.locator(`.activity[data-id="${activityId}"] .activity-open`).click();
     await page.locator('#activity-form').waitFor();
+  }
+
+  /** Clicks a button that saves a file, and answers what the browser downloaded. */
+  async function downloadFrom(
+    page: Page,
+    button: Locator,
+  ): Promise<{ name: string; bytes: Buffer }> {
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    await expect(download.failure()).resolves.toBeNull();
+    return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
   }
 
   it('is public HTML with a restrictive CSP, in French unless ?lang says otherwise', async () => {
@@ -323,10 +339,132 @@ describe('the progress dashboard at /', () => {
         mkdirSync(DOCS, { recursive: true });
         await page.screenshot({ path: join(DOCS, 'dashboard-phone-ar.png') });
       }
+      // The exports, with a feed address and its links shown, fit as well.
+      await page.getByRole('button', { name: MESSAGES[lang].subscribe }).click();
+      await page.locator('#calendar-feed-url').waitFor();
+      await page.locator('#feed-list li.feed').first().waitFor();
+      size = await noHorizontalScroll(page);
+      expect(size.scrollWidth).toBeLessThanOrEqual(size.innerWidth);
       await openInPage(page, openActivities('MA')[2].id);
       size = await noHorizontalScroll(page);
       expect(size.scrollWidth).toBeLessThanOrEqual(size.innerWidth);
     }
+  });
+
+  it('exports the overdue activities of one country to Excel and CSV, as filtered in the page', async () => {
+    const plan = `/api/action-plans/${seeded.planId}`;
+    const overdue: Listed[] = (await apiGet(`${plan}/activities?overdue=true&pageSize=200`)).items;
+    // A country with some of the overdue activities but not all, so that both filters count.
+    const perParty = new Map<string, number>();
+    for (const a of overdue)
+      for (const p of a.partyCodes) perParty.set(p, (perParty.get(p) ?? 0) + 1);
+    const party = [...perParty].find(([, n]) => n < overdue.length)?.[0];
+    expect(party).toBeDefined();
+    const expected: Listed[] = (
+      await apiGet(`${plan}/activities?overdue=true&party=${party}&pageSize=200`)
+    ).items;
+    expect(expected.length).toBeGreaterThan(0);
+
+    const page = await newPage({ lang: 'en' });
+    await signIn(page, DEMO.pm);
+    await page.getByLabel(MESSAGES.en.overdueOnly).check();
+    await page.getByLabel(MESSAGES.en.filterCountry, { exact: true }).selectOption(party!);
+    await expect(page.locator('#activity-list li.activity').count()).resolves.toBe(expected.length);
+    const exportsArea = page.locator('#exports');
+    await expect(page.locator('#export-scope').textContent()).resolves.toContain(
+      `: ${expected.length} of `,
+    );
+    await expect(exportsArea.locator('.export-filters li').allTextContents()).resolves.toEqual([
+      expect.any(String), // the country's name in English
+      MESSAGES.en.overdueOnly,
+    ]);
+
+    const excel = await downloadFrom(
+      page,
+      exportsArea.getByRole('button', { name: MESSAGES.en.downloadExcel, exact: true }),
+    );
+    expect(excel.name).toMatch(/^[a-z0-9-]+-activities-\d{4}-\d{2}-\d{2}\.xlsx$/);
+    const { records } = await readXlsx(excel.bytes);
+    expect(records.map((r) => r.id)).toEqual(expected.map((a) => a.id));
+    for (const record of records) {
+      expect(String(record.overdue)).toBe('true');
+      expect(String(record.partyCodes).split(';')).toContain(party);
+    }
+    await expect(page.locator('#export-list-message .notice.success').textContent()).resolves.toBe(
+      MESSAGES.en.downloaded.replace('{name}', excel.name),
+    );
+
+    const csv = await downloadFrom(
+      page,
+      exportsArea.getByRole('button', { name: MESSAGES.en.downloadCsv, exact: true }),
+    );
+    expect(csv.name).toMatch(/\.csv$/);
+    expect(readCsv(csv.bytes).records.map((r) => r.id)).toEqual(expected.map((a) => a.id));
+  });
+
+  it('subscribes to the plan’s calendar with a feed address that works without sign-in, until revoked', async () => {
+    const page = await newPage({ lang: 'en' });
+    await signIn(page, DEMO.pm);
+    await page.getByRole('button', { name: MESSAGES.en.subscribe }).click();
+    const input = page.locator('#calendar-feed-url');
+    await input.waitFor();
+    await expect(input.getAttribute('readonly')).resolves.not.toBeNull();
+    const url = await input.inputValue();
+    expect(url.startsWith(`${base}/api/action-plans/${seeded.planId}/calendar.ics?token=`)).toBe(
+      true,
+    );
+    await expect(page.locator('#calendar-webcal').getAttribute('href')).resolves.toBe(
+      url.replace(/^http:/, 'webcal:'),
+    );
+    await expect(page.locator('#feed-created').textContent()).resolves.toContain(
+      MESSAGES.en.feedNote,
+    );
+
+    // What a calendar app does: no Authorization header, only the address.
+    const feed = await fetch(url);
+    expect(feed.status).toBe(200);
+    expect(feed.headers.get('content-type')).toMatch(/^text\/calendar/);
+    expect(await feed.text()).toContain('BEGIN:VCALENDAR');
+
+    const tokenId = await page.locator('#feed-created').getAttribute('data-token-id');
+    const item = page.locator(`#feed-list li.feed[data-id="${tokenId}"]`);
+    await expect(item.locator('.feed-label').textContent()).resolves.toMatch(PLAN_TITLE);
+    await item.getByRole('button', { name: new RegExp(`^${MESSAGES.en.revoke}`) }).click();
+    await expect(page.locator('#calendar-message .notice.success').textContent()).resolves.toBe(
+      MESSAGES.en.revoked,
+    );
+    await item.waitFor({ state: 'detached' });
+    await expect(page.locator('#feed-created').isHidden()).resolves.toBe(true);
+
+    expect((await fetch(url)).status).toBe(401);
+    const tokens = await apiGet('/api/feed-tokens');
+    expect(tokens.items.find((x: { id: string }) => x.id === tokenId).revokedAt).not.toBeNull();
+  });
+
+  it('downloads the IATI file for the donor, and says in the page language when a file fails', async () => {
+    const page = await newPage({ lang: 'ar' });
+    await signIn(page, DEMO.pm);
+    const iati = await downloadFrom(
+      page,
+      page.getByRole('button', { name: MESSAGES.ar.downloadIati, exact: true }),
+    );
+    expect(iati.name).toMatch(/^[a-z0-9-]+-iati-\d{4}-\d{2}-\d{2}\.xml$/);
+    const xml = iati.bytes.toString('utf8');
+    expect(xml.startsWith('<?xml')).toBe(true);
+    expect(xml).toContain('<iati-activities');
+
+    await page.route('**/activities.xlsx*', (route) =>
+      route.fulfill({
+        status: 503,
+        contentType: 'application/problem+json',
+        body: JSON.stringify({ status: 503, title: 'Service Unavailable' }),
+      }),
+    );
+    await page.getByRole('button', { name: MESSAGES.ar.downloadExcel, exact: true }).click();
+    await expect(page.locator('#export-list-message .notice.error').textContent()).resolves.toBe(
+      MESSAGES.ar.exportFailed.replace('{status}', '503'),
+    );
+    await expect(page.locator('#export-xlsx').isEnabled()).resolves.toBe(true);
   });
 
   it('shows the programme manager the plan (screenshot for the README)', async () => {

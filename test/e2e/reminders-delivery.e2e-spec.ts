@@ -116,6 +116,8 @@ describe('reminder delivery: mail and webhooks, once', () => {
     const secret = created.body.secret as string;
     expect(secret).toMatch(/^[0-9a-f]{64}$/);
     const listed = await t.http.get('/api/webhooks').set('Authorization', admin).expect(200);
+    expect(listed.body).toMatchObject({ total: 1, page: 1, pageSize: 50 });
+    expect(listed.body.items[0]).toMatchObject({ id: created.body.id, events: ['activity_due'] });
     expect(JSON.stringify(listed.body)).not.toContain(secret);
 
     const activity = await createActivity(t, planId, {

@@ -7,6 +7,7 @@ import {
   Logger,
 } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { QueryFailedError } from 'typeorm';
 import { DomainError, FieldError, TooManyRequests, VersionConflict } from './domain-errors';
 
 const STATUS_BY_KIND: Record<DomainError['kind'], number> = {
@@ -75,6 +76,17 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     if (exception instanceof HttpException) {
       return this.fromHttpException(exception, instance);
     }
+    if (isUniqueViolation(exception)) {
+      // Two requests creating the same thing at once: the loser of the race gets what a second,
+      // later request gets from the services' own checks.
+      return {
+        type: PROBLEM_BASE + 'conflict',
+        title: 'Conflict',
+        status: 409,
+        detail: 'This already exists (it was created at the same moment by another request).',
+        instance,
+      };
+    }
     const fastifyStatus = fastifyClientErrorStatus(exception);
     if (fastifyStatus) {
       return {
@@ -112,6 +124,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       instance,
     };
   }
+}
+
+function isUniqueViolation(exception: unknown): boolean {
+  return (
+    exception instanceof QueryFailedError &&
+    (exception.driverError as { code?: string } | undefined)?.code === '23505'
+  );
 }
 
 /** Calendar feed tokens travel in the query string; they must not be echoed back or logged. */

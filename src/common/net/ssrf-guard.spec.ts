@@ -34,6 +34,7 @@ describe('SsrfGuard', () => {
     ['http://[fd00::1]/', 'IPv6 unique local'],
     ['http://mapped.example.org/', 'IPv4-mapped loopback'],
     ['http://0.0.0.0/', 'unspecified'],
+    ['http://[::7f00:1]/', 'IPv4-compatible loopback'],
     ['ftp://hooks.example.org/', 'not http'],
     ['http://user:pw@hooks.example.org/', 'credentials in URL'],
   ])('refuses %s (%s)', async (url) => {

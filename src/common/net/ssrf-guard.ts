@@ -83,5 +83,13 @@ export class SsrfGuard {
         `${host} resolves to ${address} (${range}), which webhooks may not reach`,
       );
     }
+    // ipaddr.js calls the deprecated IPv4-compatible block ::/96 (e.g. ::7f00:1) unicast.
+    const ipv4Compatible =
+      parsed.kind() === 'ipv6' && (parsed as ipaddr.IPv6).parts.slice(0, 6).every((p) => p === 0);
+    if (ipv4Compatible) {
+      throw new UnsafeUrl(
+        `${host} resolves to ${address} (IPv4-compatible), which webhooks may not reach`,
+      );
+    }
   }
 }

@@ -1,3 +1,4 @@
+import { canonicalTimeZone, wallClock } from './wall-clock';
 /**
  * Calendar dates as 'YYYY-MM-DD' strings. A date is a day on the calendar, not an instant, so we never
  * hold one in a JS Date at local midnight (that shifts with the host zone and with DST). Arithmetic goes
@@ -90,32 +91,12 @@ export function minDate(a: CalendarDate, b: CalendarDate): CalendarDate {
   return compareDates(a, b) <= 0 ? a : b;
 }
 
-export function maxDate(a: CalendarDate, b: CalendarDate): CalendarDate {
-  return compareDates(a, b) >= 0 ? a : b;
-}
-
 export function isValidTimeZone(timeZone: string): boolean {
-  // An empty or missing zone would silently fall back to the host zone instead of throwing.
-  if (typeof timeZone !== 'string' || timeZone.trim() === '') return false;
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone });
-    return true;
-  } catch {
-    return false;
-  }
+  return canonicalTimeZone(timeZone) !== null;
 }
 
 /** The calendar date on the wall in `timeZone` at instant `now` (deadlines are judged locally). */
 export function todayIn(timeZone: string, now: Date): CalendarDate {
   if (!isValidTimeZone(timeZone)) throw new RangeError(`Unknown time zone: ${timeZone}`);
-  // formatToParts with a pinned calendar and digits, so the result does not depend on locale data.
-  const parts = new Intl.DateTimeFormat('en-US-u-ca-iso8601-nu-latn', {
-    timeZone,
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-  }).formatToParts(now);
-  const part = (type: Intl.DateTimeFormatPartTypes) =>
-    Number(parts.find((p) => p.type === type)?.value);
-  return format({ year: part('year'), month: part('month'), day: part('day') });
+  return format(wallClock(now, timeZone));
 }

@@ -1,4 +1,5 @@
-import { nextSendingTime, wallClock } from './sending-window';
+import { nextSendingTime } from './sending-window';
+import { wallClock } from './wall-clock';
 
 describe('nextSendingTime', () => {
   it.each([

@@ -1,3 +1,5 @@
+import { wallClock } from './wall-clock';
+
 /**
  * When a mail planned at `now` may go out for someone in `timeZone`: at once during local working
  * hours [startHour, endHour), otherwise at the next startHour local time (nobody gets a reminder at
@@ -13,37 +15,6 @@ export function nextSendingTime(now: Date, timeZone: string, startHour = 8, endH
   let instant = targetWall - offsetMs(now, timeZone);
   instant = targetWall - offsetMs(new Date(instant), timeZone);
   return new Date(instant);
-}
-
-interface WallClock {
-  year: number;
-  month: number;
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-}
-
-export function wallClock(instant: Date, timeZone: string): WallClock {
-  const parts = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-    second: 'numeric',
-  }).formatToParts(instant);
-  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
-  return {
-    year: get('year'),
-    month: get('month'),
-    day: get('day'),
-    hour: get('hour'),
-    minute: get('minute'),
-    second: get('second'),
-  };
 }
 
 /** The zone's offset from UTC at `instant`, in milliseconds (Casablanca: +1 h, or 0 in Ramadan). */

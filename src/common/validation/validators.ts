@@ -1,9 +1,18 @@
 import { registerDecorator, ValidateIf, ValidationOptions } from 'class-validator';
+import { Transform } from 'class-transformer';
 import { isCalendarDate, isValidTimeZone } from '../time/calendar-date';
+import { canonicalTimeZone } from '../time/wall-clock';
 
-/** An IANA time zone name that this runtime knows (`Africa/Casablanca`). */
+/**
+ * An IANA time zone name that this runtime knows (`Africa/Casablanca`), stored under its canonical name
+ * (PostgreSQL, which computes "today" per plan, knows canonical names but not every legacy alias).
+ */
 export function IsTimeZone(options?: ValidationOptions): PropertyDecorator {
-  return (target, propertyName) =>
+  const canonical = Transform(({ value }: { value: unknown }) =>
+    typeof value === 'string' ? (canonicalTimeZone(value) ?? value) : value,
+  );
+  return (target, propertyName) => {
+    canonical(target, propertyName);
     registerDecorator({
       name: 'isTimeZone',
       target: target.constructor,
@@ -13,6 +22,7 @@ export function IsTimeZone(options?: ValidationOptions): PropertyDecorator {
         validate: (value: unknown) => typeof value === 'string' && isValidTimeZone(value),
       },
     });
+  };
 }
 
 /**

@@ -4,6 +4,7 @@ import { ApiError, api, describeError, isExpired, listAll, session } from './api
 import { closeActivity, openActivity, setupActivityDialog } from './activity-dialog.js';
 import { $, bar, h, notice } from './dom.js';
 import { M, fmtNumber, fmtPercent, partyName } from './format.js';
+import { resetExports } from './exports-panel.js';
 import { renderPlan, resetFilters } from './plan-view.js';
 
 const loginView = $('#login-view');
@@ -50,6 +51,7 @@ session.onExpired = () => signOut(M.sessionExpired);
 
 function signOut(message) {
   session.clear();
+  resetExports(); // the feed address shown last belongs to this user
   state.loadSeq++;
   closeActivity();
   appView.hidden = true;
@@ -151,6 +153,7 @@ async function selectPlan(planId) {
     link.setAttribute('href', `/?lang=${link.getAttribute('hreflang')}${hash}`);
   }
   resetFilters();
+  resetExports();
   await loadPlan();
 }
 

@@ -1,7 +1,8 @@
 // One plan on screen: key figures, status, overdue and upcoming deadlines, per country and per type,
-// the timeline, and the activity list with its filters.
+// the timeline, the exports, and the activity list with its filters (which the list exports follow).
 import { statusDonut, timeline } from './charts.js';
 import { bar, h } from './dom.js';
+import { exportsCard } from './exports-panel.js';
 import {
   CLOSED,
   M,
@@ -29,6 +30,7 @@ export function resetFilters() {
 
 /** Fills `view` from the dashboard row, the progress figures and the activities of one plan. */
 export function renderPlan(view, { plan, progress, activities }, onOpen) {
+  const exportsArea = exportsCard(plan, () => filters);
   view.replaceChildren(
     h(
       'section',
@@ -83,7 +85,8 @@ export function renderPlan(view, { plan, progress, activities }, onOpen) {
         }),
       ),
     ),
-    activityListCard(activities, progress.today, onOpen),
+    exportsArea.element,
+    activityListCard(activities, progress.today, onOpen, exportsArea.update),
   );
 }
 
@@ -270,7 +273,8 @@ function breakdownCard(id, title, firstColumn, rows, label) {
   );
 }
 
-function activityListCard(activities, today, onOpen) {
+/** The list and its filters; `onFiltered(filters, shown, total)` hears of every change. */
+function activityListCard(activities, today, onOpen, onFiltered) {
   const parties = [...new Set(activities.flatMap((a) => a.partyCodes))].sort();
   const statusSelect = h(
     'select',
@@ -291,9 +295,11 @@ function activityListCard(activities, today, onOpen) {
 
   const list = h('ul', { class: 'activity-list', id: 'activity-list' });
   const count = h('p', { class: 'muted small', id: 'activity-count', role: 'status' });
+  const show = () =>
+    onFiltered(filters, renderItems(list, count, activities, today, onOpen), activities.length);
   const apply = () => {
     filters = { status: statusSelect.value, party: partySelect.value, overdue: overdueBox.checked };
-    renderItems(list, count, activities, today, onOpen);
+    show();
   };
   const reset = () => {
     statusSelect.value = '';
@@ -324,10 +330,11 @@ function activityListCard(activities, today, onOpen) {
     ),
     h('button', { type: 'button', class: 'btn ghost', onclick: reset }, M.resetFilters),
   );
-  renderItems(list, count, activities, today, onOpen);
+  show();
   return card('activities', M.activityList, form, count, list);
 }
 
+/** Shows the activities the filters let through, and answers how many. */
 function renderItems(list, count, activities, today, onOpen) {
   const f = filters;
   const shown = activities.filter(
@@ -345,6 +352,7 @@ function renderItems(list, count, activities, today, onOpen) {
       ? shown.map((a) => activityItem(a, today, onOpen))
       : [h('li', { class: 'empty muted' }, M.noMatch)]),
   );
+  return shown.length;
 }
 
 function activityItem(a, today, onOpen) {

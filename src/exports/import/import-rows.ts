@@ -47,6 +47,11 @@ export function readImportRows(table: RawTable): ImportRow[] {
         return;
       }
       if (column === READ_ONLY) return;
+      // PostgreSQL text cannot hold U+0000; refuse it here rather than fail at insert.
+      if (typeof cell === 'string' && cell.includes('\u0000')) {
+        strays.push({ row: i + 1, field: column, message: 'contains a NUL character' });
+        return;
+      }
       const value = toValue(column, cell);
       if (value !== undefined) values[column] = value;
     });

@@ -72,6 +72,7 @@ export class DigestContent {
               (array_agg(a.title ORDER BY a.due_on))[1:5] AS titles
          FROM activities a CROSS JOIN LATERAL unnest(a.party_codes) AS p(code)
         WHERE a.status NOT IN ('completed', 'cancelled') AND a.due_on < $1
+          AND NOT EXISTS (SELECT 1 FROM activities c WHERE c.carried_over_from_id = a.id)
         GROUP BY p.code ORDER BY count(*) DESC, p.code`,
       [today],
     );
@@ -83,8 +84,9 @@ export class DigestContent {
   ): Promise<{ title: string; dueOn: CalendarDate; lead: string }[]> {
     return this.dataSource.query(
       `SELECT title, to_char(due_on, 'YYYY-MM-DD') AS "dueOn", lead_party_code AS lead
-         FROM activities
+         FROM activities a
         WHERE status NOT IN ('completed', 'cancelled') AND due_on BETWEEN $1 AND $2
+          AND NOT EXISTS (SELECT 1 FROM activities c WHERE c.carried_over_from_id = a.id)
         ORDER BY due_on, title LIMIT 50`,
       [today, addDays(today, days)],
     );

@@ -3,7 +3,8 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { addDays, todayIn, type CalendarDate } from '../../common/time/calendar-date';
 import { Clock } from '../../common/time/clock';
-import { wallClock } from '../../common/time/sending-window';
+import { nextSendingTime } from '../../common/time/sending-window';
+import { wallClock } from '../../common/time/wall-clock';
 import type { NewNotification } from '../../notifications/notification-writer';
 
 const DIGEST_HOUR = 8;
@@ -56,7 +57,8 @@ export class DigestPlanner {
           recipientId: m.id,
           recipientAddress: m.email,
           channel: 'email' as const,
-          notBefore: now,
+          // A digest caught up later in the week still waits for working hours.
+          notBefore: nextSendingTime(now, m.timeZone),
         },
       ];
     });

@@ -7,7 +7,7 @@ import {
   IsInt,
   Max,
   Min,
-  IsDefined,
+  IsObject,
   ValidateNested,
 } from 'class-validator';
 
@@ -39,32 +39,32 @@ class EscalationDto {
 
 /** The whole rule set; PUT replaces it. */
 export class ReminderRulesDto {
-  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => LeadTimesDto)
   activityDue: LeadTimesDto;
 
-  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => OverdueDto)
   activityOverdue: OverdueDto;
 
-  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => EscalationDto)
   escalation: EscalationDto;
 
-  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => LeadTimesDto)
   agreementExpiry: LeadTimesDto;
 
-  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => LeadTimesDto)
   planExpiry: LeadTimesDto;
 
-  @IsDefined()
+  @IsObject()
   @ValidateNested()
   @Type(() => LeadTimesDto)
   noticeDeadline: LeadTimesDto;

@@ -1,0 +1,59 @@
+/** Date and time on the wall in a zone at an instant. */
+export interface WallClock {
+  year: number;
+  month: number;
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+}
+
+// Building an Intl.DateTimeFormat costs tens of microseconds; sweeps and lists ask per row.
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timeZone);
+  if (!formatter) {
+    // Pinned calendar, digits and 24-hour cycle, so parts do not depend on locale data.
+    formatter = new Intl.DateTimeFormat('en-US-u-ca-iso8601-nu-latn', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, formatter);
+  }
+  return formatter;
+}
+
+export function wallClock(instant: Date, timeZone: string): WallClock {
+  const parts = formatterFor(timeZone).formatToParts(instant);
+  const get = (type: Intl.DateTimeFormatPartTypes) =>
+    Number(parts.find((p) => p.type === type)?.value);
+  return {
+    year: get('year'),
+    month: get('month'),
+    day: get('day'),
+    hour: get('hour'),
+    minute: get('minute'),
+    second: get('second'),
+  };
+}
+
+/**
+ * The zone's canonical IANA name as this runtime resolves it (`US/Pacific-New` → `America/Los_Angeles`),
+ * or null when unknown. Stored names are canonical so that PostgreSQL's `AT TIME ZONE` knows them too.
+ */
+export function canonicalTimeZone(timeZone: string): string | null {
+  // An empty zone would silently fall back to the host zone instead of throwing.
+  if (typeof timeZone !== 'string' || timeZone.trim() === '') return null;
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone }).resolvedOptions().timeZone;
+  } catch {
+    return null;
+  }
+}
