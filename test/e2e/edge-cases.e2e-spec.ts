@@ -1,3 +1,4 @@
+import { ReminderCandidates } from '../../src/reminders/reminder-candidates';
 import { seededPlan } from '../support/fixtures';
 import { createActivity, rowsFor, sweep } from '../support/reminder-fixtures';
 import { createTestApp, DEMO, TestApp } from '../support/test-app';
@@ -126,5 +127,22 @@ describe('edge cases', () => {
     const again = await rowsFor(t, activity.id);
     expect(again.map((r) => r.status)).toEqual(['pending', 'pending']);
     expect(again.map((r) => r.id).sort()).toEqual(planned.map((r) => r.id).sort());
+  });
+
+  it('reads every overdue activity, across keyset batches, exactly once', async () => {
+    const { planId } = await seededPlan(t);
+    const now = new Date('2026-11-28T11:00:00Z');
+    const candidates = t.app.get(ReminderCandidates);
+    const before = await candidates.overdueActivities(now);
+    // 2,050 more, many on the same day, so batches split inside a day.
+    await t.dataSource.query(
+      `INSERT INTO activities (plan_id, title, type, lead_party_code, party_codes, due_on)
+       SELECT $1, 'Lot ' || g, 'meeting', 'MA', ARRAY['MA'], DATE '2026-11-01' - (g % 5)
+         FROM generate_series(1, 2050) AS g`,
+      [planId],
+    );
+    const after = await candidates.overdueActivities(now);
+    expect(after).toHaveLength(before.length + 2050);
+    expect(new Set(after.map((a) => a.id)).size).toBe(after.length);
   });
 });
