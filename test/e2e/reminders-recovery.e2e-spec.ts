@@ -33,6 +33,23 @@ function ensureBuilt(): void {
 }
 
 describe('reminders survive crashes, Redis loss and changes of plan', () => {
+  /** The built worker as its own process, on this suite's database and Redis prefix. */
+  const spawnWorker = (stdio: 'ignore' | 'pipe' = 'ignore'): ChildProcess =>
+    spawn(process.execPath, [path.join(ROOT, 'dist', 'src', 'worker.js')], {
+      cwd: ROOT,
+      env: {
+        ...process.env,
+        NODE_ENV: 'test',
+        DATABASE_URL: t.config.DATABASE_URL,
+        REDIS_URL: t.config.REDIS_URL,
+        REDIS_PREFIX: t.config.REDIS_PREFIX,
+        SMTP_URL: t.config.SMTP_URL,
+        DELIVERY_CONCURRENCY: '2',
+        DELIVERY_LOCK_MS: '1500',
+        REMINDER_SWEEP_EVERY_MS: '3600000',
+      },
+      stdio: ['ignore', stdio, stdio],
+    });
   const sink = new SmtpSink();
   let smtpPort: number;
   let t: TestApp;
@@ -158,25 +175,7 @@ describe('reminders survive crashes, Redis loss and changes of plan', () => {
     expect(rowIds).toHaveLength(20);
 
     sink.delayMs = 250; // slow SMTP, so the kill lands mid-batch
-    const child: ChildProcess = spawn(
-      process.execPath,
-      [path.join(ROOT, 'dist', 'src', 'worker.js')],
-      {
-        cwd: ROOT,
-        env: {
-          ...process.env,
-          NODE_ENV: 'test',
-          DATABASE_URL: t.config.DATABASE_URL,
-          REDIS_URL: t.config.REDIS_URL,
-          REDIS_PREFIX: t.config.REDIS_PREFIX,
-          SMTP_URL: t.config.SMTP_URL,
-          DELIVERY_CONCURRENCY: '2',
-          DELIVERY_LOCK_MS: '1500',
-          REMINDER_SWEEP_EVERY_MS: '3600000',
-        },
-        stdio: 'ignore',
-      },
-    );
+    const child = spawnWorker();
     const delivered = () => sink.mails.filter((m) => rowIds.includes(m.notificationId));
     try {
       await waitFor('a few deliveries by the child worker', () => delivered().length >= 4, 30000);
@@ -214,5 +213,58 @@ describe('reminders survive crashes, Redis loss and changes of plan', () => {
       .flat()
       .map((r) => r.status);
     expect(new Set(statuses)).toEqual(new Set(['sent']));
+  });
+
+  it('SIGTERM lets the deliveries in flight finish and leaves the rest pending for the next worker', async () => {
+    ensureBuilt();
+    const ids: string[] = [];
+    for (let i = 1; i <= 6; i++) {
+      ids.push(
+        (await createActivity(t, planId, { title: `Arrêt ${i} —`, dueOn: addDays(today, 7) })).id,
+      );
+    }
+    await sweep(t);
+    const rowIds = (await Promise.all(ids.map((id) => rowsFor(t, id)))).flat().map((r) => r.id);
+    const delivered = () => sink.mails.filter((m) => rowIds.includes(m.notificationId));
+    sink.delayMs = 400;
+    const child = spawnWorker('pipe');
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr?.resume();
+    const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+    try {
+      await waitFor('the first delivery', () => delivered().length >= 1, 30000);
+    } finally {
+      child.kill('SIGTERM');
+    }
+    await exited;
+    // Nest closes the application on SIGTERM, then re-raises the signal to exit.
+    expect(output).toContain('SIGTERM: finishing jobs in flight');
+    expect(output).toContain('workers closed');
+    sink.delayMs = 0;
+
+    const rows = (await Promise.all(ids.map((id) => rowsFor(t, id)))).flat();
+    const sentIds = rows.filter((r) => r.status === 'sent').map((r) => r.id);
+    // Every mail that went out was marked sent before the process exited, none is left leased...
+    expect(
+      delivered()
+        .map((m) => m.notificationId)
+        .sort(),
+    ).toEqual([...sentIds].sort());
+    const [{ leased }] = await t.dataSource.query<{ leased: number }[]>(
+      `SELECT count(*)::int AS leased FROM notifications
+        WHERE id = ANY($1::uuid[]) AND status = 'pending' AND locked_until > now()`,
+      [rowIds],
+    );
+    expect(leased).toBe(0);
+    // ...and the next worker delivers the rest, once.
+    const worker = await startWorker(t);
+    try {
+      await settled(t, ids);
+    } finally {
+      await worker.close();
+    }
+    expect(delivered()).toHaveLength(rowIds.length);
+    expect(new Set(delivered().map((m) => m.notificationId)).size).toBe(rowIds.length);
   });
 });
