@@ -10,6 +10,7 @@ import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PartiesModule } from './parties/parties.module';
+import { PlanRenewalModule } from './plan-renewal/plan-renewal.module';
 import { ProgressModule } from './progress/progress.module';
 import { RedisModule } from './redis/redis.module';
 import { RemindersModule } from './reminders/reminders.module';
@@ -35,6 +36,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     RemindersModule,
     DashboardPageModule,
     ExportsModule,
+    PlanRenewalModule,
   ],
 })
 export class ApiModule {}

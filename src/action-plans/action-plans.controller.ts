@@ -5,6 +5,7 @@ import { CurrentActor, RequireRoles } from '../common/auth/decorators';
 import { UuidParam } from '../common/errors/validation';
 import { PageQueryDto } from '../common/pagination/page-query.dto';
 import { ActionPlansService } from './action-plans.service';
+import { PlanHistoryService } from './plan-history.service';
 import { CreateActionPlanDto } from './dto/create-action-plan.dto';
 import { UpdateActionPlanDto } from './dto/update-action-plan.dto';
 
@@ -12,7 +13,10 @@ import { UpdateActionPlanDto } from './dto/update-action-plan.dto';
 @ApiBearerAuth()
 @Controller()
 export class ActionPlansController {
-  constructor(private readonly plans: ActionPlansService) {}
+  constructor(
+    private readonly plans: ActionPlansService,
+    private readonly history: PlanHistoryService,
+  ) {}
 
   @Get('agreements/:id/action-plans')
   list(
@@ -46,5 +50,15 @@ export class ActionPlansController {
     @Body() dto: UpdateActionPlanDto,
   ) {
     return this.plans.update(actor, id, dto);
+  }
+
+  /** The plan's events (renewals, imports), oldest first. */
+  @Get('action-plans/:id/history')
+  listHistory(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam) id: string,
+    @Query() query: PageQueryDto,
+  ) {
+    return this.history.list(actor, id, query);
   }
 }

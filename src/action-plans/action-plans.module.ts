@@ -5,11 +5,13 @@ import { PartiesModule } from '../parties/parties.module';
 import { ActionPlan } from './action-plan.entity';
 import { ActionPlansController } from './action-plans.controller';
 import { ActionPlansService } from './action-plans.service';
+import { PlanHistory } from './plan-history.entity';
+import { PlanHistoryService } from './plan-history.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ActionPlan]), AgreementsModule, PartiesModule],
+  imports: [TypeOrmModule.forFeature([ActionPlan, PlanHistory]), AgreementsModule, PartiesModule],
   controllers: [ActionPlansController],
-  providers: [ActionPlansService],
+  providers: [ActionPlansService, PlanHistoryService],
   exports: [ActionPlansService],
 })
 export class ActionPlansModule {}

@@ -4,7 +4,7 @@ import { ActivityHistory } from '../activities/activity-history.entity';
 import { Agreement } from '../agreements/agreement.entity';
 import { AgreementRenewal } from '../agreements/agreement-renewal.entity';
 import { FeedToken } from '../exports/feed-tokens/feed-token.entity';
-import { PlanHistory } from '../exports/renewal/plan-history.entity';
+import { PlanHistory } from '../action-plans/plan-history.entity';
 import { NotificationPreference } from '../notifications/notification-preference.entity';
 import { Notification } from '../notifications/notification.entity';
 import { Party } from '../parties/party.entity';

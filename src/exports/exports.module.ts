@@ -18,18 +18,14 @@ import { ActivitiesImportService } from './import/activities-import.service';
 import { ImportController } from './import/import.controller';
 import { PartyDirectory } from './party-directory';
 import { PlanActivitiesReader } from './plan-activities.reader';
-import { PlanHistory } from './renewal/plan-history.entity';
-import { PlanHistoryService } from './renewal/plan-history.service';
-import { PlanRenewalService } from './renewal/plan-renewal.service';
-import { RenewalController } from './renewal/renewal.controller';
 
 /**
- * Getting plans in and out: CSV, XLSX and IATI exports, calendar feeds (with their tokens), the
- * spreadsheet import, and plan renewal with the plan history it writes.
+ * Getting plans in and out: CSV, XLSX and IATI exports, calendar feeds (with their tokens) and the
+ * spreadsheet import.
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([FeedToken, PlanHistory]),
+    TypeOrmModule.forFeature([FeedToken]),
     ActionPlansModule,
     ActivitiesModule,
     AgreementsModule,
@@ -37,7 +33,7 @@ import { RenewalController } from './renewal/renewal.controller';
     PartiesModule,
     UsersModule,
   ],
-  controllers: [ExportsController, ImportController, FeedTokensController, RenewalController],
+  controllers: [ExportsController, ImportController, FeedTokensController],
   providers: [
     PlanActivitiesReader,
     PartyDirectory,
@@ -47,8 +43,6 @@ import { RenewalController } from './renewal/renewal.controller';
     CalendarCaller,
     FeedTokensService,
     ActivitiesImportService,
-    PlanRenewalService,
-    PlanHistoryService,
   ],
 })
 export class ExportsModule {}

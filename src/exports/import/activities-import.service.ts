@@ -8,7 +8,7 @@ import { InvalidInput } from '../../common/errors/domain-errors';
 import { Clock } from '../../common/time/clock';
 import { parseCsvTable } from '../csv/activities-csv';
 import { PartyDirectory } from '../party-directory';
-import { PlanHistory } from '../renewal/plan-history.entity';
+import { PlanHistory } from '../../action-plans/plan-history.entity';
 import { parseXlsxTable } from '../xlsx/activities-xlsx';
 import { ImportRejected } from './import-errors';
 import { importFormatOf } from './import-formats';

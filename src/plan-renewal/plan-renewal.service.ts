@@ -1,17 +1,17 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
-import { ActionPlan } from '../../action-plans/action-plan.entity';
-import { ActionPlanView, toActionPlanView } from '../../action-plans/action-plan-view';
-import { ActionPlansService } from '../../action-plans/action-plans.service';
-import { Activity } from '../../activities/activity.entity';
-import { AgreementsService } from '../../agreements/agreements.service';
-import { termExpiresOn } from '../../agreements/agreement-terms';
-import type { Actor } from '../../common/auth/actor';
-import { Conflict } from '../../common/errors/domain-errors';
-import { todayIn } from '../../common/time/calendar-date';
-import { Clock } from '../../common/time/clock';
-import { PlanHistory } from './plan-history.entity';
+import { ActionPlan } from '../action-plans/action-plan.entity';
+import { ActionPlanView, toActionPlanView } from '../action-plans/action-plan-view';
+import { ActionPlansService } from '../action-plans/action-plans.service';
+import { Activity } from '../activities/activity.entity';
+import { AgreementsService } from '../agreements/agreements.service';
+import { termExpiresOn } from '../agreements/agreement-terms';
+import type { Actor } from '../common/auth/actor';
+import { Conflict } from '../common/errors/domain-errors';
+import { todayIn } from '../common/time/calendar-date';
+import { Clock } from '../common/time/clock';
+import { PlanHistory } from '../action-plans/plan-history.entity';
 import { isCarriedOver, nextCycleStart, nextCycleTitle } from './renewal-rules';
 
 export interface RenewalResult extends ActionPlanView {

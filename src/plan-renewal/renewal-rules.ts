@@ -1,5 +1,5 @@
-import { isClosedStatus, type ActivityStatus } from '../../activities/activity-rules';
-import { addDays, type CalendarDate } from '../../common/time/calendar-date';
+import { isClosedStatus, type ActivityStatus } from '../activities/activity-rules';
+import { addDays, type CalendarDate } from '../common/time/calendar-date';
 
 const TITLE_MAX = 500;
 /** "2025–2026", "2025-2026", "2025 — 2026", "2025/2026". */

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
-import { ActionPlansService } from '../../action-plans/action-plans.service';
-import type { Actor } from '../../common/auth/actor';
-import { Page, PageQueryDto, pageOffset } from '../../common/pagination/page-query.dto';
+import { ActionPlansService } from './action-plans.service';
+import type { Actor } from '../common/auth/actor';
+import { Page, PageQueryDto, pageOffset } from '../common/pagination/page-query.dto';
 import { PlanHistory } from './plan-history.entity';
 
 @Injectable()
