@@ -1,14 +1,16 @@
 import { Module } from '@nestjs/common';
 import { CoreModule } from './config/core.module';
 import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
 import { QueuesModule } from './queues/queues.module';
 import { RedisModule } from './redis/redis.module';
 import { RemindersModule } from './reminders/reminders.module';
 import { QueueWorkers } from './worker/queue-workers';
+import { WorkerHealthServer } from './worker/worker-health-server';
 
-/** The worker process: queue processors and job schedulers, no HTTP. */
+/** The worker process: queue processors and job schedulers; no HTTP but a health port. */
 @Module({
-  imports: [CoreModule, DatabaseModule, RedisModule, QueuesModule, RemindersModule],
-  providers: [QueueWorkers],
+  imports: [CoreModule, DatabaseModule, RedisModule, QueuesModule, RemindersModule, HealthModule],
+  providers: [QueueWorkers, WorkerHealthServer],
 })
 export class WorkerModule {}

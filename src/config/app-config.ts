@@ -119,6 +119,13 @@ export class AppConfig {
   @IsString()
   TRUST_PROXY = '';
 
+  /** The worker's health port (GET /health); 0 picks a free port, -1 turns it off. */
+  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @IsInt()
+  @Min(-1)
+  @Max(65535)
+  WORKER_HEALTH_PORT = 3001;
+
   /** Public base URL used in links (mail, calendar feeds). */
   @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL' })
   PUBLIC_URL = 'http://localhost:3000';

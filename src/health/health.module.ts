@@ -1,5 +1,10 @@
 import { Module } from '@nestjs/common';
+import { HealthChecks } from './health-checks';
 import { HealthController } from './health.controller';
 
-@Module({ controllers: [HealthController] })
+@Module({
+  controllers: [HealthController],
+  providers: [HealthChecks],
+  exports: [HealthChecks],
+})
 export class HealthModule {}

@@ -10,6 +10,7 @@ import {
   workingHoursToday,
 } from '../support/reminder-fixtures';
 import { SmtpSink } from '../support/smtp-sink';
+import { WorkerHealthServer } from '../../src/worker/worker-health-server';
 import { createTestApp, DEMO, TestApp } from '../support/test-app';
 import { startWorker } from '../support/test-worker';
 import { WebhookReceiver } from '../support/webhook-receiver';
@@ -181,5 +182,16 @@ describe('reminder delivery: mail and webhooks, once', () => {
     } finally {
       await failing.stop();
     }
+  });
+
+  it('the worker answers its health port when PostgreSQL and Redis do', async () => {
+    const port = worker.get(WorkerHealthServer).port();
+    const res = await fetch(`http://127.0.0.1:${port}/health`);
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({
+      status: 'ok',
+      checks: { postgres: { status: 'up' }, redis: { status: 'up' } },
+    });
+    expect((await fetch(`http://127.0.0.1:${port}/other`)).status).toBe(404);
   });
 });

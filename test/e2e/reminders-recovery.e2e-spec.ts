@@ -47,6 +47,7 @@ describe('reminders survive crashes, Redis loss and changes of plan', () => {
         DELIVERY_CONCURRENCY: '2',
         DELIVERY_LOCK_MS: '1500',
         REMINDER_SWEEP_EVERY_MS: '3600000',
+        WORKER_HEALTH_PORT: '0',
       },
       stdio: ['ignore', stdio, stdio],
     });

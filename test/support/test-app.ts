@@ -67,6 +67,7 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
       DATABASE_URL: databaseUrl(databaseName),
       REDIS_PREFIX: `accords-t-${runId()}-${suffix}`,
       SEED_PASSWORD: DEMO_PASSWORD,
+      WORKER_HEALTH_PORT: '0',
       ...options.env,
     });
   const clock = shared?.clock ?? new TestClock();
