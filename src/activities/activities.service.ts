@@ -54,9 +54,9 @@ export class ActivitiesService {
       qb.andWhere(
         new Brackets((w) =>
           w
-            .where('a.title ILIKE :pattern', { pattern })
-            .orWhere('a.description ILIKE :pattern')
-            .orWhere('a.notes ILIKE :pattern'),
+            .where('accords_fold(a.title) LIKE accords_fold(:pattern)', { pattern })
+            .orWhere('accords_fold(a.description) LIKE accords_fold(:pattern)')
+            .orWhere('accords_fold(a.notes) LIKE accords_fold(:pattern)'),
         ),
       );
     }

@@ -1,5 +1,6 @@
 import type { DataSourceOptions } from 'typeorm';
 import { InitialSchema1795880000000 } from '../../migrations/1795880000000-InitialSchema';
+import { AccentFolding1795900000000 } from '../../migrations/1795900000000-AccentFolding';
 import { Reminders1795890000000 } from '../../migrations/1795890000000-Reminders';
 import { FeedTokens1795890000001 } from '../../migrations/1795890000001-FeedTokens';
 import { ENTITIES } from './entities';
@@ -8,6 +9,7 @@ export const MIGRATIONS = [
   InitialSchema1795880000000,
   Reminders1795890000000,
   FeedTokens1795890000001,
+  AccentFolding1795900000000,
 ];
 
 /** One definition shared by Nest (TypeOrmModule), the TypeORM CLI, the seed and the tests. */

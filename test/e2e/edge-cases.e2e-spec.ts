@@ -145,4 +145,22 @@ describe('edge cases', () => {
     expect(after).toHaveLength(before.length + 2050);
     expect(new Set(after.map((a) => a.id)).size).toBe(after.length);
   });
+
+  it('searching ignores accents and case: "ETUDE" finds the study visits', async () => {
+    const { planId } = await seededPlan(t);
+    const res = await t.http
+      .get(`/api/action-plans/${planId}/activities?q=ETUDE&pageSize=200`)
+      .set('Authorization', pm)
+      .expect(200);
+    const expected = await t.dataSource.query<{ title: string }[]>(
+      `SELECT title FROM activities WHERE plan_id = $1
+          AND concat_ws(' ', title, description, notes) ~* '[ée]tude'`,
+      [planId],
+    );
+    expect(expected.length).toBeGreaterThan(0);
+    expect(expected.some((a) => a.title.includes('étude'))).toBe(true);
+    expect((res.body.items as { title: string }[]).map((a) => a.title).sort()).toEqual(
+      expected.map((a) => a.title).sort(),
+    );
+  });
 });

@@ -28,7 +28,12 @@ export async function seededPlan(t: TestApp): Promise<SeededPlan> {
     .get(`/api/agreements/${mou.id}/action-plans`)
     .set('Authorization', pm)
     .expect(200);
-  const planId = plans.body.items[0].id as string;
+  // Suites add plans under the MoU too; the seeded one is the 2025–2026 plan.
+  const seeded = (plans.body.items as { id: string; startsOn: string }[]).find(
+    (p) => p.startsOn === '2025-04-08',
+  );
+  if (!seeded) throw new Error('seeded plan not found');
+  const planId = seeded.id;
   const list = await t.http
     .get(`/api/action-plans/${planId}/activities?pageSize=200`)
     .set('Authorization', pm)

@@ -47,7 +47,7 @@ export class ListActivitiesQuery extends PageQueryDto {
   @IsBoolean({ message: 'must be true or false' })
   overdue?: boolean;
 
-  /** Words searched in title, description and notes (case-insensitive). */
+  /** Words searched in title, description and notes (ignoring case and accents: `etude` finds « étude »). */
   @IsOptional()
   @IsString()
   @MaxLength(200)
