@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { In, Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
 import { agreementScope, canSeeAgreement } from '../common/auth/permissions';
 import { agreementScopeCondition } from '../common/auth/scope-sql';
@@ -45,6 +45,15 @@ export class AgreementsService {
 
   async get(actor: Actor, id: string): Promise<AgreementView> {
     return this.view(await this.findVisible(actor, id));
+  }
+
+  /** Throws a validation error naming `field` unless every id is an existing agreement. */
+  async assertExist(ids: string[], field: string): Promise<void> {
+    const unique = [...new Set(ids)];
+    if (unique.length === 0) return;
+    if ((await this.agreements.countBy({ id: In(unique) })) !== unique.length) {
+      throw InvalidInput.field(field, 'contains an unknown agreement id');
+    }
   }
 
   /** The agreement, if it exists and the caller may read it; otherwise NotFound (never 403). */

@@ -9,7 +9,8 @@ import type { Notification } from '../notifications/notification.entity';
 import { formatDate } from '../notifications/templates/locale-format';
 import { REMINDER_CATALOGUES, ReminderFacts } from '../notifications/templates/reminder-messages';
 import { renderMail, RenderedMail } from '../notifications/templates/render-mail';
-import type { Locale, Role } from '../users/user.entity';
+import type { Actor } from '../common/auth/actor';
+import { UsersService } from '../users/users.service';
 import { WebhookGone, WebhookSender } from '../webhooks/webhook-sender';
 import { DigestContent } from './digest/digest-content';
 import { isStillDue, ReminderSubjects, SubjectDetails } from './reminder-subjects';
@@ -19,14 +20,8 @@ export type DeliveryOutcome = 'sent' | 'cancelled' | 'already-done';
 /** Another worker holds the row's lease; BullMQ retries the job later. */
 export class DeliveryBusy extends Error {}
 
-interface RecipientUser {
-  email: string;
-  locale: Locale;
-  timeZone: string;
-  active: boolean;
-  role: Role;
-  partyCode: string | null;
-}
+/** The recipient as it is now (role, party, language, zone), not as it was when planned. */
+type RecipientUser = Actor;
 
 /** Managers hear of everything planned for them; a focal point only of its own party's subjects. */
 function isConcerned(user: RecipientUser, subject: SubjectDetails): boolean {
@@ -65,6 +60,7 @@ export class DeliveryService {
     private readonly digests: DigestContent,
     private readonly mail: MailChannel,
     private readonly webhooks: WebhookSender,
+    private readonly users: UsersService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -197,12 +193,8 @@ export class DeliveryService {
     });
   }
 
-  private async recipient(userId: string): Promise<RecipientUser | null> {
-    const [user] = await this.dataSource.query<RecipientUser[]>(
-      `SELECT email, locale, time_zone AS "timeZone", active, role, party_code AS "partyCode"
-         FROM users WHERE id = $1`,
-      [userId],
-    );
-    return user?.active ? user : null;
+  /** Null when the account was deactivated since the reminder was planned. */
+  private recipient(userId: string): Promise<RecipientUser | null> {
+    return this.users.loadActor(userId);
   }
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgreementsModule } from '../agreements/agreements.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { UsersModule } from '../users/users.module';
 import { WebhooksModule } from '../webhooks/webhooks.module';
 import { DeliveryService } from './delivery.service';
 import { DigestContent } from './digest/digest-content';
@@ -22,6 +23,7 @@ import { SweepService } from './sweep.service';
     AgreementsModule,
     NotificationsModule,
     WebhooksModule,
+    UsersModule,
   ],
   controllers: [ReminderRulesController, SweepController],
   providers: [

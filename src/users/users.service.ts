@@ -5,6 +5,7 @@ import { hashPassword } from '../common/auth/password-hasher';
 import type { Actor } from '../common/auth/actor';
 import { Conflict, InvalidInput, NotFound } from '../common/errors/domain-errors';
 import { Page, PageQueryDto, pageOffset } from '../common/pagination/page-query.dto';
+import { AgreementsService } from '../agreements/agreements.service';
 import { PartiesService } from '../parties/parties.service';
 import { CreateUserDto } from './dto/create-user.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
@@ -19,6 +20,7 @@ export class UsersService {
     @InjectRepository(ObserverGrant) private readonly grants: Repository<ObserverGrant>,
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly parties: PartiesService,
+    private readonly agreements: AgreementsService,
   ) {}
 
   async list(query: PageQueryDto): Promise<Page<UserView>> {
@@ -48,6 +50,7 @@ export class UsersService {
     if (await this.users.existsBy({ email })) {
       throw new Conflict(`A user with email ${email} already exists.`);
     }
+    await this.agreements.assertExist(dto.observedAgreementIds ?? [], 'observedAgreementIds');
     const passwordHash = await hashPassword(dto.password);
     const id = await this.dataSource.transaction(async (em) => {
       const user = await em.save(
@@ -76,6 +79,9 @@ export class UsersService {
       throw InvalidInput.field('partyCode', 'is required for a focal point');
     }
     if (dto.partyCode) await this.parties.assertKnownCodes([dto.partyCode], 'partyCode');
+    if (dto.observedAgreementIds) {
+      await this.agreements.assertExist(dto.observedAgreementIds, 'observedAgreementIds');
+    }
     const changes: Partial<User> = {
       ...(dto.name !== undefined && { name: dto.name }),
       ...(dto.role !== undefined && { role: dto.role }),
@@ -127,15 +133,6 @@ export class UsersService {
   }
 
   private async replaceGrants(em: EntityManager, userId: string, agreementIds: string[]) {
-    if (agreementIds.length > 0) {
-      const found: { n: string }[] = await em.query(
-        'SELECT count(*) AS n FROM agreements WHERE id = ANY($1::uuid[])',
-        [agreementIds],
-      );
-      if (Number(found[0].n) !== agreementIds.length) {
-        throw InvalidInput.field('observedAgreementIds', 'contains an unknown agreement id');
-      }
-    }
     await em.delete(ObserverGrant, { userId });
     if (agreementIds.length > 0) {
       await em.insert(
