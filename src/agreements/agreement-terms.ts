@@ -132,12 +132,11 @@ export function storedTermColumns(agreement: {
   renewalMode: string;
   noticeDays: number | null;
 }): { expiresOn: CalendarDate; noticeDeadlineOn: CalendarDate | null } {
-  const expiresOn = termExpiresOn(
+  // The same computation as the API's view; "today" does not matter for the stored dates.
+  const { expiresOn, noticeDeadlineOn } = computeTerm(
+    agreement,
+    effectiveNoticeDays(agreement),
     agreement.entryIntoForceOn,
-    agreement.durationMonths + agreement.extendedMonths,
   );
-  return {
-    expiresOn,
-    noticeDeadlineOn: noticeDeadlineOn(expiresOn, effectiveNoticeDays(agreement)),
-  };
+  return { expiresOn, noticeDeadlineOn };
 }

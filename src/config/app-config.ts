@@ -11,6 +11,9 @@ import {
   validateSync,
 } from 'class-validator';
 
+/** Environment values are strings; numeric settings are validated as numbers. */
+const toNumber = ({ value }: { value: unknown }) => (value === undefined ? value : Number(value));
+
 const DEV_JWT_SECRET = 'accords-development-secret-not-for-production';
 
 /**
@@ -32,7 +35,7 @@ export class AppConfig {
   @Matches(/^[A-Za-z0-9_.-]+$/, { message: 'may only contain letters, digits, _ . -' })
   REDIS_PREFIX = 'accords';
 
-  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @Transform(toNumber)
   @IsInt()
   @Min(0)
   @Max(65535)
@@ -53,7 +56,7 @@ export class AppConfig {
   @MinLength(3)
   MAIL_FROM = 'Accords <no-reply@accords.example>';
 
-  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @Transform(toNumber)
   @IsInt()
   @Min(1000)
   REMINDER_SWEEP_EVERY_MS = 60000;
@@ -63,43 +66,43 @@ export class AppConfig {
   SEED_PASSWORD = 'accords-demo';
 
   /** Failed logins allowed per email and client address within LOGIN_WINDOW_SECONDS before 429. */
-  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @Transform(toNumber)
   @IsInt()
   @Min(1)
   LOGIN_MAX_FAILURES = 5;
 
-  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @Transform(toNumber)
   @IsInt()
   @Min(1)
   LOGIN_WINDOW_SECONDS = 900;
 
   /** Delivery attempts per notification (exponential backoff between them) before it is `failed`. */
-  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @Transform(toNumber)
   @IsInt()
   @Min(1)
   @Max(50)
   DELIVERY_ATTEMPTS = 6;
 
   /** First retry delay; each further retry doubles it. */
-  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @Transform(toNumber)
   @IsInt()
   @Min(10)
   DELIVERY_BACKOFF_MS = 30000;
 
   /** How long a worker holds a delivery (BullMQ job lock and the row's lease). */
-  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @Transform(toNumber)
   @IsInt()
   @Min(1000)
   DELIVERY_LOCK_MS = 30000;
 
-  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @Transform(toNumber)
   @IsInt()
   @Min(1)
   @Max(100)
   DELIVERY_CONCURRENCY = 5;
 
   /** A row still pending this long after it was enqueued is enqueued again by the sweep. */
-  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @Transform(toNumber)
   @IsInt()
   @Min(0)
   REMINDER_REQUEUE_GRACE_MS = 300000;
@@ -120,7 +123,7 @@ export class AppConfig {
   TRUST_PROXY = '';
 
   /** The worker's health port (GET /health); 0 picks a free port, -1 turns it off. */
-  @Transform(({ value }) => (value === undefined ? value : Number(value)))
+  @Transform(toNumber)
   @IsInt()
   @Min(-1)
   @Max(65535)

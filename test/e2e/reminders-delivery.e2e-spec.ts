@@ -1,13 +1,12 @@
 import { createHmac } from 'node:crypto';
 import type { INestApplicationContext } from '@nestjs/common';
-import { addDays, todayIn } from '../../src/common/time/calendar-date';
-import { seededPlan } from '../support/fixtures';
+import { addDays } from '../../src/common/time/calendar-date';
 import {
   createActivity,
   rowsFor,
   settled,
+  startReminderApp,
   sweep,
-  workingHoursToday,
 } from '../support/reminder-fixtures';
 import { SmtpSink } from '../support/smtp-sink';
 import { WorkerHealthServer } from '../../src/worker/worker-health-server';
@@ -24,24 +23,16 @@ describe('reminder delivery: mail and webhooks, once', () => {
   let planId: string;
   let receiverPort: number;
   let today: string;
-  const mailsAbout = (title: string) => sink.mails.filter((m) => m.subject.includes(title));
+  const mailsAbout = (title: string) => sink.about(title);
 
   beforeAll(async () => {
-    const smtpPort = await sink.start();
     receiverPort = await receiver.start();
-    t = await createTestApp({
-      env: {
-        SMTP_URL: sink.url(smtpPort),
-        WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
-        DELIVERY_ATTEMPTS: '3',
-        DELIVERY_BACKOFF_MS: '50',
-        DELIVERY_LOCK_MS: '2000',
-        REMINDER_SWEEP_EVERY_MS: '3600000',
-      },
-    });
-    t.clock.set(workingHoursToday());
-    today = todayIn('Africa/Casablanca', t.clock.now());
-    planId = (await seededPlan(t)).planId;
+    ({ t, planId, today } = await startReminderApp(sink, {
+      WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
+      DELIVERY_ATTEMPTS: '3',
+      DELIVERY_BACKOFF_MS: '50',
+      DELIVERY_LOCK_MS: '2000',
+    }));
     worker = await startWorker(t);
   });
   afterAll(async () => {

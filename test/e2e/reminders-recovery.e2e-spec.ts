@@ -2,18 +2,17 @@ import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import Redis from 'ioredis';
-import { addDays, todayIn } from '../../src/common/time/calendar-date';
+import { addDays } from '../../src/common/time/calendar-date';
 import { bullPrefix } from '../../src/queues/queue-names';
-import { seededPlan } from '../support/fixtures';
 import {
   createActivity,
   rowsFor,
   settled,
+  startReminderApp,
   sweep,
-  workingHoursToday,
 } from '../support/reminder-fixtures';
 import { SmtpSink } from '../support/smtp-sink';
-import { createTestApp, DEMO, TestApp } from '../support/test-app';
+import { DEMO, TestApp } from '../support/test-app';
 import { startWorker } from '../support/test-worker';
 import { waitFor } from '../support/wait';
 
@@ -52,27 +51,18 @@ describe('reminders survive crashes, Redis loss and changes of plan', () => {
       stdio: ['ignore', stdio, stdio],
     });
   const sink = new SmtpSink();
-  let smtpPort: number;
   let t: TestApp;
   let planId: string;
   let today: string;
-  const mailsAbout = (title: string) => sink.mails.filter((m) => m.subject.includes(title));
+  const mailsAbout = (title: string) => sink.about(title);
 
   beforeAll(async () => {
-    smtpPort = await sink.start();
-    t = await createTestApp({
-      env: {
-        SMTP_URL: sink.url(smtpPort),
-        DELIVERY_ATTEMPTS: '5',
-        DELIVERY_BACKOFF_MS: '100',
-        DELIVERY_LOCK_MS: '1500',
-        REMINDER_REQUEUE_GRACE_MS: '0',
-        REMINDER_SWEEP_EVERY_MS: '3600000',
-      },
-    });
-    t.clock.set(workingHoursToday());
-    today = todayIn('Africa/Casablanca', t.clock.now());
-    planId = (await seededPlan(t)).planId;
+    ({ t, planId, today } = await startReminderApp(sink, {
+      DELIVERY_ATTEMPTS: '5',
+      DELIVERY_BACKOFF_MS: '100',
+      DELIVERY_LOCK_MS: '1500',
+      REMINDER_REQUEUE_GRACE_MS: '0',
+    }));
   });
   afterAll(async () => {
     await t?.close();

@@ -1,5 +1,7 @@
-import type { TestApp } from './test-app';
-import { DEMO } from './test-app';
+import { todayIn } from '../../src/common/time/calendar-date';
+import { seededPlan } from './fixtures';
+import type { SmtpSink } from './smtp-sink';
+import { createTestApp, DEMO, type TestApp } from './test-app';
 import { waitFor } from './wait';
 
 /** Today (UTC) at 11:00: working hours in both Casablanca and Abidjan, so mail is not held back. */
@@ -63,4 +65,21 @@ export function settled(t: TestApp, subjectIds: string[], timeoutMs = 20000) {
     },
     timeoutMs,
   );
+}
+
+/**
+ * The reminder suites' common start: an app whose mail goes to `sink`, its clock at working hours
+ * today, no scheduled sweep getting in the way, and the seeded plan to add activities to.
+ */
+export async function startReminderApp(
+  sink: SmtpSink,
+  env: Record<string, string>,
+): Promise<{ t: TestApp; planId: string; today: string }> {
+  const smtpPort = await sink.start();
+  const t = await createTestApp({
+    env: { SMTP_URL: sink.url(smtpPort), REMINDER_SWEEP_EVERY_MS: '3600000', ...env },
+  });
+  t.clock.set(workingHoursToday());
+  const today = todayIn('Africa/Casablanca', t.clock.now());
+  return { t, planId: (await seededPlan(t)).planId, today };
 }

@@ -46,6 +46,11 @@ export class SmtpSink {
     return (this.server.server.address() as AddressInfo).port;
   }
 
+  /** Mails whose subject names `title`. */
+  about(title: string): ReceivedMail[] {
+    return this.mails.filter((m) => m.subject.includes(title));
+  }
+
   url(port: number): string {
     return `smtp://127.0.0.1:${port}`;
   }
