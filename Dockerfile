@@ -5,7 +5,7 @@
 # Schema: docker run --env-file … accords sh -c 'npm run migration:run && npm run seed'
 
 # --- build: full dependency tree, compile TypeScript (nest build, swagger plugin) -------------------
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 RUN npm ci --no-audit --no-fund
@@ -13,7 +13,7 @@ COPY . .
 RUN npm run build
 
 # --- runtime: production dependencies + compiled output only ----------------------------------------
-FROM node:20-bookworm-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production
 WORKDIR /app
 COPY package.json package-lock.json ./

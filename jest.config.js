@@ -1,6 +1,5 @@
-// Jest runs on Node 20, which cannot require() the ESM-only NestJS 12 packages by itself:
-// our TypeScript goes through ts-jest (with the swagger plugin, so tests see the same OpenAPI
-// metadata as `nest build`), and every JavaScript file under node_modules through @swc/jest to CommonJS.
+// Node 24 lets jest require() the ESM-only NestJS 12 packages natively, so only our TypeScript is
+// transformed: ts-jest, with the swagger plugin so tests see the same OpenAPI metadata as `nest build`.
 const tsJest = [
   'ts-jest',
   {
@@ -9,14 +8,9 @@ const tsJest = [
     astTransformers: { before: ['<rootDir>/test/support/swagger-plugin-transformer.js'] },
   },
 ];
-const swc = [
-  '@swc/jest',
-  { jsc: { target: 'es2022', parser: { syntax: 'ecmascript' } }, module: { type: 'commonjs' }, isModule: 'unknown' },
-];
 const common = {
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': tsJest, '^.+\\.(m?js|cjs)$': swc },
-  transformIgnorePatterns: [],
+  transform: { '^.+\\.ts$': tsJest },
   moduleFileExtensions: ['ts', 'js', 'mjs', 'cjs', 'json'],
 };
 
@@ -24,7 +18,12 @@ module.exports = {
   // A global option: per-project values are ignored. E2E suites start apps, workers and browsers.
   testTimeout: 60000,
   projects: [
-    { ...common, displayName: 'unit', rootDir: __dirname, testMatch: ['<rootDir>/src/**/*.spec.ts'] },
+    {
+      ...common,
+      displayName: 'unit',
+      rootDir: __dirname,
+      testMatch: ['<rootDir>/src/**/*.spec.ts'],
+    },
     {
       ...common,
       displayName: 'e2e',

@@ -220,6 +220,10 @@ async function ensureServices() {
   console.log('[run-tests] PostgreSQL and Redis are up.');
 }
 
+// Jest loads the ESM-only NestJS 12 packages with require(esm) through Node's vm modules (Node 24.9+),
+// which Node still puts behind a flag; the warning it prints once per worker says nothing we need.
+const JEST_NODE_FLAGS = ['--experimental-vm-modules', '--disable-warning=ExperimentalWarning'];
+
 function runJest() {
   const jestBin = path.join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
   if (!fs.existsSync(jestBin)) fail('jest is not installed: run `npm ci` first.');
@@ -231,11 +235,15 @@ function runJest() {
     // runs (two checkouts, CI and a developer) never share state.
     TEST_RUN_ID: process.env.TEST_RUN_ID || `${Date.now().toString(36)}${process.pid}`,
   };
-  const child = spawn(process.execPath, [jestBin, '--ci', ...process.argv.slice(2)], {
-    cwd: ROOT,
-    env,
-    stdio: 'inherit',
-  });
+  const child = spawn(
+    process.execPath,
+    [...JEST_NODE_FLAGS, jestBin, '--ci', ...process.argv.slice(2)],
+    {
+      cwd: ROOT,
+      env,
+      stdio: 'inherit',
+    },
+  );
   // Ctrl-C reaches jest through the terminal's process group; a SIGTERM sent to us only (CI cancel) is passed on.
   for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
