@@ -1,3 +1,4 @@
+import { IdempotencyCleanup } from '../../src/idempotency/idempotency.module';
 import { seededPlan } from '../support/fixtures';
 import { createTestApp, DEMO, TestApp } from '../support/test-app';
 
@@ -634,6 +635,27 @@ describe('agreements', () => {
         expect(second.headers['idempotent-replayed']).toBe('true');
         expect(second.body).toEqual(first.body);
         expect(await countAgreements()).toBe(before + 1);
+      });
+
+      it('forgets a key after 24 hours: the cleanup deletes it and the request runs again', async () => {
+        const send = async () =>
+          t.http
+            .post('/api/agreements')
+            .set('Authorization', await bearer(DEMO.pm))
+            .set('Idempotency-Key', 'expires-tomorrow')
+            .send(agreementBody({ title: 'Accord (clé expirée)' }));
+        const first = await send();
+        expect(first.status).toBe(201);
+        const cleanup = t.app.get(IdempotencyCleanup);
+        t.clock.set('2026-04-09T11:59:59Z');
+        expect(await cleanup.run()).toBe(0);
+        expect((await send()).headers['idempotent-replayed']).toBe('true');
+        t.clock.set('2026-04-09T12:00:00Z');
+        expect(await cleanup.run()).toBeGreaterThanOrEqual(1);
+        const later = await send();
+        expect(later.status).toBe(201);
+        expect(later.headers['idempotent-replayed']).toBeUndefined();
+        expect(later.body.id).not.toBe(first.body.id);
       });
 
       it.each([
