@@ -8,6 +8,7 @@ import { DashboardPageModule } from './dashboard/dashboard-page.module';
 import { DatabaseModule } from './database/database.module';
 import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
+import { IdempotencyModule } from './idempotency/idempotency.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PartiesModule } from './parties/parties.module';
 import { PlanRenewalModule } from './plan-renewal/plan-renewal.module';
@@ -37,6 +38,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     DashboardPageModule,
     ExportsModule,
     PlanRenewalModule,
+    IdempotencyModule,
   ],
 })
 export class ApiModule {}

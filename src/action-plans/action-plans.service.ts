@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Repository } from 'typeorm';
+import { EntityManager, Repository } from 'typeorm';
 import { termExpiresOn } from '../agreements/agreement-terms';
 import { AgreementsService } from '../agreements/agreements.service';
 import type { Actor } from '../common/auth/actor';
@@ -52,6 +52,21 @@ export class ActionPlansService {
 
   async get(actor: Actor, id: string): Promise<ActionPlanView> {
     return this.view((await this.findVisible(actor, id)).plan);
+  }
+
+  /**
+   * Holds a share lock on the plan row until `em`'s transaction ends. Renewal takes the exclusive lock
+   * (FOR UPDATE) on the same row before it copies activities, so an activity change either commits
+   * before the copy is made (and the copy carries it) or starts after, when the copy can be seen.
+   * Changes to different activities of one plan share the lock and do not wait for each other.
+   */
+  async holdAgainstRenewal(em: EntityManager, planId: string): Promise<void> {
+    await em
+      .createQueryBuilder(ActionPlan, 'p')
+      .select('p.id')
+      .setLock('pessimistic_read')
+      .where('p.id = :planId', { planId })
+      .getOne();
   }
 
   /** The plan if the caller may read its agreement; NotFound otherwise. One query. */

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { ActionPlansService } from '../action-plans/action-plans.service';
 import type { Actor } from '../common/auth/actor';
 import { activityEditRight } from '../common/auth/permissions';
-import { InvalidInput, VersionConflict } from '../common/errors/domain-errors';
+import { ActivityCarriedOver, InvalidInput, VersionConflict } from '../common/errors/domain-errors';
 import { Clock } from '../common/time/clock';
 import { PartiesService } from '../parties/parties.service';
 import { ActivitiesService } from './activities.service';
@@ -17,7 +17,8 @@ import { UpdateActivityDto } from './dto/update-activity.dto';
 /**
  * A status update: validate → authorise against the caller's party → conditional UPDATE on the version
  * → history rows, in one transaction. TypeORM's save() does not check the version column, hence the
- * explicit `WHERE id = :id AND version = :version`.
+ * explicit `WHERE id = :id AND version = :version`. An activity that renewal carried over to the next
+ * cycle is read-only (its copy is the live one); the plan lock orders the check against renewal.
  */
 @Injectable()
 export class ActivityUpdatesService {
@@ -51,6 +52,12 @@ export class ActivityUpdatesService {
     await this.parties.assertKnownCodes(codes, 'partyCodes');
 
     const updated = await this.dataSource.transaction(async (em) => {
+      await this.plans.holdAgainstRenewal(em, activity.planId);
+      const copy = await em.findOne(Activity, {
+        select: { id: true },
+        where: { carriedOverFromId: id },
+      });
+      if (copy) throw new ActivityCarriedOver(id, copy.id);
       const set = Object.fromEntries(changes.map((c) => [c.field, c.to]));
       const result = await em
         .createQueryBuilder()

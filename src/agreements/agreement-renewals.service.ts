@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
-import { Conflict } from '../common/errors/domain-errors';
+import { Conflict, VersionConflict } from '../common/errors/domain-errors';
 import { Page, PageQueryDto, pageOffset } from '../common/pagination/page-query.dto';
 import { compareDates } from '../common/time/calendar-date';
 import { AgreementRenewal } from './agreement-renewal.entity';
@@ -56,6 +56,11 @@ export class AgreementRenewalsService {
         .setLock('pessimistic_write')
         .where('a.id = :id', { id: agreementId })
         .getOneOrFail();
+      // Checked under the row lock: of several identical requests carrying the same version, one
+      // renews and the others see the bumped version.
+      if (agreement.version !== dto.version) {
+        throw new VersionConflict('Agreement', dto.version, agreement.version);
+      }
       const term = computeTerm(agreement, effectiveNoticeDays(agreement), decidedOn);
       assertRenewable(agreement, term.expiresOn, decidedOn);
 

@@ -3,6 +3,7 @@ import { Activity } from '../activities/activity.entity';
 import { ActivityHistory } from '../activities/activity-history.entity';
 import { Agreement } from '../agreements/agreement.entity';
 import { AgreementRenewal } from '../agreements/agreement-renewal.entity';
+import { IdempotencyKey } from '../idempotency/idempotency-key.entity';
 import { FeedToken } from '../exports/feed-tokens/feed-token.entity';
 import { PlanHistory } from '../action-plans/plan-history.entity';
 import { NotificationPreference } from '../notifications/notification-preference.entity';
@@ -29,4 +30,5 @@ export const ENTITIES = [
   WebhookSubscription,
   FeedToken,
   PlanHistory,
+  IdempotencyKey,
 ];

@@ -61,7 +61,9 @@ export class PlanRenewalService {
   }
 
   private async renewLocked(em: EntityManager, actor: Actor, planId: string) {
-    // Re-read under a row lock: a concurrent renewal or PATCH of this plan waits for us.
+    // Re-read under a row lock: a concurrent renewal or PATCH of this plan waits for us, and so does
+    // any change to one of its activities (they hold a share lock on this row, see
+    // ActionPlansService.holdAgainstRenewal), so none is lost between our read and our copy.
     const plan = await em
       .createQueryBuilder(ActionPlan, 'p')
       .setLock('pessimistic_write')

@@ -1,3 +1,4 @@
+import { IdempotencyCleanup } from '../../src/idempotency/idempotency.module';
 import { seededPlan } from '../support/fixtures';
 import { createTestApp, DEMO, TestApp } from '../support/test-app';
 
@@ -363,7 +364,7 @@ describe('agreements', () => {
       const first = await t.http
         .post(`/api/agreements/${created.id}/renewals`)
         .set('Authorization', await bearer(DEMO.pm))
-        .send({ decision: 'renew', note: 'Décision du comité mixte' })
+        .send({ decision: 'renew', version: created.version, note: 'Décision du comité mixte' })
         .expect(201);
       expect(first.body.agreement).toMatchObject({
         expiresOn: '2027-12-31',
@@ -382,7 +383,7 @@ describe('agreements', () => {
       await t.http
         .post(`/api/agreements/${created.id}/renewals`)
         .set('Authorization', await bearer(DEMO.pm))
-        .send({ decision: 'renew', termMonths: 6 })
+        .send({ decision: 'renew', version: first.body.agreement.version, termMonths: 6 })
         .expect(201);
       expect(await get(created.id)).toMatchObject({
         expiresOn: '2028-06-30',
@@ -404,7 +405,11 @@ describe('agreements', () => {
       const res = await t.http
         .post(`/api/agreements/${created.id}/renewals`)
         .set('Authorization', await bearer(DEMO.pm))
-        .send({ decision: 'not_renew', note: 'Notifiée par note verbale' })
+        .send({
+          decision: 'not_renew',
+          version: created.version,
+          note: 'Notifiée par note verbale',
+        })
         .expect(201);
       expect(res.body.renewal).toMatchObject({
         decision: 'not_renew',
@@ -424,7 +429,7 @@ describe('agreements', () => {
       await t.http
         .post(`/api/agreements/${created.id}/renewals`)
         .set('Authorization', await bearer(DEMO.pm))
-        .send({ decision: 'not_renew', decidedOn: '2026-12-01' })
+        .send({ decision: 'not_renew', version: created.version, decidedOn: '2026-12-01' })
         .expect(201);
       expect(await get(created.id)).toMatchObject({ nonRenewalNoticeOn: '2026-12-01' });
     });
@@ -434,7 +439,7 @@ describe('agreements', () => {
       const res = await t.http
         .post(`/api/agreements/${created.id}/renewals`)
         .set('Authorization', await bearer(DEMO.pm))
-        .send({ decision: 'not_renew', decidedOn: '2026-12-02' })
+        .send({ decision: 'not_renew', version: created.version, decidedOn: '2026-12-02' })
         .expect(409);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect(res.body.detail).toContain('2026-12-01');
@@ -448,9 +453,11 @@ describe('agreements', () => {
         t.http
           .post(`/api/agreements/${created.id}/renewals`)
           .set('Authorization', await bearer(DEMO.pm))
-          .send({ decision: 'not_renew' });
+          .send({ decision: 'not_renew', version: (await get(created.id)).version });
       expect((await send()).status).toBe(201);
-      expect((await send()).status).toBe(409);
+      const second = await send();
+      expect(second.status).toBe(409);
+      expect(second.body.detail).toContain('already given');
       expect((await renewals(created.id)).total).toBe(1);
     });
 
@@ -461,7 +468,7 @@ describe('agreements', () => {
         const res = await t.http
           .post(`/api/agreements/${created.id}/renewals`)
           .set('Authorization', await bearer(DEMO.pm))
-          .send({ decision })
+          .send({ decision, version: created.version })
           .expect(409);
         expect(res.body).toMatchObject({ status: 409, title: 'Not renewable' });
         expect(await get(created.id)).toMatchObject({ expiresOn: '2026-12-31', version: 1 });
@@ -474,7 +481,7 @@ describe('agreements', () => {
       await t.http
         .post(`/api/agreements/${created.id}/renewals`)
         .set('Authorization', await bearer(DEMO.pm))
-        .send({ decision: 'renew' })
+        .send({ decision: 'renew', version: created.version })
         .expect(409);
       expect(await get(created.id)).toMatchObject({ status: 'expired', expiresOn: '2026-12-31' });
     });
@@ -485,16 +492,183 @@ describe('agreements', () => {
         .set('Authorization', await bearer(DEMO.pm))
         .send({ decision: 'maybe', termMonths: 0 })
         .expect(400);
-      expect(fields(res.body).sort()).toEqual(['decision', 'termMonths']);
+      expect([...new Set(fields(res.body))].sort()).toEqual(['decision', 'termMonths', 'version']);
     });
 
     it.each([DEMO.focalMa, DEMO.observer])('refuses a renewal by %s (403)', async (email) => {
       await t.http
         .post(`/api/agreements/${mouId}/renewals`)
         .set('Authorization', await bearer(email))
-        .send({ decision: 'renew' })
+        .send({ decision: 'renew', version: 1 })
         .expect(403);
       expect((await renewals(mouId)).total).toBe(0);
+    });
+
+    it('requires the agreement version: missing answers 400 naming it, stale answers 409, nothing changes', async () => {
+      const created = await create();
+      const post = async (body: Record<string, unknown>) =>
+        t.http
+          .post(`/api/agreements/${created.id}/renewals`)
+          .set('Authorization', await bearer(DEMO.pm))
+          .send(body);
+      const missing = await post({ decision: 'renew' });
+      expect(missing.status).toBe(400);
+      expect(new Set(fields(missing.body))).toEqual(new Set(['version']));
+      const stale = await post({ decision: 'renew', version: created.version + 1 });
+      expect(stale.status).toBe(409);
+      expect(stale.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(stale.body).toMatchObject({ title: 'Stale version', currentVersion: 1 });
+      expect(await get(created.id)).toMatchObject({ extendedMonths: 0, version: 1 });
+      expect((await renewals(created.id)).total).toBe(0);
+    });
+
+    it('10 identical renewals at once without a key: one 201, the others 409, the term extended once', async () => {
+      const created = await create({ renewal: { mode: 'explicit', termMonths: 12 } });
+      const pm = await bearer(DEMO.pm);
+      const answers = await Promise.all(
+        Array.from({ length: 10 }, () =>
+          t.http
+            .post(`/api/agreements/${created.id}/renewals`)
+            .set('Authorization', pm)
+            .send({ decision: 'renew', version: created.version }),
+        ),
+      );
+      const statuses = answers.map((r) => r.status).sort();
+      expect(statuses).toEqual([201, ...Array(9).fill(409)]);
+      expect(await get(created.id)).toMatchObject({
+        extendedMonths: 12,
+        expiresOn: '2027-12-31',
+        version: 2,
+      });
+      expect((await renewals(created.id)).total).toBe(1);
+    });
+
+    describe('with an Idempotency-Key', () => {
+      const renew = async (id: string, key: string, body: Record<string, unknown>) =>
+        t.http
+          .post(`/api/agreements/${id}/renewals`)
+          .set('Authorization', await bearer(DEMO.pm))
+          .set('Idempotency-Key', key)
+          .send(body);
+
+      it('10 identical renewals at once with one key and version: applied once, the term extended once', async () => {
+        const created = await create({ renewal: { mode: 'explicit', termMonths: 12 } });
+        const body = { decision: 'renew', version: created.version, note: 'Comité mixte' };
+        const answers = await Promise.all(
+          Array.from({ length: 10 }, () => renew(created.id, 'renewal-2026-committee', body)),
+        );
+        const applied = answers.filter(
+          (r) => r.status === 201 && r.headers['idempotent-replayed'] === undefined,
+        );
+        expect(applied).toHaveLength(1);
+        for (const res of answers) {
+          if (res.status === 201) {
+            expect(res.body).toEqual(applied[0].body); // a replay is the first answer
+          } else {
+            // A duplicate that arrived while the first still ran: told to retry, nothing applied.
+            expect(res.status).toBe(409);
+            expect(res.body.title).toBe('Request in progress');
+            expect(res.headers['retry-after']).toBe('1');
+          }
+        }
+        expect(await get(created.id)).toMatchObject({
+          extendedMonths: 12,
+          expiresOn: '2027-12-31',
+        });
+        expect((await renewals(created.id)).total).toBe(1);
+
+        // Retried later with the same key and body (key order aside): the first answer, replayed.
+        const replay = await renew(created.id, 'renewal-2026-committee', {
+          note: 'Comité mixte',
+          version: created.version,
+          decision: 'renew',
+        });
+        expect(replay.status).toBe(201);
+        expect(replay.headers['idempotent-replayed']).toBe('true');
+        expect(replay.body).toEqual(applied[0].body);
+        expect((await renewals(created.id)).total).toBe(1);
+
+        // The same key with another body is refused, and changes nothing.
+        const other = await renew(created.id, 'renewal-2026-committee', {
+          ...body,
+          termMonths: 6,
+        });
+        expect(other.status).toBe(422);
+        expect(other.headers['content-type']).toMatch(/^application\/problem\+json/);
+        expect(other.body).toMatchObject({ status: 422, title: 'Idempotency key reused' });
+        expect(await get(created.id)).toMatchObject({ extendedMonths: 12 });
+      });
+
+      it('does not keep a failed answer: the key may be retried, and another caller has its own keys', async () => {
+        const created = await create({ renewal: { mode: 'explicit', termMonths: 12 } });
+        const stale = await renew(created.id, 'retry-me', { decision: 'renew', version: 7 });
+        expect(stale.status).toBe(409);
+        const fixed = await renew(created.id, 'retry-me', {
+          decision: 'renew',
+          version: created.version,
+        });
+        expect(fixed.status).toBe(201);
+        expect(fixed.headers['idempotent-replayed']).toBeUndefined();
+
+        // The admin's key "retry-me" is not the programme manager's: it runs (and meets a stale version).
+        const admin = await t.http
+          .post(`/api/agreements/${created.id}/renewals`)
+          .set('Authorization', await bearer(DEMO.admin))
+          .set('Idempotency-Key', 'retry-me')
+          .send({ decision: 'renew', version: created.version });
+        expect(admin.status).toBe(409);
+        expect(admin.body.title).toBe('Stale version');
+        expect(await get(created.id)).toMatchObject({ extendedMonths: 12 });
+      });
+
+      it('applies to every POST route: creating an agreement twice with one key creates one', async () => {
+        const before = await countAgreements();
+        const send = async () =>
+          t.http
+            .post('/api/agreements')
+            .set('Authorization', await bearer(DEMO.pm))
+            .set('Idempotency-Key', '0b6f3c1e-5d0a-4c1b-9d5e-8a7f6e5d4c3b')
+            .send(agreementBody({ title: 'Accord créé une fois' }));
+        const first = await send();
+        const second = await send();
+        expect([first.status, second.status]).toEqual([201, 201]);
+        expect(second.headers['idempotent-replayed']).toBe('true');
+        expect(second.body).toEqual(first.body);
+        expect(await countAgreements()).toBe(before + 1);
+      });
+
+      it('forgets a key after 24 hours: the cleanup deletes it and the request runs again', async () => {
+        const send = async () =>
+          t.http
+            .post('/api/agreements')
+            .set('Authorization', await bearer(DEMO.pm))
+            .set('Idempotency-Key', 'expires-tomorrow')
+            .send(agreementBody({ title: 'Accord (clé expirée)' }));
+        const first = await send();
+        expect(first.status).toBe(201);
+        const cleanup = t.app.get(IdempotencyCleanup);
+        t.clock.set('2026-04-09T11:59:59Z');
+        expect(await cleanup.run()).toBe(0);
+        expect((await send()).headers['idempotent-replayed']).toBe('true');
+        t.clock.set('2026-04-09T12:00:00Z');
+        expect(await cleanup.run()).toBeGreaterThanOrEqual(1);
+        const later = await send();
+        expect(later.status).toBe(201);
+        expect(later.headers['idempotent-replayed']).toBeUndefined();
+        expect(later.body.id).not.toBe(first.body.id);
+      });
+
+      it.each([
+        ['too long', 'k'.repeat(256)],
+        ['with a space', 'my key'],
+        ['non-ASCII', 'clé'],
+      ])('refuses a key %s with 400 naming the header, changing nothing', async (_why, key) => {
+        const created = await create();
+        const res = await renew(created.id, key, { decision: 'renew', version: created.version });
+        expect(res.status).toBe(400);
+        expect(fields(res.body)).toEqual(['Idempotency-Key']);
+        expect(await get(created.id)).toMatchObject({ extendedMonths: 0, version: 1 });
+      });
     });
 
     it('renews a tacit agreement automatically once the notice deadline has passed, once', async () => {
@@ -569,7 +743,7 @@ describe('agreements', () => {
       await t.http
         .post(`/api/agreements/${created.id}/renewals`)
         .set('Authorization', await bearer(DEMO.pm))
-        .send({ decision: 'not_renew' })
+        .send({ decision: 'not_renew', version: created.version })
         .expect(201);
 
       t.clock.set('2026-12-15T12:00:00Z');

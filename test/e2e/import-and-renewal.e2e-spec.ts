@@ -329,6 +329,103 @@ describe('importing activities and renewing plans', () => {
       });
     });
 
+    /** A renewable plan of its own with `count` planned activities, so tests do not share state. */
+    const planWithActivities = async (title: string, count: number) => {
+      const pm = await bearer(DEMO.pm);
+      const planId = (
+        await t.http
+          .post(`/api/agreements/${seeded.agreementId}/action-plans`)
+          .set('Authorization', pm)
+          .send({ title, startsOn: '2025-01-01', durationMonths: 12, renewable: true })
+          .expect(201)
+      ).body.id as string;
+      const activities: Activity[] = [];
+      for (let i = 0; i < count; i++) {
+        const res = await t.http
+          .post(`/api/action-plans/${planId}/activities`)
+          .set('Authorization', pm)
+          .send({
+            title: `Activité ${i}`,
+            type: 'meeting',
+            leadPartyCode: 'MA',
+            dueOn: '2025-10-01',
+            notes: 'avant',
+          })
+          .expect(201);
+        activities.push(res.body);
+      }
+      return { planId, activities };
+    };
+
+    it('a carried-over activity is read-only: a PATCH to it answers 409 naming the copy, which keeps its values', async () => {
+      const pm = await bearer(DEMO.pm);
+      const { planId, activities } = await planWithActivities('Plan (copie en lecture seule)', 1);
+      const renewed = await t.http
+        .post(`/api/action-plans/${planId}/renew`)
+        .set('Authorization', pm)
+        .expect(201);
+      const [copy] = await activitiesOf(renewed.body.id);
+      expect(copy.carriedOverFromId).toBe(activities[0].id);
+
+      const res = await t.http
+        .patch(`/api/activities/${activities[0].id}`)
+        .set('Authorization', pm)
+        .send({ version: activities[0].version, progressPercent: 40, notes: 'après' });
+      expect(res.status).toBe(409);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.body).toMatchObject({ title: 'Activity carried over', carriedOverTo: copy.id });
+      expect(res.body.detail).toContain(copy.id);
+
+      const [after] = await activitiesOf(renewed.body.id);
+      expect(after).toMatchObject({ notes: 'avant', progressPercent: 0, version: 1 });
+      const [original] = await activitiesOf(planId);
+      expect(original).toMatchObject({ notes: 'avant', version: activities[0].version });
+      // The copy is the live one: it takes the change.
+      await t.http
+        .patch(`/api/activities/${copy.id}`)
+        .set('Authorization', pm)
+        .send({ version: copy.version, notes: 'après' })
+        .expect(200);
+    });
+
+    it('renewal racing 10 PATCHes of its activities loses none: each landed in the copy or answered 409 naming it', async () => {
+      const pm = await bearer(DEMO.pm);
+      const { planId, activities } = await planWithActivities('Plan (course)', 10);
+      const patches = activities.map((a, i) =>
+        t.http
+          .patch(`/api/activities/${a.id}`)
+          .set('Authorization', pm)
+          .send({ version: a.version, notes: `mise à jour ${i}`, progressPercent: 10 + i }),
+      );
+      const [renewal, ...answers] = await Promise.all([
+        t.http.post(`/api/action-plans/${planId}/renew`).set('Authorization', pm),
+        ...patches,
+      ]);
+      expect(renewal.status).toBe(201);
+      const copies = await activitiesOf(renewal.body.id);
+      expect(copies).toHaveLength(10);
+
+      answers.forEach((res, i) => {
+        const copy = copies.find((c) => c.carriedOverFromId === activities[i].id)!;
+        expect({ i, status: res.status }).toEqual({ i, status: expect.any(Number) });
+        if (res.status === 200) {
+          // Landed before the copy was made: the copy carries it.
+          expect({ i, notes: copy.notes, progress: copy.progressPercent }).toEqual({
+            i,
+            notes: `mise à jour ${i}`,
+            progress: 10 + i,
+          });
+        } else {
+          expect({ i, status: res.status, carriedOverTo: res.body.carriedOverTo }).toEqual({
+            i,
+            status: 409,
+            carriedOverTo: copy.id,
+          });
+          expect({ i, notes: copy.notes }).toEqual({ i, notes: 'avant' });
+        }
+      });
+    });
+
     it('a plan that is not renewable answers 409', async () => {
       const egTn = await createEgyptTunisiaAgreement(t);
       const res = await t.http

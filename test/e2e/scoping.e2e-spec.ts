@@ -224,7 +224,7 @@ describe('who sees and does what', () => {
             t.http
               .post(`/api/agreements/${seeded.agreementId}/renewals`)
               .set('Authorization', token)
-              .send({ decision: 'renew' }),
+              .send({ decision: 'renew', version: 1 }),
           ],
         ];
         for (const [route, pending] of attempts) {

@@ -3,6 +3,15 @@ import { IsCalendarDate } from '../../common/validation/validators';
 import { RENEWAL_DECISIONS, type RenewalDecision } from '../agreement-renewal.entity';
 
 export class RecordRenewalDto {
+  /**
+   * The agreement's `version` as you read it. A renewal is not repeatable by nature (each one adds a
+   * term), so a stale version answers 409 instead of extending the term a second time.
+   */
+  @IsInt()
+  @Min(1)
+  @Max(2147483647)
+  version: number;
+
   /** `renew` extends the term; `not_renew` records a notice of non-renewal. */
   @IsIn(RENEWAL_DECISIONS)
   decision: RenewalDecision;

@@ -9,7 +9,13 @@ export interface FieldError {
 
 export abstract class DomainError extends Error {
   abstract readonly kind:
-    'validation' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'too_many_requests';
+    | 'validation'
+    | 'unauthenticated'
+    | 'forbidden'
+    | 'not_found'
+    | 'conflict'
+    | 'unprocessable'
+    | 'too_many_requests';
 
   constructor(
     message: string,
@@ -58,7 +64,37 @@ export class NotFound extends DomainError {
 
 export class Conflict extends DomainError {
   readonly kind = 'conflict';
-  constructor(message: string, title = 'Conflict') {
+  constructor(
+    message: string,
+    title = 'Conflict',
+    /** Extension members of the problem (RFC 9457 §3.2) that let a client act without parsing text. */
+    readonly extensions: Record<string, unknown> = {},
+  ) {
+    super(message, title);
+  }
+}
+
+/**
+ * Once plan renewal copied an activity into the next cycle, the copy is the live one (reminders and
+ * progress read it): a change to the original would be silently lost, so the original is read-only.
+ */
+export class ActivityCarriedOver extends Conflict {
+  constructor(
+    readonly activityId: string,
+    readonly carriedOverTo: string,
+  ) {
+    super(
+      `Activity ${activityId} was carried over to the next cycle as activity ${carriedOverTo}; it is read-only now. Change ${carriedOverTo} instead.`,
+      'Activity carried over',
+      { carriedOverTo },
+    );
+  }
+}
+
+/** The request is well-formed but contradicts an earlier one (e.g. an idempotency key reused). */
+export class Unprocessable extends DomainError {
+  readonly kind = 'unprocessable';
+  constructor(message: string, title = 'Unprocessable request') {
     super(message, title);
   }
 }

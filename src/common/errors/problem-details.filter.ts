@@ -8,7 +8,13 @@ import {
 } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
-import { DomainError, FieldError, TooManyRequests, VersionConflict } from './domain-errors';
+import {
+  Conflict,
+  DomainError,
+  FieldError,
+  TooManyRequests,
+  VersionConflict,
+} from './domain-errors';
 
 const STATUS_BY_KIND: Record<DomainError['kind'], number> = {
   validation: HttpStatus.BAD_REQUEST,
@@ -16,6 +22,7 @@ const STATUS_BY_KIND: Record<DomainError['kind'], number> = {
   forbidden: HttpStatus.FORBIDDEN,
   not_found: HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
+  unprocessable: HttpStatus.UNPROCESSABLE_ENTITY,
   too_many_requests: HttpStatus.TOO_MANY_REQUESTS,
 };
 
@@ -71,6 +78,7 @@ export class ProblemDetailsFilter implements ExceptionFilter {
       };
       if ('errors' in exception) problem.errors = exception.errors as FieldError[];
       if (exception instanceof VersionConflict) problem.currentVersion = exception.currentVersion;
+      if (exception instanceof Conflict) Object.assign(problem, exception.extensions);
       return problem;
     }
     if (exception instanceof HttpException) {

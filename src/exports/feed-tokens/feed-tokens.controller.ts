@@ -4,6 +4,7 @@ import type { Actor } from '../../common/auth/actor';
 import { CurrentActor } from '../../common/auth/decorators';
 import { UuidParam } from '../../common/errors/validation';
 import { PageQueryDto } from '../../common/pagination/page-query.dto';
+import { SecretResponse } from '../../idempotency/secret-response.decorator';
 import { CreateFeedTokenDto } from './dto/create-feed-token.dto';
 import { FeedTokensService } from './feed-tokens.service';
 
@@ -24,6 +25,7 @@ export class FeedTokensController {
    * this answer only: keep it.
    */
   @Post()
+  @SecretResponse()
   create(@CurrentActor() actor: Actor, @Body() dto: CreateFeedTokenDto) {
     return this.tokens.create(actor, dto);
   }
