@@ -9,7 +9,13 @@ export interface FieldError {
 
 export abstract class DomainError extends Error {
   abstract readonly kind:
-    'validation' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'too_many_requests';
+    | 'validation'
+    | 'unauthenticated'
+    | 'forbidden'
+    | 'not_found'
+    | 'conflict'
+    | 'too_large'
+    | 'too_many_requests';
 
   constructor(
     message: string,
