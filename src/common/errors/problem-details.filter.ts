@@ -153,8 +153,11 @@ export function redactSecrets(url: string): string {
   return url.replace(/([?&]token=)[^&]*/gi, '$1[redacted]');
 }
 
+/** Fastify's body limit error, as it comes or as the Nest adapter wraps it in an HttpException. */
 function isBodyTooLarge(exception: unknown): boolean {
-  return (exception as { code?: unknown } | null)?.code === 'FST_ERR_CTP_BODY_TOO_LARGE';
+  const error = exception as { code?: unknown; cause?: { code?: unknown } } | null;
+  const code = 'FST_ERR_CTP_BODY_TOO_LARGE';
+  return error?.code === code || error?.cause?.code === code;
 }
 
 /** Fastify's own client errors (malformed JSON, wrong content type, body too large) carry a 4xx. */

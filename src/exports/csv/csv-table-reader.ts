@@ -15,7 +15,7 @@ import type { RawTable } from '../import/raw-table';
 import { FORMULA_START } from './activities-csv';
 
 /** Fed to the parser a slice at a time, so that it can stop early and the event loop gets turns. */
-const SLICE_BYTES = 16 * 1024;
+const SLICE_BYTES = 4 * 1024;
 /** A row holds at most a few long texts (title, description, notes): far below this. */
 const MAX_RECORD_CHARS = 5 * MAX_FIELD_LENGTH;
 

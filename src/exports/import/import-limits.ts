@@ -22,7 +22,7 @@ export const RATIO_CHECKED_FROM_BYTES = 1024 * 1024;
 export const MAX_ZIP_ENTRIES = 500;
 
 /** Rows can be processed between two yields to the event loop (validation, cell conversion). */
-export const ROWS_PER_TICK = 100;
+export const ROWS_PER_TICK = 25;
 
 /** Spreadsheet row numbers (the header is row 1) that may hold activities. */
 export const LAST_IMPORT_ROW = MAX_IMPORT_ROWS + 1;
