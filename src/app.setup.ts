@@ -3,14 +3,22 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ProblemDetailsFilter } from './common/errors/problem-details.filter';
 import { createValidationPipe } from './common/errors/validation';
 import { DASHBOARD_PATHS } from './dashboard/dashboard-page.controller';
-import { IMPORT_BODY_LIMIT, IMPORT_CONTENT_TYPES } from './exports/import/import-formats';
+import {
+  IMPORT_BODY_LIMIT,
+  IMPORT_CONTENT_TYPES,
+  importFormatOf,
+} from './exports/import/import-formats';
 
 /** Everything main.ts and the e2e tests must share, so tests exercise the app as it runs. */
 export async function setupApp(app: NestFastifyApplication): Promise<void> {
   // JSON lives under /api; the dashboard page and its assets are served at / and /assets/.
   app.setGlobalPrefix('api', { exclude: DASHBOARD_PATHS });
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new ProblemDetailsFilter());
+  app.useGlobalFilters(
+    new ProblemDetailsFilter({
+      bodyLimitFor: (type) => (importFormatOf(type) ? IMPORT_BODY_LIMIT : undefined),
+    }),
+  );
   // Activity imports arrive as the raw file (CSV or XLSX): hand them to the controller as a Buffer.
   app.useBodyParser(IMPORT_CONTENT_TYPES, { bodyLimit: IMPORT_BODY_LIMIT });
   app.enableShutdownHooks();

@@ -15,6 +15,7 @@ export abstract class DomainError extends Error {
     | 'not_found'
     | 'conflict'
     | 'unprocessable'
+    | 'too_large'
     | 'too_many_requests';
 
   constructor(

@@ -23,6 +23,7 @@ const STATUS_BY_KIND: Record<DomainError['kind'], number> = {
   not_found: HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
   unprocessable: HttpStatus.UNPROCESSABLE_ENTITY,
+  too_large: HttpStatus.PAYLOAD_TOO_LARGE,
   too_many_requests: HttpStatus.TOO_MANY_REQUESTS,
 };
 
@@ -42,15 +43,29 @@ const PROBLEM_BASE = 'https://accords.example/problems/';
  * The one place where errors become HTTP answers (RFC 9457 problem+json). Anything that is neither a
  * DomainError nor an HttpException is a bug: it is logged with its stack and answered as a bare 500.
  */
+export interface ProblemDetailsOptions {
+  /** The body limit that applies to a content type with its own parser, to name it in a 413. */
+  bodyLimitFor?: (contentType: string | undefined) => number | undefined;
+}
+
 @Catch()
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Problem');
+
+  constructor(private readonly options: ProblemDetailsOptions = {}) {}
 
   catch(exception: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const problem = this.toProblem(exception, redactSecrets(request.url));
+    if (isBodyTooLarge(exception)) {
+      const limit = this.options.bodyLimitFor?.(request.headers['content-type']);
+      if (limit) {
+        problem.title = 'Content too large';
+        problem.detail = `The body is larger than ${limit / (1024 * 1024)} MB, the most this request takes.`;
+      }
+    }
     if (problem.status >= 500) {
       this.logger.error(
         `${request.method} ${problem.instance}: ${String(exception)}`,
@@ -144,6 +159,13 @@ function isUniqueViolation(exception: unknown): boolean {
 /** Calendar feed tokens travel in the query string; they must not be echoed back or logged. */
 export function redactSecrets(url: string): string {
   return url.replace(/([?&]token=)[^&]*/gi, '$1[redacted]');
+}
+
+/** Fastify's body limit error, as it comes or as the Nest adapter wraps it in an HttpException. */
+function isBodyTooLarge(exception: unknown): boolean {
+  const error = exception as { code?: unknown; cause?: { code?: unknown } } | null;
+  const code = 'FST_ERR_CTP_BODY_TOO_LARGE';
+  return error?.code === code || error?.cause?.code === code;
 }
 
 /** Fastify's own client errors (malformed JSON, wrong content type, body too large) carry a 4xx. */

@@ -6,10 +6,10 @@ import { Activity } from '../../activities/activity.entity';
 import type { Actor } from '../../common/auth/actor';
 import { InvalidInput } from '../../common/errors/domain-errors';
 import { Clock } from '../../common/time/clock';
-import { parseCsvTable } from '../csv/activities-csv';
+import { parseCsvTable } from '../csv/csv-table-reader';
 import { PartyDirectory } from '../party-directory';
 import { PlanHistory } from '../../action-plans/plan-history.entity';
-import { parseXlsxTable } from '../xlsx/activities-xlsx';
+import { parseXlsxTable } from '../xlsx/xlsx-table-reader';
 import { ImportRejected } from './import-errors';
 import { importFormatOf } from './import-formats';
 import { readImportRows } from './import-rows';
@@ -46,7 +46,8 @@ export class ActivitiesImportService {
           'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       );
     }
-    const table = format === 'csv' ? parseCsvTable(file.body) : await parseXlsxTable(file.body);
+    const table =
+      format === 'csv' ? await parseCsvTable(file.body) : await parseXlsxTable(file.body);
     const rows = readImportRows(table);
     const known = new Set((await this.parties.all()).keys());
     const { activities, errors } = await validateImportRows(rows, known, this.plans.todayFor(plan));

@@ -7,7 +7,9 @@ import {
   type ImportColumn,
 } from '../activity-table';
 import { ImportRejected, type RowError } from './import-errors';
-import type { RawCell, RawTable } from './raw-table';
+import { limitMessages, MAX_FIELD_LENGTH, MAX_IMPORT_ROWS } from './import-limits';
+import { ImportTooLarge } from './import-too-large';
+import { isUnreadable, type RawCell, type RawTable } from './raw-table';
 
 /** An activity row as the file gave it, before validation: field name → value, empty cells left out. */
 export interface ImportRow {
@@ -16,8 +18,6 @@ export interface ImportRow {
   values: Partial<Record<ImportColumn, string | number | string[]>>;
 }
 
-/** Bounds one request's work: a plan has tens of activities, not thousands. */
-export const MAX_IMPORT_ROWS = 2000;
 const REQUIRED_COLUMNS: readonly ImportColumn[] = ['title', 'type', 'leadPartyCode', 'dueOn'];
 
 /**
@@ -47,6 +47,14 @@ export function readImportRows(table: RawTable): ImportRow[] {
         return;
       }
       if (column === READ_ONLY) return;
+      if (isUnreadable(cell)) {
+        strays.push({ row: i + 1, field: column, message: cell.unreadable });
+        return;
+      }
+      if (typeof cell === 'string' && cell.length > MAX_FIELD_LENGTH) {
+        strays.push({ row: i + 1, field: column, message: limitMessages.field() });
+        return;
+      }
       // PostgreSQL text cannot hold U+0000; refuse it here rather than fail at insert.
       if (typeof cell === 'string' && cell.includes('\u0000')) {
         strays.push({ row: i + 1, field: column, message: 'contains a NUL character' });
@@ -59,8 +67,10 @@ export function readImportRows(table: RawTable): ImportRow[] {
   }
   if (strays.length > 0) throw new ImportRejected(strays);
   if (rows.length === 0) throw ImportRejected.file('the file has a header but no activity rows');
+  // The readers stop at the first row past the limit; this keeps the rule true for any table.
   if (rows.length > MAX_IMPORT_ROWS) {
-    throw ImportRejected.file(`at most ${MAX_IMPORT_ROWS} activities can be imported at once`);
+    const last = rows[rows.length - 1].row;
+    throw new ImportTooLarge(limitMessages.rows(last), last);
   }
   return rows;
 }
@@ -78,6 +88,10 @@ function mapHeader(header: RawCell[]): HeaderSlot[] {
   const errors: RowError[] = [];
   const seen = new Set<string>();
   const columns = header.map((cell, index) => {
+    if (isUnreadable(cell)) {
+      errors.push({ row: 1, field: `column ${index + 1}`, message: cell.unreadable });
+      return UNNAMED;
+    }
     const name = String(cell ?? '').trim();
     if (name === '') return UNNAMED;
     const column = byName.get(name.toLowerCase());
@@ -99,11 +113,15 @@ function mapHeader(header: RawCell[]): HeaderSlot[] {
 }
 
 function isBlank(cell: RawCell): boolean {
+  if (isUnreadable(cell)) return false;
   return cell === null || (typeof cell === 'string' && cell.trim() === '');
 }
 
 /** undefined for an empty cell: the field is then absent, as in a JSON body that leaves it out. */
-function toValue(column: ImportColumn, cell: RawCell): string | number | string[] | undefined {
+function toValue(
+  column: ImportColumn,
+  cell: Exclude<RawCell, { unreadable: string }>,
+): string | number | string[] | undefined {
   if (isBlank(cell)) return undefined;
   if (cell instanceof Date) {
     // exceljs reads a date cell as midnight UTC of that day.

@@ -1,3 +1,4 @@
+import { setImmediate as nextTick } from 'node:timers/promises';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
 import { newActivityFields, type ActivityFields } from '../../activities/activity-changes';
@@ -6,6 +7,7 @@ import { InvalidInput } from '../../common/errors/domain-errors';
 import { flattenValidationErrors } from '../../common/errors/validation';
 import type { CalendarDate } from '../../common/time/calendar-date';
 import type { RowError } from './import-errors';
+import { ROWS_PER_TICK } from './import-limits';
 import type { ImportRow } from './import-rows';
 
 /** The columns an activity row sets. */
@@ -20,7 +22,7 @@ export interface ValidatedRows {
  * Every row goes through what `POST /activities` applies to a JSON body: the CreateActivityDto
  * constraints, known party codes, then the same creation rules (completion sets 100 %, the lead is
  * among the parties, planned start not after due date). All rows are checked, so that one answer
- * lists every problem in the file.
+ * lists every problem in the file. Validation yields to the event loop every ROWS_PER_TICK rows.
  */
 export async function validateImportRows(
   rows: ImportRow[],
@@ -29,7 +31,9 @@ export async function validateImportRows(
 ): Promise<ValidatedRows> {
   const activities: NewActivity[] = [];
   const errors: RowError[] = [];
-  for (const { row, values } of rows) {
+  for (const [index, { row, values }] of rows.entries()) {
+    // class-validator settles without I/O: give the event loop a turn now and then.
+    if (index > 0 && index % ROWS_PER_TICK === 0) await nextTick();
     const dto = plainToInstance(CreateActivityDto, values);
     const problems = flattenValidationErrors(
       await validate(dto, { whitelist: true, forbidNonWhitelisted: true }),
