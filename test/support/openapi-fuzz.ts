@@ -361,6 +361,12 @@ function hostileFor(name: string): fc.Arbitrary<unknown> {
   return hostileValue();
 }
 
+const KNOWN_EMAILS = [
+  'admin@accords.example',
+  'focal.ma@accords.example',
+  'fuzz.1@accords.example',
+  'fuzz.2@accords.example',
+];
 const PARTY_CODES = ['MA', 'CI', 'EG', 'TN', 'ZZ', 'ma', 'M', 'IOM'];
 const DATES = ['2025-04-08', '2026-06-15', '2026-12-31', '2024-02-29', '2030-01-01'];
 const ZONES = [
@@ -382,8 +388,16 @@ function validArbitrary(
 ): fc.Arbitrary<unknown> {
   if (schema.enum && schema.enum.length > 0) return fc.constantFrom(...schema.enum);
   if (/url$/i.test(name)) return fc.constantFrom('http://127.0.0.1:9/hook', 'https://[::1]/hook');
-  if (name === 'email')
-    return fc.integer({ min: 1, max: 1_000_000 }).map((n) => `fuzz.${n}@accords.example`);
+  if (name === 'email') {
+    // Mostly a few known addresses (logins then hit the throttle, creations a 409), now and then a new one.
+    return fc.oneof(
+      { arbitrary: fc.constantFrom(...KNOWN_EMAILS), weight: 3 },
+      {
+        arbitrary: fc.integer({ min: 1, max: 1_000_000 }).map((n) => `fuzz.${n}@accords.example`),
+        weight: 1,
+      },
+    );
+  }
   if (name === 'password') return fc.constantFrom('fuzz-password-123', 'accords-demo', 'short');
   if (/On$|^due(Before|After)$/.test(name)) return fc.constantFrom(...DATES);
   if (name === 'timeZone') return fc.constantFrom(...ZONES);
