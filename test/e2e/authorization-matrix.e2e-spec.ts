@@ -1,0 +1,579 @@
+import type { Actor } from '../../src/common/auth/actor';
+import {
+  activityEditRight,
+  canManageProgramme,
+  canManageUsers,
+  canSeeAgreement,
+} from '../../src/common/auth/permissions';
+import { seededPlan } from '../support/fixtures';
+import { fastifyPath, listServerRoutes } from '../support/route-table';
+import { createTestApp, DEMO, DEMO_PASSWORD, type TestApp } from '../support/test-app';
+
+/**
+ * The authorization matrix: every route of the server x every role x data of the caller's own party or
+ * of another, against the expected answer class in RULES below. The rules are derived from
+ * src/common/auth/permissions.ts (and API.md where it has no function), so the table says *which* rule a
+ * route follows, never a status by hand. A route the server answers without a rule here fails the suite.
+ *
+ * "own" is the seeded Morocco–Côte d'Ivoire MoU (its plan and activities), visible to both focal points
+ * and granted to the observer; "other" is an agreement between two parties created here, which only the
+ * managers may see.
+ */
+
+type Caller =
+  'admin' | 'programme_manager' | 'focal_point_ma' | 'focal_point_ci' | 'observer' | 'anonymous';
+type Side = 'own' | 'other';
+/** ok: 2xx (or a 400/409/422 about the request itself); the others are 401, 403 and 404. */
+type Outcome = 'ok' | 'unauthenticated' | 'forbidden' | 'hidden';
+
+const CALLERS: readonly Caller[] = [
+  'admin',
+  'programme_manager',
+  'focal_point_ma',
+  'focal_point_ci',
+  'observer',
+  'anonymous',
+];
+const SIDES: readonly Side[] = ['own', 'other'];
+const EMAILS: Record<Exclude<Caller, 'anonymous'>, string> = {
+  admin: DEMO.admin,
+  programme_manager: DEMO.pm,
+  focal_point_ma: DEMO.focalMa,
+  focal_point_ci: DEMO.focalCi,
+  observer: DEMO.observer,
+};
+
+interface Target {
+  agreement: { id: string; partyCodes: string[] };
+  planId: string;
+  activity: { id: string; leadPartyCode: string; partyCodes: string[] };
+  leadPartyCode: string;
+}
+
+interface Ctx {
+  t: TestApp;
+  target: Record<Side, Target>;
+  adminBearer: string;
+  userId: string;
+  assetFile: string;
+  reminderRules: unknown;
+  /** The bearer header of a caller (none for anonymous). */
+  bearer(caller: Caller): Promise<string | undefined>;
+  unique(): string;
+}
+
+interface MatrixRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+  body?: unknown;
+  raw?: { contentType: string; payload: string };
+}
+
+interface Rule {
+  /** The request this caller sends against own or other data. */
+  request(ctx: Ctx, side: Side, caller: Caller): MatrixRequest | Promise<MatrixRequest>;
+  /** What it must get, from the permission functions. */
+  expected(actor: Actor | null, side: Side, ctx: Ctx): Outcome;
+}
+
+// --- the kinds of rule -------------------------------------------------------------------------------
+
+const anyone = (): Outcome => 'ok';
+const signedIn = (actor: Actor | null): Outcome => (actor ? 'ok' : 'unauthenticated');
+const scopedRead = (actor: Actor | null, side: Side, ctx: Ctx): Outcome =>
+  !actor ? 'unauthenticated' : canSeeAgreement(actor, ctx.target[side].agreement) ? 'ok' : 'hidden';
+const programmeWrite = (actor: Actor | null): Outcome =>
+  !actor ? 'unauthenticated' : canManageProgramme(actor) ? 'ok' : 'forbidden';
+/** The role check comes first (403 whatever the id); managers see every agreement. */
+const scopedProgrammeWrite = (actor: Actor | null, side: Side, ctx: Ctx): Outcome =>
+  programmeWrite(actor) !== 'ok' ? programmeWrite(actor) : scopedRead(actor, side, ctx);
+const userAdmin = (actor: Actor | null): Outcome =>
+  !actor ? 'unauthenticated' : canManageUsers(actor) ? 'ok' : 'forbidden';
+/** API.md: parties (write), webhooks and the manual sweep are the admin's. */
+const adminOnly = (actor: Actor | null): Outcome =>
+  !actor ? 'unauthenticated' : actor.role === 'admin' ? 'ok' : 'forbidden';
+const activityUpdate = (actor: Actor | null, side: Side, ctx: Ctx): Outcome => {
+  const read = scopedRead(actor, side, ctx);
+  if (read !== 'ok' || !actor) return read;
+  return activityEditRight(actor, ctx.target[side].activity) === 'none' ? 'forbidden' : 'ok';
+};
+/** Feed tokens belong to their creator: another user's token is as good as missing. */
+const ownerOnly = (actor: Actor | null, side: Side): Outcome =>
+  !actor ? 'unauthenticated' : side === 'own' ? 'ok' : 'hidden';
+
+// --- requests --------------------------------------------------------------------------------------
+
+const get = (url: string): MatrixRequest => ({ method: 'GET', url });
+const agreementUrl = (ctx: Ctx, side: Side, rest = '') =>
+  `/api/agreements/${ctx.target[side].agreement.id}${rest}`;
+const planUrl = (ctx: Ctx, side: Side, rest = '') =>
+  `/api/action-plans/${ctx.target[side].planId}${rest}`;
+const activityUrl = (ctx: Ctx, side: Side, rest = '') =>
+  `/api/activities/${ctx.target[side].activity.id}${rest}`;
+
+async function adminJson(ctx: Ctx, method: 'GET' | 'POST', url: string, body?: unknown) {
+  const res = await ctx.t.app.inject({
+    method,
+    url,
+    headers: { authorization: ctx.adminBearer },
+    ...(body === undefined ? {} : { payload: body as Record<string, unknown> }),
+  });
+  if (res.statusCode >= 300)
+    throw new Error(`setup ${method} ${url}: ${res.statusCode} ${res.body}`);
+  return res.json<Record<string, unknown>>();
+}
+
+const publicGet = (url: string): Rule => ({ request: () => get(url), expected: anyone });
+
+/** Keyed by `METHOD path` exactly as the server's router lists it. */
+const RULES: Record<string, Rule> = {
+  // The dashboard page, its files and the API documentation are public.
+  'GET /': publicGet('/'),
+  'GET /assets/:file': { request: (ctx) => get(`/assets/${ctx.assetFile}`), expected: anyone },
+  'GET /api/docs': publicGet('/api/docs'),
+  'GET /api/docs/': publicGet('/api/docs/'),
+  'GET /api/docs/*': publicGet('/api/docs/swagger-ui.css'),
+  // @nestjs/swagger registers this route only to refuse it: 404 for everyone, signed in or not.
+  'GET /api/docs/LICENSE': { request: () => get('/api/docs/LICENSE'), expected: () => 'hidden' },
+  'GET /api/docs/index.html': publicGet('/api/docs/index.html'),
+  'GET /api/docs/swagger-ui-init.js': publicGet('/api/docs/swagger-ui-init.js'),
+  'GET /api/docs/docs/swagger-ui-init.js': publicGet('/api/docs/docs/swagger-ui-init.js'),
+  'GET /api/docs-json': publicGet('/api/docs-json'),
+  'GET /api/docs-yaml': publicGet('/api/docs-yaml'),
+  'GET /api/health': publicGet('/api/health'),
+  'POST /api/auth/login': {
+    request: (_ctx, _side, caller) => ({
+      method: 'POST',
+      url: '/api/auth/login',
+      body: {
+        email: EMAILS[caller === 'anonymous' ? 'observer' : caller],
+        password: DEMO_PASSWORD,
+      },
+    }),
+    expected: anyone,
+  },
+
+  // Any signed-in user: their own account, lists already scoped to them.
+  'GET /api/me': { request: () => get('/api/me'), expected: signedIn },
+  'GET /api/me/notification-preferences': {
+    request: () => get('/api/me/notification-preferences'),
+    expected: signedIn,
+  },
+  'PUT /api/me/notification-preferences': {
+    request: () => ({
+      method: 'PUT',
+      url: '/api/me/notification-preferences',
+      body: { preferences: [] },
+    }),
+    expected: signedIn,
+  },
+  'GET /api/parties': { request: () => get('/api/parties'), expected: signedIn },
+  'GET /api/agreements': { request: () => get('/api/agreements'), expected: signedIn },
+  'GET /api/dashboard': { request: () => get('/api/dashboard'), expected: signedIn },
+  'GET /api/notifications': { request: () => get('/api/notifications'), expected: signedIn },
+  'GET /api/feed-tokens': { request: () => get('/api/feed-tokens'), expected: signedIn },
+  'POST /api/feed-tokens': {
+    request: () => ({ method: 'POST', url: '/api/feed-tokens', body: { label: 'matrix' } }),
+    expected: signedIn,
+  },
+  'DELETE /api/feed-tokens/:id': {
+    // "own": a token the caller just made; "other": one made by someone else.
+    async request(ctx, side, caller) {
+      const owner: Caller =
+        side === 'own' && caller !== 'anonymous'
+          ? caller
+          : caller === 'admin'
+            ? 'programme_manager'
+            : 'admin';
+      const res = await ctx.t.app.inject({
+        method: 'POST',
+        url: '/api/feed-tokens',
+        headers: { authorization: (await ctx.bearer(owner)) ?? '' },
+        payload: { label: 'matrix' },
+      });
+      return { method: 'DELETE', url: `/api/feed-tokens/${res.json<{ id: string }>().id}` };
+    },
+    expected: ownerOnly,
+  },
+
+  // Agreements, plans and activities: read within scope, written by programme managers.
+  'POST /api/agreements': {
+    request: (ctx, side) => ({
+      method: 'POST',
+      url: '/api/agreements',
+      body: {
+        kind: 'mou',
+        title: `Matrix ${ctx.unique()}`,
+        partyCodes: ctx.target[side].agreement.partyCodes,
+        signedOn: '2026-01-01',
+        durationMonths: 12,
+        renewal: { mode: 'none' },
+      },
+    }),
+    expected: programmeWrite,
+  },
+  'GET /api/agreements/:id': {
+    request: (ctx, side) => get(agreementUrl(ctx, side)),
+    expected: scopedRead,
+  },
+  'PATCH /api/agreements/:id': {
+    request: (ctx, side) => ({
+      method: 'PATCH',
+      url: agreementUrl(ctx, side),
+      body: { reference: `M-${ctx.unique()}` },
+    }),
+    expected: scopedProgrammeWrite,
+  },
+  'GET /api/agreements/:id/renewals': {
+    request: (ctx, side) => get(agreementUrl(ctx, side, '/renewals')),
+    expected: scopedRead,
+  },
+  'POST /api/agreements/:id/renewals': {
+    request: (ctx, side) => ({
+      method: 'POST',
+      url: agreementUrl(ctx, side, '/renewals'),
+      body: { decision: 'renew', decidedOn: '2026-06-15', termMonths: 1 },
+    }),
+    expected: scopedProgrammeWrite,
+  },
+  'GET /api/agreements/:id/action-plans': {
+    request: (ctx, side) => get(agreementUrl(ctx, side, '/action-plans')),
+    expected: scopedRead,
+  },
+  'POST /api/agreements/:id/action-plans': {
+    request: (ctx, side) => ({
+      method: 'POST',
+      url: agreementUrl(ctx, side, '/action-plans'),
+      body: { title: `Plan ${ctx.unique()}`, startsOn: '2026-07-01', durationMonths: 12 },
+    }),
+    expected: scopedProgrammeWrite,
+  },
+  'GET /api/action-plans/:id': {
+    request: (ctx, side) => get(planUrl(ctx, side)),
+    expected: scopedRead,
+  },
+  'PATCH /api/action-plans/:id': {
+    request: (ctx, side) => ({
+      method: 'PATCH',
+      url: planUrl(ctx, side),
+      body: { renewable: true },
+    }),
+    expected: scopedProgrammeWrite,
+  },
+  'GET /api/action-plans/:id/history': {
+    request: (ctx, side) => get(planUrl(ctx, side, '/history')),
+    expected: scopedRead,
+  },
+  'GET /api/action-plans/:id/progress': {
+    request: (ctx, side) => get(planUrl(ctx, side, '/progress')),
+    expected: scopedRead,
+  },
+  'GET /api/action-plans/:id/activities': {
+    request: (ctx, side) => get(planUrl(ctx, side, '/activities')),
+    expected: scopedRead,
+  },
+  'POST /api/action-plans/:id/activities': {
+    request: (ctx, side) => ({
+      method: 'POST',
+      url: planUrl(ctx, side, '/activities'),
+      body: {
+        title: `Atelier ${ctx.unique()}`,
+        type: 'workshop',
+        leadPartyCode: ctx.target[side].leadPartyCode,
+        dueOn: '2026-09-30',
+      },
+    }),
+    expected: scopedProgrammeWrite,
+  },
+  'POST /api/action-plans/:id/activities/import': {
+    async request(ctx, side) {
+      const csv = await ctx.t.app.inject({
+        method: 'GET',
+        url: planUrl(ctx, side, '/activities.csv'),
+        headers: { authorization: ctx.adminBearer },
+      });
+      // The export's header row alone: a valid file that adds nothing.
+      const header = csv.body.replace(/^\ufeff/, '').split(/\r?\n/)[0];
+      return {
+        method: 'POST',
+        url: planUrl(ctx, side, '/activities/import'),
+        raw: { contentType: 'text/csv', payload: `${header}\r\n` },
+      };
+    },
+    expected: scopedProgrammeWrite,
+  },
+  'POST /api/action-plans/:id/renew': {
+    request: (ctx, side) => ({ method: 'POST', url: planUrl(ctx, side, '/renew') }),
+    expected: scopedProgrammeWrite,
+  },
+  'GET /api/action-plans/:id/activities.csv': {
+    request: (ctx, side) => get(planUrl(ctx, side, '/activities.csv')),
+    expected: scopedRead,
+  },
+  'GET /api/action-plans/:id/activities.xlsx': {
+    request: (ctx, side) => get(planUrl(ctx, side, '/activities.xlsx')),
+    expected: scopedRead,
+  },
+  'GET /api/action-plans/:id/iati.xml': {
+    request: (ctx, side) => get(planUrl(ctx, side, '/iati.xml')),
+    expected: scopedRead,
+  },
+  // Public at the router (calendar clients send no header), but needs a bearer or feed token.
+  'GET /api/action-plans/:id/calendar.ics': {
+    request: (ctx, side) => get(planUrl(ctx, side, '/calendar.ics')),
+    expected: scopedRead,
+  },
+  'GET /api/activities/:id': {
+    request: (ctx, side) => get(activityUrl(ctx, side)),
+    expected: scopedRead,
+  },
+  'GET /api/activities/:id/history': {
+    request: (ctx, side) => get(activityUrl(ctx, side, '/history')),
+    expected: scopedRead,
+  },
+  'PATCH /api/activities/:id': {
+    async request(ctx, side) {
+      const current = await adminJson(ctx, 'GET', activityUrl(ctx, side));
+      return {
+        method: 'PATCH',
+        url: activityUrl(ctx, side),
+        body: { notes: `Matrix ${ctx.unique()}`, version: current.version },
+      };
+    },
+    expected: activityUpdate,
+  },
+
+  // Reminder rules: programme managers.
+  'GET /api/reminder-rules': {
+    request: () => get('/api/reminder-rules'),
+    expected: programmeWrite,
+  },
+  'PUT /api/reminder-rules': {
+    request: (ctx) => ({ method: 'PUT', url: '/api/reminder-rules', body: ctx.reminderRules }),
+    expected: programmeWrite,
+  },
+
+  // Accounts: the admin.
+  'GET /api/users': { request: () => get('/api/users'), expected: userAdmin },
+  'POST /api/users': {
+    request: (ctx) => ({
+      method: 'POST',
+      url: '/api/users',
+      body: {
+        email: `matrix.${ctx.unique()}@accords.example`,
+        name: 'Matrix',
+        role: 'observer',
+        password: 'matrix-password-123',
+      },
+    }),
+    expected: userAdmin,
+  },
+  'GET /api/users/:id': { request: (ctx) => get(`/api/users/${ctx.userId}`), expected: userAdmin },
+  'PATCH /api/users/:id': {
+    request: (ctx) => ({
+      method: 'PATCH',
+      url: `/api/users/${ctx.userId}`,
+      body: { name: `Matrix ${ctx.unique()}` },
+    }),
+    expected: userAdmin,
+  },
+
+  // Parties (write), webhooks and the manual sweep: the admin.
+  'POST /api/parties': {
+    request: (ctx) => ({
+      method: 'POST',
+      url: '/api/parties',
+      body: { code: `MX${ctx.unique().toUpperCase()}`, name: 'Matrix', type: 'organisation' },
+    }),
+    expected: adminOnly,
+  },
+  'GET /api/webhooks': { request: () => get('/api/webhooks'), expected: adminOnly },
+  'POST /api/webhooks': {
+    // A loopback target: the admin gets a 400 (refused URL), which still proves the role check let it in.
+    request: () => ({
+      method: 'POST',
+      url: '/api/webhooks',
+      body: { url: 'http://127.0.0.1:9/hook', events: ['activity_due'] },
+    }),
+    expected: adminOnly,
+  },
+  'DELETE /api/webhooks/:id': {
+    async request(ctx) {
+      // Inserted directly (the api refuses loopback targets); nothing delivers in this suite.
+      const [row] = (await ctx.t.dataSource.query(
+        `INSERT INTO webhook_subscriptions (url, events, secret) VALUES ('http://127.0.0.1:9/hook', '{activity_due}', 'matrix') RETURNING id`,
+      )) as { id: string }[];
+      return { method: 'DELETE', url: `/api/webhooks/${row.id}` };
+    },
+    expected: adminOnly,
+  },
+  'POST /api/reminders/sweep': {
+    request: () => ({ method: 'POST', url: '/api/reminders/sweep' }),
+    expected: adminOnly,
+  },
+};
+
+function outcomeOf(status: number): Outcome | `status ${number}` {
+  if (status < 400 || status === 400 || status === 409 || status === 422) return 'ok';
+  if (status === 401) return 'unauthenticated';
+  if (status === 403) return 'forbidden';
+  if (status === 404) return 'hidden';
+  return `status ${status}`;
+}
+
+describe('authorization matrix', () => {
+  let t: TestApp;
+  let ctx: Ctx;
+  const actors = new Map<Caller, Actor | null>([['anonymous', null]]);
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    t.clock.set('2026-06-15T12:00:00Z');
+    const adminBearer = await t.tokenFor(DEMO.admin);
+    let counter = 0;
+    const partial = {
+      t,
+      adminBearer,
+      unique: () => `${(++counter).toString(36)}${Date.now().toString(36).slice(-4)}`,
+      bearer: async (caller: Caller) =>
+        caller === 'anonymous' ? undefined : t.tokenFor(EMAILS[caller]),
+    };
+    for (const caller of CALLERS.filter(
+      (c): c is Exclude<Caller, 'anonymous'> => c !== 'anonymous',
+    )) {
+      const me = await t.http
+        .get('/api/me')
+        .set('Authorization', await t.tokenFor(EMAILS[caller]))
+        .expect(200);
+      actors.set(caller, me.body as Actor);
+    }
+
+    // "other": two parties made here, an agreement between them, its plan and an activity.
+    const json = (method: 'GET' | 'POST', url: string, body?: unknown) =>
+      adminJson({ ...partial } as Ctx, method, url, body);
+    for (const code of ['MXNORD', 'MXSUD']) {
+      await json('POST', '/api/parties', { code, name: `Partie ${code}`, type: 'organisation' });
+    }
+    const agreement = await json('POST', '/api/agreements', {
+      kind: 'agreement',
+      title: 'Accord Nord–Sud',
+      partyCodes: ['MXNORD', 'MXSUD'],
+      signedOn: '2026-01-15',
+      durationMonths: 36,
+      renewal: { mode: 'explicit', noticeDays: 60 },
+    });
+    const plan = await json('POST', `/api/agreements/${agreement.id as string}/action-plans`, {
+      title: 'Plan Nord–Sud',
+      startsOn: '2026-02-01',
+      durationMonths: 24,
+      renewable: true,
+    });
+    const activity = await json('POST', `/api/action-plans/${plan.id as string}/activities`, {
+      title: 'Atelier Nord–Sud',
+      type: 'workshop',
+      leadPartyCode: 'MXNORD',
+      dueOn: '2026-12-01',
+    });
+    const seeded = await seededPlan(t);
+    const mou = await json('GET', `/api/agreements/${seeded.agreementId}`);
+    // An activity both focal points' parties take part in, if the seed has one; the rule decides anyway.
+    const shared =
+      seeded.activities.find((a) => a.partyCodes.includes('MA') && a.partyCodes.includes('CI')) ??
+      seeded.activities[0];
+    const target: Record<Side, Target> = {
+      own: {
+        agreement: { id: seeded.agreementId, partyCodes: mou.partyCodes as string[] },
+        planId: seeded.planId,
+        activity: shared,
+        leadPartyCode: 'MA',
+      },
+      other: {
+        agreement: { id: agreement.id as string, partyCodes: agreement.partyCodes as string[] },
+        planId: plan.id as string,
+        activity: activity as unknown as Target['activity'],
+        leadPartyCode: 'MXNORD',
+      },
+    };
+    const user = await json('POST', '/api/users', {
+      email: 'matrix.target@accords.example',
+      name: 'Matrix target',
+      role: 'observer',
+      password: 'matrix-password-123',
+    });
+    const page = await t.app.inject({ method: 'GET', url: '/' });
+    const assetFile = /\/assets\/([^"?]+)/.exec(page.body)?.[1];
+    if (!assetFile) throw new Error('no asset linked from the dashboard page');
+    ctx = {
+      ...partial,
+      target,
+      userId: user.id as string,
+      assetFile,
+      reminderRules: await json('GET', '/api/reminder-rules'),
+    };
+  });
+  afterAll(() => t?.close());
+
+  it('has a rule for every route the server answers, and no rule for a route that is gone', () => {
+    const routes = listServerRoutes(t.app);
+    expect(routes.length).toBeGreaterThan(40);
+    expect(routes.filter((route) => !(route in RULES))).toEqual([]);
+    expect(Object.keys(RULES).filter((key) => !routes.includes(key))).toEqual([]);
+  });
+
+  it('lists every operation of the OpenAPI document among the server routes', async () => {
+    const doc = (await t.app.inject({ method: 'GET', url: '/api/docs-json' })).json<{
+      paths: Record<string, Record<string, unknown>>;
+    }>();
+    const documented = Object.entries(doc.paths).flatMap(([path, item]) =>
+      Object.keys(item).map((method) => `${method.toUpperCase()} ${fastifyPath(path)}`),
+    );
+    const routes = listServerRoutes(t.app);
+    expect(documented.filter((op) => !routes.includes(op))).toEqual([]);
+  });
+
+  it('the two sides differ as the matrix assumes: focal points and the observer see "own" but not "other"', () => {
+    for (const caller of ['focal_point_ma', 'focal_point_ci', 'observer'] as const) {
+      const actor = actors.get(caller)!;
+      expect([caller, canSeeAgreement(actor, ctx.target.own.agreement)]).toEqual([caller, true]);
+      expect([caller, canSeeAgreement(actor, ctx.target.other.agreement)]).toEqual([caller, false]);
+    }
+  });
+
+  it.each(Object.keys(RULES))('%s answers each role and side as its rule says', async (key) => {
+    const rule = RULES[key];
+    const mismatches: string[] = [];
+    for (const caller of CALLERS) {
+      for (const side of SIDES) {
+        const req = await rule.request(ctx, side, caller);
+        const bearer = await ctx.bearer(caller);
+        const res = await t.app.inject({
+          method: req.method,
+          url: req.url,
+          headers: {
+            ...(bearer ? { authorization: bearer } : {}),
+            ...(req.raw ? { 'content-type': req.raw.contentType } : {}),
+          },
+          ...(req.raw
+            ? { payload: req.raw.payload }
+            : req.body === undefined
+              ? {}
+              : { payload: req.body as Record<string, unknown> }),
+        });
+        const expected = rule.expected(actors.get(caller) ?? null, side, ctx);
+        const got = outcomeOf(res.statusCode);
+        if (got !== expected) {
+          mismatches.push(
+            `${caller}/${side}: expected ${expected}, got ${res.statusCode} ${res.body.slice(0, 160)}`,
+          );
+        }
+        if (
+          res.statusCode >= 400 &&
+          !/^application\/problem\+json/.test(String(res.headers['content-type']))
+        ) {
+          mismatches.push(`${caller}/${side}: ${res.statusCode} is not problem+json`);
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+  });
+});
