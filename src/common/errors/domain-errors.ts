@@ -9,7 +9,13 @@ export interface FieldError {
 
 export abstract class DomainError extends Error {
   abstract readonly kind:
-    'validation' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'too_many_requests';
+    | 'validation'
+    | 'unauthenticated'
+    | 'forbidden'
+    | 'not_found'
+    | 'conflict'
+    | 'too_many_requests'
+    | 'unavailable';
 
   constructor(
     message: string,
@@ -83,5 +89,19 @@ export class TooManyRequests extends DomainError {
     readonly retryAfterSeconds: number,
   ) {
     super(message, 'Too many requests');
+  }
+}
+
+/**
+ * The service sheds load it cannot take now (too many password checks queued, a deployment-wide flood):
+ * not the caller's fault, so 503 rather than 429, with the same Retry-After.
+ */
+export class ServiceBusy extends DomainError {
+  readonly kind = 'unavailable';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message, 'Service busy');
   }
 }

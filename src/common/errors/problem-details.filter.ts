@@ -8,7 +8,13 @@ import {
 } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
-import { DomainError, FieldError, TooManyRequests, VersionConflict } from './domain-errors';
+import {
+  DomainError,
+  FieldError,
+  ServiceBusy,
+  TooManyRequests,
+  VersionConflict,
+} from './domain-errors';
 
 const STATUS_BY_KIND: Record<DomainError['kind'], number> = {
   validation: HttpStatus.BAD_REQUEST,
@@ -17,6 +23,7 @@ const STATUS_BY_KIND: Record<DomainError['kind'], number> = {
   not_found: HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
   too_many_requests: HttpStatus.TOO_MANY_REQUESTS,
+  unavailable: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
 export interface ProblemDetails {
@@ -44,13 +51,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const problem = this.toProblem(exception, redactSecrets(request.url));
-    if (problem.status >= 500) {
+    if (problem.status >= 500 && !(exception instanceof ServiceBusy)) {
       this.logger.error(
         `${request.method} ${problem.instance}: ${String(exception)}`,
         exception instanceof Error ? exception.stack : undefined,
       );
     }
-    if (exception instanceof TooManyRequests) {
+    if (exception instanceof TooManyRequests || exception instanceof ServiceBusy) {
       void reply.header('Retry-After', String(exception.retryAfterSeconds));
     }
     void reply
