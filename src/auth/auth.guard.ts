@@ -7,9 +7,13 @@ import { Forbidden, NotAuthenticated } from '../common/errors/domain-errors';
 import { UsersService } from '../users/users.service';
 import { AuthService } from './auth.service';
 
+const REVOKED =
+  'This token was revoked (password, role or party changed) or the account is no longer active; log in again.';
+
 /**
  * Global guard: every route needs a bearer token unless marked @Public(). The user is reloaded on each
- * request, so a deactivated account or a changed role takes effect at once, not when the token expires.
+ * request, so a deactivated account or a changed role takes effect at once, not when the token expires;
+ * and a token issued before the password, role or party changed (older token generation) is refused.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
@@ -26,8 +30,9 @@ export class AuthGuard implements CanActivate {
     const request = context.switchToHttp().getRequest<FastifyRequest & { actor?: Actor }>();
     const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
     if (!match) throw new NotAuthenticated();
-    const actor = await this.users.loadActor(await this.auth.verifyToken(match[1]));
-    if (!actor) throw new NotAuthenticated('The account behind this token is no longer active.');
+    const { userId, generation } = await this.auth.verifyToken(match[1]);
+    const actor = await this.users.loadActor(userId, generation);
+    if (!actor) throw new NotAuthenticated(REVOKED);
     request.actor = actor;
 
     const roles = this.reflector.getAllAndOverride<Actor['role'][] | undefined>(

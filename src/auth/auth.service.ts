@@ -12,6 +12,14 @@ export interface LoginResult {
 
 interface TokenClaims {
   sub: string;
+  /** The user's token generation at issue; a token without one predates it and counts as 0. */
+  gen?: number;
+}
+
+/** Who a token was issued to, and under which token generation. */
+export interface TokenSubject {
+  userId: string;
+  generation: number;
 }
 
 @Injectable()
@@ -23,15 +31,25 @@ export class AuthService {
   ) {}
 
   async login(email: string, password: string, clientIp: string): Promise<LoginResult> {
-    await this.throttle.begin(email, clientIp);
+    const ticket = await this.throttle.begin(email, clientIp);
     const user = await this.users.findActiveByEmail(email);
-    const ok = await verifyPassword(user?.passwordHash ?? null, password);
+    let ok: boolean;
+    try {
+      ok = await verifyPassword(user?.passwordHash ?? null, password, {
+        key: clientIp,
+        priority: ticket.trustedAddress,
+      });
+    } catch (error) {
+      // Shed by the hash queue: the password was never checked, so it is no failure of the account.
+      await this.throttle.notChecked(ticket);
+      throw error;
+    }
     if (!user || !ok) {
       // Same answer for an unknown email and a wrong password.
       throw new NotAuthenticated('The email or password is incorrect.');
     }
-    await this.throttle.succeeded(email, clientIp);
-    const claims: TokenClaims = { sub: user.id };
+    await this.throttle.succeeded(ticket);
+    const claims: TokenClaims = { sub: user.id, gen: user.tokenGeneration };
     return {
       accessToken: await this.jwt.signAsync(claims),
       user: {
@@ -44,12 +62,17 @@ export class AuthService {
     };
   }
 
-  /** The user id a token was issued to; throws when the token is missing, malformed or expired. */
-  async verifyToken(token: string): Promise<string> {
+  /**
+   * Who a token was issued to; throws when the token is malformed or expired. Whether it was revoked
+   * since is for UsersService.loadActor to tell, from the generation.
+   */
+  async verifyToken(token: string): Promise<TokenSubject> {
     try {
       const claims = await this.jwt.verifyAsync<TokenClaims>(token);
       if (typeof claims.sub !== 'string') throw new Error('no subject');
-      return claims.sub;
+      const generation = claims.gen ?? 0;
+      if (!Number.isInteger(generation)) throw new Error('bad generation');
+      return { userId: claims.sub, generation };
     } catch {
       throw new NotAuthenticated('The bearer token is invalid or expired.');
     }

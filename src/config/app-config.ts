@@ -76,6 +76,21 @@ export class AppConfig {
   @Min(1)
   LOGIN_WINDOW_SECONDS = 900;
 
+  /**
+   * Failed logins allowed per client address over all emails per minute (each costs an argon2
+   * computation, even for an unknown email) before 429.
+   */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  LOGIN_ADDRESS_MAX_FAILURES = 10;
+
+  /** Failed logins allowed per minute across the whole deployment before 503. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  LOGIN_GLOBAL_MAX_FAILURES = 300;
+
   /** Delivery attempts per notification (exponential backoff between them) before it is `failed`. */
   @Transform(toNumber)
   @IsInt()

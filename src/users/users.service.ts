@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In, Repository } from 'typeorm';
+import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { hashPassword } from '../common/auth/password-hasher';
 import type { Actor } from '../common/auth/actor';
 import { Conflict, InvalidInput, NotFound } from '../common/errors/domain-errors';
@@ -11,7 +12,12 @@ import { CreateUserDto } from './dto/create-user.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
 import { ObserverGrant } from './observer-grant.entity';
 import { User } from './user.entity';
+import { passwordProblem } from './password-policy';
+import { revokesTokens } from './token-revocation';
 import { toUserView, UserView } from './user-view';
+
+/** Increments in the UPDATE itself, so two concurrent changes both move the generation on. */
+const NEXT_TOKEN_GENERATION = () => 'token_generation + 1';
 
 @Injectable()
 export class UsersService {
@@ -82,7 +88,7 @@ export class UsersService {
     if (dto.observedAgreementIds) {
       await this.agreements.assertExist(dto.observedAgreementIds, 'observedAgreementIds');
     }
-    const changes: Partial<User> = {
+    const changes: QueryDeepPartialEntity<User> = {
       ...(dto.name !== undefined && { name: dto.name }),
       ...(dto.role !== undefined && { role: dto.role }),
       ...(dto.partyCode !== undefined && { partyCode: dto.partyCode }),
@@ -91,6 +97,7 @@ export class UsersService {
       ...(dto.active !== undefined && { active: dto.active }),
       ...(dto.password !== undefined && { passwordHash: await hashPassword(dto.password) }),
     };
+    if (revokesTokens(user, dto)) changes.tokenGeneration = NEXT_TOKEN_GENERATION;
     await this.dataSource.transaction(async (em) => {
       if (Object.keys(changes).length > 0) await em.update(User, { id }, changes);
       if (dto.observedAgreementIds) await this.replaceGrants(em, id, dto.observedAgreementIds);
@@ -98,14 +105,34 @@ export class UsersService {
     return this.get(id);
   }
 
+  /**
+   * Sets a new password and revokes every token issued before. For the admin's PATCH and for the
+   * account's own password change; the password rules apply here too, so no caller can skip them.
+   */
+  async changePassword(userId: string, newPassword: string): Promise<void> {
+    const problem = passwordProblem(newPassword);
+    if (problem) throw InvalidInput.field('password', problem);
+    const passwordHash = await hashPassword(newPassword);
+    const result = await this.users.update(
+      { id: userId },
+      { passwordHash, tokenGeneration: NEXT_TOKEN_GENERATION },
+    );
+    if (!result.affected) throw new NotFound('User', userId);
+  }
+
   async findActiveByEmail(email: string): Promise<User | null> {
     return this.users.findOneBy({ email: email.toLowerCase(), active: true });
   }
 
-  /** The caller behind a token; null when the user was deleted or deactivated since. */
-  async loadActor(id: string): Promise<Actor | null> {
+  /**
+   * The caller behind a token; null when the user was deleted or deactivated since, or, given the
+   * token's generation, when the token was revoked by a password, role or party change since. The
+   * generation is checked on the row loaded anyway: revocation costs no extra query.
+   */
+  async loadActor(id: string, tokenGeneration?: number): Promise<Actor | null> {
     const user = await this.users.findOneBy({ id, active: true });
     if (!user) return null;
+    if (tokenGeneration !== undefined && user.tokenGeneration !== tokenGeneration) return null;
     const observed =
       user.role === 'observer' ? ((await this.grantsByUser([id])).get(id) ?? []) : [];
     return {

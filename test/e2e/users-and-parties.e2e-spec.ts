@@ -243,6 +243,9 @@ describe('users', () => {
 
   it.each([
     ['a password of 11 characters', { password: 'eleven-char' }, 'password'],
+    ['a common password (breached-password list)', { password: 'qwerty123456' }, 'password'],
+    ['a common password in capitals', { password: '1QAZ2WSX3EDC' }, 'password'],
+    ['a password of twelve spaces', { password: ' '.repeat(12) }, 'password'],
     ['a focal point without a party', { partyCode: undefined }, 'partyCode'],
     ['an unknown party code', { partyCode: 'ZZ' }, 'partyCode'],
     ['a malformed party code', { partyCode: 'maroc' }, 'partyCode'],
@@ -288,7 +291,27 @@ describe('users', () => {
     expect(await userCount()).toBe(before);
   });
 
-  it('changes the role and locale of a user, effective at once', async () => {
+  it('refuses a password that is not a string (400 naming it)', async () => {
+    const res = await t.http
+      .post('/api/users')
+      .set('Authorization', await admin())
+      .send(userBody({ password: 123456789012 }))
+      .expect(400);
+    expect(res.body.errors).toEqual([{ field: 'password', message: 'must be a string' }]);
+  });
+
+  it('names the reason for a common password without echoing it', async () => {
+    const res = await t.http
+      .post('/api/users')
+      .set('Authorization', await admin())
+      .send(userBody({ password: 'qwerty123456' }))
+      .expect(400);
+    expect(res.body.errors).toEqual([
+      { field: 'password', message: expect.stringMatching(/common/) },
+    ]);
+  });
+
+  it('changes the role and locale of a user, effective at once, revoking older tokens', async () => {
     const body = userBody({ role: 'observer', partyCode: undefined, locale: 'fr' });
     const created = await t.http
       .post('/api/users')
@@ -306,19 +329,60 @@ describe('users', () => {
     expect(res.body).toMatchObject({ id: created.body.id, role: 'admin', locale: 'en' });
     expectNoSecrets(res.body);
 
-    const me = await t.http.get('/api/me').set('Authorization', token).expect(200);
+    // A token must not outlive the role it was issued with: the old one is refused, a new login works.
+    await t.http.get('/api/me').set('Authorization', token).expect(401);
+    const fresh = await t.tokenFor(body.email, body.password);
+    const me = await t.http.get('/api/me').set('Authorization', fresh).expect(200);
     expect(me.body).toMatchObject({ role: 'admin', locale: 'en' });
-    // The same token now carries admin rights, since the account is reloaded on every request.
-    await t.http.get('/api/users').set('Authorization', token).expect(200);
+    await t.http.get('/api/users').set('Authorization', fresh).expect(200);
   });
 
-  it('changes a password: the old one stops working, the new one works', async () => {
+  it('keeps tokens valid through a change of name, locale or time zone', async () => {
     const body = userBody();
     const created = await t.http
       .post('/api/users')
       .set('Authorization', await admin())
       .send(body)
       .expect(201);
+    const token = await t.tokenFor(body.email, body.password);
+    await t.http
+      .patch(`/api/users/${created.body.id}`)
+      .set('Authorization', await admin())
+      .send({ name: 'Autre nom', locale: 'ar', timeZone: 'Africa/Tunis' })
+      .expect(200);
+    await t.http.get('/api/me').set('Authorization', token).expect(200);
+  });
+
+  it('refuses a common password on change (400 naming it) and keeps the old one', async () => {
+    const body = userBody();
+    const created = await t.http
+      .post('/api/users')
+      .set('Authorization', await admin())
+      .send(body)
+      .expect(201);
+    const token = await t.tokenFor(body.email, body.password);
+    const res = await t.http
+      .patch(`/api/users/${created.body.id}`)
+      .set('Authorization', await admin())
+      .send({ password: '123456789012' })
+      .expect(400);
+    expect((res.body.errors as { field: string }[]).map((e) => e.field)).toEqual(['password']);
+    await t.http.get('/api/me').set('Authorization', token).expect(200);
+    await t.http
+      .post('/api/auth/login')
+      .send({ email: body.email, password: body.password })
+      .expect(200);
+  });
+
+  it('changes a password: the old one and its tokens stop working, the new one works', async () => {
+    const body = userBody();
+    const created = await t.http
+      .post('/api/users')
+      .set('Authorization', await admin())
+      .send(body)
+      .expect(201);
+    const token = await t.tokenFor(body.email, body.password);
+    await t.http.get('/api/me').set('Authorization', token).expect(200);
     await t.http
       .patch(`/api/users/${created.body.id}`)
       .set('Authorization', await admin())
@@ -328,9 +392,14 @@ describe('users', () => {
       .post('/api/auth/login')
       .send({ email: body.email, password: body.password })
       .expect(401);
-    await t.http
+    const fresh = await t.http
       .post('/api/auth/login')
       .send({ email: body.email, password: 'a-brand-new-password' })
+      .expect(200);
+    await t.http.get('/api/me').set('Authorization', token).expect(401);
+    await t.http
+      .get('/api/me')
+      .set('Authorization', `Bearer ${fresh.body.accessToken as string}`)
       .expect(200);
   });
 

@@ -78,9 +78,13 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
     .useValue(clock);
   if (options.override) builder = options.override(builder);
   const moduleRef = await builder.compile();
-  const app = moduleRef.createNestApplication<NestFastifyApplication>(new FastifyAdapter(), {
-    logger: ['error', 'warn'],
-  });
+  const app = moduleRef.createNestApplication<NestFastifyApplication>(
+    // As in main.ts, so suites can set TRUST_PROXY and speak for several client addresses.
+    new FastifyAdapter({ trustProxy: config.trustProxy }),
+    {
+      logger: ['error', 'warn'],
+    },
+  );
   await setupApp(app);
   const http = request(app.getHttpServer());
   const tokens = new Map<string, string>();

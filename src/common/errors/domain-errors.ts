@@ -16,7 +16,8 @@ export abstract class DomainError extends Error {
     | 'conflict'
     | 'unprocessable'
     | 'too_large'
-    | 'too_many_requests';
+    | 'too_many_requests'
+    | 'unavailable';
 
   constructor(
     message: string,
@@ -120,5 +121,19 @@ export class TooManyRequests extends DomainError {
     readonly retryAfterSeconds: number,
   ) {
     super(message, 'Too many requests');
+  }
+}
+
+/**
+ * The service sheds load it cannot take now (too many password checks queued, a deployment-wide flood):
+ * not the caller's fault, so 503 rather than 429, with the same Retry-After.
+ */
+export class ServiceBusy extends DomainError {
+  readonly kind = 'unavailable';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message, 'Service busy');
   }
 }

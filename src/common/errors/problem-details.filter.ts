@@ -12,6 +12,7 @@ import {
   Conflict,
   DomainError,
   FieldError,
+  ServiceBusy,
   TooManyRequests,
   VersionConflict,
 } from './domain-errors';
@@ -25,6 +26,7 @@ const STATUS_BY_KIND: Record<DomainError['kind'], number> = {
   unprocessable: HttpStatus.UNPROCESSABLE_ENTITY,
   too_large: HttpStatus.PAYLOAD_TOO_LARGE,
   too_many_requests: HttpStatus.TOO_MANY_REQUESTS,
+  unavailable: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
 export interface ProblemDetails {
@@ -66,13 +68,13 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         problem.detail = `The body is larger than ${limit / (1024 * 1024)} MB, the most this request takes.`;
       }
     }
-    if (problem.status >= 500) {
+    if (problem.status >= 500 && !(exception instanceof ServiceBusy)) {
       this.logger.error(
         `${request.method} ${problem.instance}: ${String(exception)}`,
         exception instanceof Error ? exception.stack : undefined,
       );
     }
-    if (exception instanceof TooManyRequests) {
+    if (exception instanceof TooManyRequests || exception instanceof ServiceBusy) {
       void reply.header('Retry-After', String(exception.retryAfterSeconds));
     }
     void reply

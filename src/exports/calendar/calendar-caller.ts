@@ -21,11 +21,14 @@ export class CalendarCaller {
 
   async resolve(authorization: string | undefined, feedToken: string | undefined): Promise<Actor> {
     const bearer = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
-    let userId: string;
-    if (bearer) userId = await this.auth.verifyToken(bearer);
-    else if (feedToken) userId = await this.feedTokens.resolveUserId(feedToken);
-    else throw new NotAuthenticated('A bearer token or a feed token (?token=) is required.');
-    const actor = await this.users.loadActor(userId);
+    let actor: Actor | null;
+    if (bearer) {
+      // A bearer token revoked by a password or role change stops working here too.
+      const { userId, generation } = await this.auth.verifyToken(bearer);
+      actor = await this.users.loadActor(userId, generation);
+    } else if (feedToken) {
+      actor = await this.users.loadActor(await this.feedTokens.resolveUserId(feedToken));
+    } else throw new NotAuthenticated('A bearer token or a feed token (?token=) is required.');
     if (!actor) throw new NotAuthenticated('The account behind this token is no longer active.');
     return actor;
   }

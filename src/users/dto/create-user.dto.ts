@@ -1,3 +1,4 @@
+import { ApiProperty } from '@nestjs/swagger';
 import {
   ArrayUnique,
   IsArray,
@@ -11,6 +12,7 @@ import {
   ValidateIf,
 } from 'class-validator';
 import { IsTimeZone, PARTY_CODE_PATTERN } from '../../common/validation/validators';
+import { IsAcceptablePassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../password-policy';
 import { LOCALES, ROLES, type Locale, type Role } from '../user.entity';
 
 export class CreateUserDto {
@@ -37,9 +39,13 @@ export class CreateUserDto {
   @IsTimeZone()
   timeZone?: string;
 
-  /** At least 12 characters; stored as an argon2id hash and never returned. */
-  @IsString()
-  @Length(12, 200, { message: 'must be between 12 and 200 characters' })
+  /** At least 12 characters, not a common or breached password; stored as an argon2id hash, never returned. */
+  @ApiProperty({
+    format: 'password',
+    minLength: PASSWORD_MIN_LENGTH,
+    maxLength: PASSWORD_MAX_LENGTH,
+  })
+  @IsAcceptablePassword()
   password: string;
 
   /** For observers: the agreements they may read. */

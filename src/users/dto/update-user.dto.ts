@@ -1,3 +1,4 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
 import {
   ArrayUnique,
   IsArray,
@@ -10,6 +11,7 @@ import {
   Matches,
 } from 'class-validator';
 import { IsOmittable, IsTimeZone, PARTY_CODE_PATTERN } from '../../common/validation/validators';
+import { IsAcceptablePassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../password-policy';
 import { LOCALES, ROLES, type Locale, type Role } from '../user.entity';
 
 export class UpdateUserDto {
@@ -36,8 +38,12 @@ export class UpdateUserDto {
   timeZone?: string;
 
   @IsOmittable()
-  @IsString()
-  @Length(12, 200, { message: 'must be between 12 and 200 characters' })
+  @ApiPropertyOptional({
+    format: 'password',
+    minLength: PASSWORD_MIN_LENGTH,
+    maxLength: PASSWORD_MAX_LENGTH,
+  })
+  @IsAcceptablePassword()
   password?: string;
 
   /** Deactivated users cannot log in and their tokens stop working. */
