@@ -82,6 +82,26 @@ export class AppConfig {
   @Min(1)
   LOGIN_WINDOW_SECONDS = 900;
 
+  /**
+   * API-wide rate limits, counted in Redis (shared by every api instance) per RATE_LIMIT_WINDOW_SECONDS:
+   * requests per signed-in user (a valid bearer token), and per client address for everything else.
+   */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_PER_TOKEN = 600;
+
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_PER_ADDRESS = 1200;
+
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  RATE_LIMIT_WINDOW_SECONDS = 60;
+
   /** Delivery attempts per notification (exponential backoff between them) before it is `failed`. */
   @Transform(toNumber)
   @IsInt()

@@ -1,4 +1,5 @@
 import {
+  ArrayMaxSize,
   ArrayUnique,
   IsArray,
   IsEmail,
@@ -8,6 +9,7 @@ import {
   IsUUID,
   Length,
   Matches,
+  MaxLength,
   ValidateIf,
 } from 'class-validator';
 import { IsTimeZone, PARTY_CODE_PATTERN } from '../../common/validation/validators';
@@ -15,6 +17,7 @@ import { LOCALES, ROLES, type Locale, type Role } from '../user.entity';
 
 export class CreateUserDto {
   @IsEmail({}, { message: 'must be an email address' })
+  @MaxLength(254)
   email: string;
 
   @IsString()
@@ -27,6 +30,7 @@ export class CreateUserDto {
   /** Required for focal points: the party they act for. */
   @ValidateIf((dto: CreateUserDto) => dto.role === 'focal_point' || dto.partyCode !== undefined)
   @Matches(PARTY_CODE_PATTERN, { message: 'must be a party code such as MA' })
+  @MaxLength(16)
   partyCode?: string;
 
   @IsOptional()
@@ -35,6 +39,7 @@ export class CreateUserDto {
 
   @IsOptional()
   @IsTimeZone()
+  @MaxLength(64) // the longest IANA name is 32
   timeZone?: string;
 
   /** At least 12 characters; stored as an argon2id hash and never returned. */
@@ -47,5 +52,7 @@ export class CreateUserDto {
   @IsArray()
   @ArrayUnique()
   @IsUUID('all', { each: true })
+  @MaxLength(36, { each: true })
+  @ArrayMaxSize(1000)
   observedAgreementIds?: string[];
 }

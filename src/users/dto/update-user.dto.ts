@@ -1,4 +1,5 @@
 import {
+  ArrayMaxSize,
   ArrayUnique,
   IsArray,
   IsBoolean,
@@ -8,6 +9,7 @@ import {
   IsUUID,
   Length,
   Matches,
+  MaxLength,
 } from 'class-validator';
 import { IsOmittable, IsTimeZone, PARTY_CODE_PATTERN } from '../../common/validation/validators';
 import { LOCALES, ROLES, type Locale, type Role } from '../user.entity';
@@ -25,6 +27,7 @@ export class UpdateUserDto {
   /** A party code, or null to detach (not allowed for focal points). */
   @IsOptional()
   @Matches(PARTY_CODE_PATTERN, { message: 'must be a party code such as MA' })
+  @MaxLength(16)
   partyCode?: string | null;
 
   @IsOmittable()
@@ -33,6 +36,7 @@ export class UpdateUserDto {
 
   @IsOmittable()
   @IsTimeZone()
+  @MaxLength(64) // the longest IANA name is 32
   timeZone?: string;
 
   @IsOmittable()
@@ -49,5 +53,7 @@ export class UpdateUserDto {
   @IsArray()
   @ArrayUnique()
   @IsUUID('all', { each: true })
+  @MaxLength(36, { each: true })
+  @ArrayMaxSize(1000)
   observedAgreementIds?: string[];
 }
