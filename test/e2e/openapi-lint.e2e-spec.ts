@@ -3,7 +3,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { createTestApp, TestApp } from '../support/test-app';
+import { seededPlan } from '../support/fixtures';
+import { createTestApp, DEMO, TestApp } from '../support/test-app';
 
 interface Finding {
   code: string;
@@ -131,5 +132,30 @@ describe('the served OpenAPI document', () => {
       'GET /api/health',
       'POST /api/auth/login',
     ]);
+  });
+
+  it('enforces the limits it documents: a too long list filter or email is a 400 naming the field', async () => {
+    const pm = await t.tokenFor(DEMO.pm);
+    const plan = await seededPlan(t);
+    const filter = document.paths['/api/action-plans/{id}/activities'].get.parameters?.find(
+      (p) => p.name === 'status',
+    ) as { schema?: { maxItems?: number } } | undefined;
+    expect(filter?.schema?.maxItems).toBe(20);
+    const tooMany = Array.from({ length: 21 }, () => 'planned').join(',');
+    const list = await t.http
+      .get(`/api/action-plans/${plan.planId}/activities?status=${tooMany}`)
+      .set('Authorization', pm);
+    expect(list.status).toBe(400);
+    expect(JSON.stringify(list.body.errors)).toContain('status');
+
+    // A valid address (64-character local part, 63-character labels) of 312 characters.
+    const login = await t.http
+      .post('/api/auth/login')
+      .send({
+        email: `${'a'.repeat(60)}@${Array.from({ length: 4 }, () => 'b'.repeat(60)).join('.')}.example`,
+        password: 'whatever-it-is',
+      });
+    expect(login.status).toBe(400);
+    expect(JSON.stringify(login.body.errors)).toContain('email');
   });
 });
