@@ -149,12 +149,10 @@ describe('the served OpenAPI document', () => {
     expect(JSON.stringify(list.body.errors)).toContain('status');
 
     // A valid address (64-character local part, 63-character labels) of 312 characters.
-    const login = await t.http
-      .post('/api/auth/login')
-      .send({
-        email: `${'a'.repeat(60)}@${Array.from({ length: 4 }, () => 'b'.repeat(60)).join('.')}.example`,
-        password: 'whatever-it-is',
-      });
+    const login = await t.http.post('/api/auth/login').send({
+      email: `${'a'.repeat(60)}@${Array.from({ length: 4 }, () => 'b'.repeat(60)).join('.')}.example`,
+      password: 'whatever-it-is',
+    });
     expect(login.status).toBe(400);
     expect(JSON.stringify(login.body.errors)).toContain('email');
   });
