@@ -1,5 +1,5 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import { ProblemDetailsFilter } from './common/errors/problem-details.filter';
 import { createValidationPipe } from './common/errors/validation';
 import { DASHBOARD_PATHS } from './dashboard/dashboard-page.controller';
@@ -8,6 +8,8 @@ import {
   IMPORT_CONTENT_TYPES,
   importFormatOf,
 } from './exports/import/import-formats';
+import { createOpenApiDocument } from './openapi/openapi-document';
+import { registerRateLimit } from './rate-limit/rate-limit';
 
 /** Everything main.ts and the e2e tests must share, so tests exercise the app as it runs. */
 export async function setupApp(app: NestFastifyApplication): Promise<void> {
@@ -22,18 +24,9 @@ export async function setupApp(app: NestFastifyApplication): Promise<void> {
   // Activity imports arrive as the raw file (CSV or XLSX): hand them to the controller as a Buffer.
   app.useBodyParser(IMPORT_CONTENT_TYPES, { bodyLimit: IMPORT_BODY_LIMIT });
   app.enableShutdownHooks();
+  await registerRateLimit(app);
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Accords')
-      .setDescription(
-        'Agreements between governments, their action plans and activities, progress and reminders.',
-      )
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = createOpenApiDocument(app);
   SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
 
   await app.init();

@@ -59,7 +59,12 @@ export class ActivitiesController {
    * progress and notes. Needs the current `version` (body or `If-Match`); a stale one answers 409.
    */
   @Patch('activities/:id')
-  @ApiHeader({ name: 'If-Match', required: false, description: 'The version you read, e.g. "3"' })
+  @ApiHeader({
+    name: 'If-Match',
+    required: false,
+    description: 'The version you read, e.g. "3"',
+    schema: { type: 'string', maxLength: 16, pattern: '^(W/)?"?[0-9]{1,10}"?$' },
+  })
   async update(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam) id: string,

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiTags, ApiUnauthorizedResponse } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor, Public } from '../common/auth/decorators';
@@ -17,6 +17,7 @@ export class AuthController {
 
   /** Exchange email and password for a bearer token. Repeated failures answer 429. */
   @Public()
+  @ApiUnauthorizedResponse({ description: 'Wrong email or password, or an inactive account.' })
   @Post('auth/login')
   @HttpCode(200)
   login(@Body() dto: LoginDto, @Req() request: FastifyRequest) {

@@ -15,6 +15,8 @@ import {
 const toNumber = ({ value }: { value: unknown }) => (value === undefined ? value : Number(value));
 
 const DEV_JWT_SECRET = 'accords-development-secret-not-for-production';
+/** Published in the README: the seed refuses it in production (see seed-policy.ts). */
+export const DEMO_SEED_PASSWORD = 'accords-demo';
 
 /**
  * The process environment, validated once at start. Every entry point (api, worker, seed, CLI data
@@ -63,7 +65,11 @@ export class AppConfig {
 
   @IsString()
   @MinLength(8)
-  SEED_PASSWORD = 'accords-demo';
+  SEED_PASSWORD = DEMO_SEED_PASSWORD;
+
+  /** In production the seed creates the demo accounts only when this is `true` (and SEED_PASSWORD is set). */
+  @IsIn(['true', 'false'], { message: 'must be true or false' })
+  SEED_DEMO: 'true' | 'false' = 'false';
 
   /** Failed logins allowed per email and client address within LOGIN_WINDOW_SECONDS before 429. */
   @Transform(toNumber)
@@ -90,6 +96,26 @@ export class AppConfig {
   @IsInt()
   @Min(1)
   LOGIN_GLOBAL_MAX_FAILURES = 300;
+
+  /**
+   * API-wide rate limits, counted in Redis (shared by every api instance) per RATE_LIMIT_WINDOW_SECONDS:
+   * requests per signed-in user (a valid bearer token), and per client address for everything else.
+   */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_PER_TOKEN = 600;
+
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  RATE_LIMIT_PER_ADDRESS = 1200;
+
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1)
+  @Max(86400)
+  RATE_LIMIT_WINDOW_SECONDS = 60;
 
   /** Delivery attempts per notification (exponential backoff between them) before it is `failed`. */
   @Transform(toNumber)

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { DataSource } from 'typeorm';
-import { loadConfig } from '../config/app-config';
+import { loadDatabaseConfig } from '../config/database-config';
 import { typeOrmOptions } from './typeorm-options';
 
-/** Used by the TypeORM CLI (`npm run migration:run`). */
-export default new DataSource(typeOrmOptions(loadConfig().DATABASE_URL));
+/** Used by the TypeORM CLI (`npm run migration:run`); reads DATABASE_URL only (no JWT_SECRET needed). */
+export default new DataSource(typeOrmOptions(loadDatabaseConfig().DATABASE_URL));

@@ -1,5 +1,11 @@
 import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
+import {
+  ApiBearerAuth,
+  ApiOkResponse,
+  ApiProduces,
+  ApiTags,
+  ApiUnauthorizedResponse,
+} from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor, Public } from '../common/auth/decorators';
@@ -69,6 +75,7 @@ export class ExportsController {
    * send headers; the caller's read scope applies either way.
    */
   @Public()
+  @ApiUnauthorizedResponse({ description: 'Neither a valid bearer token nor a valid `?token=`.' })
   @Get('calendar.ics')
   @ApiProduces('text/calendar')
   @ApiOkResponse(FILE)

@@ -1,5 +1,5 @@
 import { Controller, Get, HttpStatus, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../common/auth/decorators';
 import { HealthChecks } from './health-checks';
@@ -11,6 +11,9 @@ export class HealthController {
 
   /** 200 when PostgreSQL and Redis answer, 503 (with which one failed) otherwise. */
   @Public()
+  @ApiServiceUnavailableResponse({
+    description: 'PostgreSQL or Redis does not answer (`checks` says which).',
+  })
   @Get()
   async check(@Res({ passthrough: true }) reply: FastifyReply) {
     const { healthy, checks } = await this.health.run();

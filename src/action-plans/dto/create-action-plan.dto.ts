@@ -9,6 +9,7 @@ import {
   Length,
   Matches,
   Max,
+  MaxLength,
   Min,
 } from 'class-validator';
 import {
@@ -24,6 +25,7 @@ export class CreateActionPlanDto {
   title: string;
 
   @IsCalendarDate()
+  @MaxLength(10)
   startsOn: string;
 
   /** The plan's term; `endsOn` is computed from it like an agreement's expiry. */
@@ -43,10 +45,12 @@ export class CreateActionPlanDto {
   @ArrayMaxSize(200)
   @ArrayUnique()
   @Matches(PARTY_CODE_PATTERN, { each: true, message: 'each must be a party code such as MA' })
+  @MaxLength(16, { each: true })
   partyCodes?: string[];
 
   /** Zone in which "today" and "overdue" are reckoned; defaults to the agreement's. */
   @IsOmittable()
   @IsTimeZone()
+  @MaxLength(64) // the longest IANA name is 32
   timeZone?: string;
 }

@@ -41,9 +41,11 @@ export class CreateActivityDto {
   @ArrayMaxSize(20)
   @ArrayUnique()
   @Matches(THEME_PATTERN, { each: true, message: 'each must be a snake_case theme' })
+  @MaxLength(64, { each: true })
   themes?: string[];
 
   @Matches(PARTY_CODE_PATTERN, { message: 'must be a party code such as MA' })
+  @MaxLength(16)
   leadPartyCode: string;
 
   /** Parties taking part; always includes the lead party. */
@@ -52,13 +54,16 @@ export class CreateActivityDto {
   @ArrayMaxSize(200)
   @ArrayUnique()
   @Matches(PARTY_CODE_PATTERN, { each: true, message: 'each must be a party code such as MA' })
+  @MaxLength(16, { each: true })
   partyCodes?: string[];
 
   @IsOptional()
   @IsCalendarDate()
+  @MaxLength(10)
   plannedStartOn?: string;
 
   @IsCalendarDate()
+  @MaxLength(10)
   dueOn: string;
 
   @IsOmittable()
@@ -73,6 +78,7 @@ export class CreateActivityDto {
 
   @IsOptional()
   @IsCalendarDate()
+  @MaxLength(10)
   completedOn?: string;
 
   @IsOptional()

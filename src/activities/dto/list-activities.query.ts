@@ -1,5 +1,13 @@
 import { Transform } from 'class-transformer';
-import { IsBoolean, IsIn, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
+import {
+  ArrayMaxSize,
+  IsBoolean,
+  IsIn,
+  IsOptional,
+  IsString,
+  Matches,
+  MaxLength,
+} from 'class-validator';
 import { PageQueryDto } from '../../common/pagination/page-query.dto';
 import { IsCalendarDate, PARTY_CODE_PATTERN } from '../../common/validation/validators';
 import { ACTIVITY_STATUSES, type ActivityStatus } from '../activity-rules';
@@ -18,27 +26,32 @@ export class ListActivitiesQuery extends PageQueryDto {
   @IsOptional()
   @Transform(commaList)
   @IsIn(ACTIVITY_STATUSES, { each: true })
+  @ArrayMaxSize(20) // a literal: the swagger plugin copies literals only
   status?: ActivityStatus[];
 
   /** One type or several, comma-separated. */
   @IsOptional()
   @Transform(commaList)
   @IsIn(ACTIVITY_TYPES, { each: true })
+  @ArrayMaxSize(20)
   type?: ActivityType[];
 
   /** Activities this party leads or takes part in. */
   @IsOptional()
   @Matches(PARTY_CODE_PATTERN, { message: 'must be a party code such as MA' })
+  @MaxLength(16)
   party?: string;
 
   /** Due strictly before this date. */
   @IsOptional()
   @IsCalendarDate()
+  @MaxLength(10)
   dueBefore?: string;
 
   /** Due strictly after this date. */
   @IsOptional()
   @IsCalendarDate()
+  @MaxLength(10)
   dueAfter?: string;
 
   /** `true`: only overdue activities; `false`: only those not overdue. */

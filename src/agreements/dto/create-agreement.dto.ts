@@ -12,6 +12,7 @@ import {
   Length,
   Matches,
   Max,
+  MaxLength,
   Min,
   ValidateNested,
 } from 'class-validator';
@@ -48,14 +49,17 @@ export class CreateAgreementDto {
   @ArrayMaxSize(200)
   @ArrayUnique()
   @Matches(PARTY_CODE_PATTERN, { each: true, message: 'each must be a party code such as MA' })
+  @MaxLength(16, { each: true })
   partyCodes: string[];
 
   @IsCalendarDate()
+  @MaxLength(10)
   signedOn: string;
 
   /** Defaults to `signedOn`. */
   @IsOmittable()
   @IsCalendarDate()
+  @MaxLength(10)
   entryIntoForceOn?: string;
 
   @IsInt()
@@ -77,5 +81,6 @@ export class CreateAgreementDto {
   /** Zone in which "today" is reckoned for this agreement; defaults to Africa/Casablanca. */
   @IsOmittable()
   @IsTimeZone()
+  @MaxLength(64) // the longest IANA name is 32
   timeZone?: string;
 }

@@ -1,4 +1,4 @@
-import { IsIn, IsInt, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
 import { IsCalendarDate } from '../../common/validation/validators';
 import { RENEWAL_DECISIONS, type RenewalDecision } from '../agreement-renewal.entity';
 
@@ -19,6 +19,7 @@ export class RecordRenewalDto {
   /** Day the decision was taken or the notice given; defaults to today. */
   @IsOptional()
   @IsCalendarDate()
+  @MaxLength(10)
   decidedOn?: string;
 
   /** Months added by this renewal; defaults to the agreement's renewal term. */

@@ -1,7 +1,8 @@
-import { IsEmail, IsString, Length } from 'class-validator';
+import { IsEmail, IsString, Length, MaxLength } from 'class-validator';
 
 export class LoginDto {
   @IsEmail({}, { message: 'must be an email address' })
+  @MaxLength(254)
   email: string;
 
   @IsString()

@@ -4,10 +4,16 @@ import { todayIn } from '../../common/time/calendar-date';
 import { loadConfig } from '../../config/app-config';
 import { typeOrmOptions } from '../typeorm-options';
 import { seed } from './seed';
+import { demoSeedRefusal } from './seed-policy';
 
-/** `npm run seed`: loads the demo data into DATABASE_URL (already migrated); safe to run again. */
+/**
+ * `npm run seed`: loads the demo data into DATABASE_URL (already migrated); safe to run again. In
+ * production only with SEED_DEMO=true and a SEED_PASSWORD of your own (seed-policy.ts).
+ */
 async function main(): Promise<void> {
   const config = loadConfig();
+  const refusal = demoSeedRefusal(config);
+  if (refusal) throw new Error(refusal);
   const dataSource = await new DataSource(typeOrmOptions(config.DATABASE_URL)).initialize();
   try {
     const today = todayIn('Africa/Casablanca', new Date());

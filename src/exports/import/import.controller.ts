@@ -4,7 +4,7 @@ import type { Actor } from '../../common/auth/actor';
 import { CurrentActor, RequireRoles } from '../../common/auth/decorators';
 import { UuidParam } from '../../common/errors/validation';
 import { ActivitiesImportService } from './activities-import.service';
-import { IMPORT_CONTENT_TYPES } from './import-formats';
+import { IMPORT_BODY_LIMIT, IMPORT_CONTENT_TYPES } from './import-formats';
 import { UploadedFile, UploadedFileBody } from './uploaded-file.decorator';
 
 @ApiTags('exports')
@@ -21,7 +21,7 @@ export class ImportController {
   @Post('import')
   @RequireRoles('admin', 'programme_manager')
   @ApiConsumes(...IMPORT_CONTENT_TYPES)
-  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @ApiBody({ schema: { type: 'string', format: 'binary', maxLength: IMPORT_BODY_LIMIT } })
   import(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam) planId: string,

@@ -10,6 +10,7 @@ export class ListNotificationsQuery extends PageQueryDto {
   /** The activity, agreement or plan id the reminders are about. */
   @IsOptional()
   @IsUUID('all', { message: 'must be a UUID' })
+  @MaxLength(36)
   subject?: string;
 
   /** A user id, a webhook id, or an email address. */

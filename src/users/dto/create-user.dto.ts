@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import {
+  ArrayMaxSize,
   ArrayUnique,
   IsArray,
   IsEmail,
@@ -9,6 +10,7 @@ import {
   IsUUID,
   Length,
   Matches,
+  MaxLength,
   ValidateIf,
 } from 'class-validator';
 import { IsTimeZone, PARTY_CODE_PATTERN } from '../../common/validation/validators';
@@ -17,6 +19,7 @@ import { LOCALES, ROLES, type Locale, type Role } from '../user.entity';
 
 export class CreateUserDto {
   @IsEmail({}, { message: 'must be an email address' })
+  @MaxLength(254)
   email: string;
 
   @IsString()
@@ -29,6 +32,7 @@ export class CreateUserDto {
   /** Required for focal points: the party they act for. */
   @ValidateIf((dto: CreateUserDto) => dto.role === 'focal_point' || dto.partyCode !== undefined)
   @Matches(PARTY_CODE_PATTERN, { message: 'must be a party code such as MA' })
+  @MaxLength(16)
   partyCode?: string;
 
   @IsOptional()
@@ -37,6 +41,7 @@ export class CreateUserDto {
 
   @IsOptional()
   @IsTimeZone()
+  @MaxLength(64) // the longest IANA name is 32
   timeZone?: string;
 
   /** At least 12 characters, not a common or breached password; stored as an argon2id hash, never returned. */
@@ -53,5 +58,7 @@ export class CreateUserDto {
   @IsArray()
   @ArrayUnique()
   @IsUUID('all', { each: true })
+  @MaxLength(36, { each: true })
+  @ArrayMaxSize(1000)
   observedAgreementIds?: string[];
 }

@@ -1,5 +1,6 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import {
+  ArrayMaxSize,
   ArrayUnique,
   IsArray,
   IsBoolean,
@@ -9,6 +10,7 @@ import {
   IsUUID,
   Length,
   Matches,
+  MaxLength,
 } from 'class-validator';
 import { IsOmittable, IsTimeZone, PARTY_CODE_PATTERN } from '../../common/validation/validators';
 import { IsAcceptablePassword, PASSWORD_MAX_LENGTH, PASSWORD_MIN_LENGTH } from '../password-policy';
@@ -27,6 +29,7 @@ export class UpdateUserDto {
   /** A party code, or null to detach (not allowed for focal points). */
   @IsOptional()
   @Matches(PARTY_CODE_PATTERN, { message: 'must be a party code such as MA' })
+  @MaxLength(16)
   partyCode?: string | null;
 
   @IsOmittable()
@@ -35,6 +38,7 @@ export class UpdateUserDto {
 
   @IsOmittable()
   @IsTimeZone()
+  @MaxLength(64) // the longest IANA name is 32
   timeZone?: string;
 
   @IsOmittable()
@@ -55,5 +59,7 @@ export class UpdateUserDto {
   @IsArray()
   @ArrayUnique()
   @IsUUID('all', { each: true })
+  @MaxLength(36, { each: true })
+  @ArrayMaxSize(1000)
   observedAgreementIds?: string[];
 }

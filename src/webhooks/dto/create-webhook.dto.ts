@@ -1,4 +1,5 @@
 import {
+  ArrayMaxSize,
   ArrayMinSize,
   ArrayUnique,
   IsArray,
@@ -21,6 +22,7 @@ export class CreateWebhookDto {
   @ArrayMinSize(1)
   @ArrayUnique()
   @IsIn(RULE_KINDS.filter((k) => k !== 'weekly_digest'), { each: true })
+  @ArrayMaxSize(20) // distinct rule kinds: there are fewer; a literal for the swagger plugin
   events: string[];
 
   @IsOptional()

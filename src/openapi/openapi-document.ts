@@ -1,0 +1,32 @@
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
+import { BEARER_SCHEME, completeDocument } from './document-completion';
+
+/** The OpenAPI document served at /api/docs-json: the controllers' metadata, completed. */
+export function createOpenApiDocument(app: NestFastifyApplication): OpenAPIObject {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('Accords')
+      .setDescription(
+        'Agreements between governments, their action plans and activities, progress and reminders. ' +
+          'Errors are application/problem+json (RFC 9457). Every answer carries X-RateLimit-* headers; ' +
+          'past the limit the API answers 429 with Retry-After.',
+      )
+      .setVersion('1')
+      .addBearerAuth(
+        {
+          type: 'http',
+          scheme: 'bearer',
+          bearerFormat: 'JWT',
+          description:
+            'Access token from POST /api/auth/login, valid JWT_TTL (12h by default). Handled as RFC8725 ' +
+            '(JWT Best Current Practices) asks: signed and verified with one fixed algorithm (HS256, ' +
+            'never `none`), a required subject and expiry, and the account reloaded on every request.',
+        },
+        BEARER_SCHEME,
+      )
+      .build(),
+  );
+  return completeDocument(document);
+}

@@ -1,0 +1,53 @@
+import fastifyRateLimit from '@fastify/rate-limit';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { FastifyRequest } from 'fastify';
+import type Redis from 'ioredis';
+import { AuthService } from '../auth/auth.service';
+import { TooManyRequests } from '../common/errors/domain-errors';
+import { AppConfig } from '../config/app-config';
+import { REDIS } from '../redis/redis.module';
+import { rateLimitSubject } from './rate-limit-subject';
+
+/** Response headers sent on every rate-limited answer (documented in the OpenAPI document). */
+export const RATE_LIMIT_HEADERS = {
+  limit: 'X-RateLimit-Limit',
+  remaining: 'X-RateLimit-Remaining',
+  reset: 'X-RateLimit-Reset',
+} as const;
+
+const SUBJECT = Symbol('rateLimitSubject');
+type CountedRequest = FastifyRequest & { [SUBJECT]?: 'token' | 'address' };
+
+/**
+ * API-wide rate limits (@fastify/rate-limit), counted in Redis through the app's own connection (so
+ * under REDIS_PREFIX, and shared by every api instance). Must run before app.init(): the plugin hooks
+ * the routes as they are registered. If Redis fails, requests go through uncounted (skipOnError):
+ * the health check reports Redis, and refusing all traffic would turn a Redis blip into an outage.
+ */
+export async function registerRateLimit(app: NestFastifyApplication): Promise<void> {
+  const config = app.get(AppConfig);
+  const redis = app.get<Redis>(REDIS);
+  const auth = app.get(AuthService);
+  await app.register(fastifyRateLimit, {
+    global: true,
+    redis,
+    nameSpace: 'rate-limit:',
+    timeWindow: config.RATE_LIMIT_WINDOW_SECONDS * 1000,
+    skipOnError: true,
+    keyGenerator: async (request: CountedRequest) => {
+      const subject = await rateLimitSubject(request.headers.authorization, request.ip, (token) =>
+        auth.verifyToken(token),
+      );
+      request[SUBJECT] = subject.kind;
+      return subject.key;
+    },
+    max: (request: CountedRequest) =>
+      request[SUBJECT] === 'token' ? config.RATE_LIMIT_PER_TOKEN : config.RATE_LIMIT_PER_ADDRESS,
+    // Thrown into Nest's error handling: the problem+json filter answers it like every other 429.
+    errorResponseBuilder: (_request, context) =>
+      new TooManyRequests(
+        `Rate limit of ${context.max} requests per ${config.RATE_LIMIT_WINDOW_SECONDS} s reached; try again in ${context.after}.`,
+        Math.max(1, Math.ceil(context.ttl / 1000)),
+      ),
+  });
+}

@@ -1,0 +1,58 @@
+import { createTestApp, DEMO, TestApp } from '../support/test-app';
+
+const LIMIT = 3;
+
+describe('API-wide rate limits (tiny limits set through the environment)', () => {
+  let first: TestApp;
+  let second: TestApp;
+  beforeAll(async () => {
+    first = await createTestApp({
+      env: { RATE_LIMIT_PER_TOKEN: String(LIMIT), RATE_LIMIT_PER_ADDRESS: String(LIMIT * 2) },
+    });
+    // Another api instance on the same database and Redis prefix: the counts are shared.
+    second = await createTestApp({ shareWith: first });
+  });
+  afterAll(async () => {
+    await second.close();
+    await first.close();
+  });
+
+  it('sends the limit headers on every answer and answers 429 problem+json past the limit', async () => {
+    // Logging in spends the address's budget (no token yet), not the user's.
+    const bearer = await first.tokenFor(DEMO.pm);
+    const remaining: number[] = [];
+    for (let i = 0; i < LIMIT; i++) {
+      const app = i % 2 === 0 ? first : second; // alternate instances: one shared count
+      const res = await app.http.get('/api/me').set('Authorization', bearer);
+      expect(res.status).toBe(200);
+      expect(res.headers['x-ratelimit-limit']).toBe(String(LIMIT));
+      expect(Number(res.headers['x-ratelimit-reset'])).toBeGreaterThan(0);
+      remaining.push(Number(res.headers['x-ratelimit-remaining']));
+    }
+    expect(remaining).toEqual([2, 1, 0]);
+
+    const refused = await second.http.get('/api/me').set('Authorization', bearer);
+    expect(refused.status).toBe(429);
+    expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(refused.body).toMatchObject({ status: 429, title: 'Too many requests' });
+    expect(Number(refused.headers['retry-after'])).toBeGreaterThan(0);
+    expect(Number(refused.headers['retry-after'])).toBeLessThanOrEqual(60);
+    expect(refused.headers['x-ratelimit-limit']).toBe(String(LIMIT));
+    expect(refused.headers['x-ratelimit-remaining']).toBe('0');
+  });
+
+  it('counts requests without a valid token against the client address, forged tokens included', async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < LIMIT * 3; i++) {
+      const res = await first.http.get('/api/health').set('Authorization', `Bearer forged-${i}`);
+      statuses.push(res.status);
+      if (res.status === 429) {
+        expect(res.headers['x-ratelimit-limit']).toBe(String(LIMIT * 2));
+        break;
+      }
+    }
+    // The login of the first test already spent part of this address's budget.
+    expect(statuses.at(-1)).toBe(429);
+    expect(statuses.length).toBeLessThanOrEqual(LIMIT * 2);
+  });
+});
