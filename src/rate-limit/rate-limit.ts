@@ -36,7 +36,7 @@ export async function registerRateLimit(app: NestFastifyApplication): Promise<vo
     skipOnError: true,
     keyGenerator: async (request: CountedRequest) => {
       const subject = await rateLimitSubject(request.headers.authorization, request.ip, (token) =>
-        auth.verifyToken(token),
+        auth.verifyToken(token).then((subject) => subject.userId),
       );
       request[SUBJECT] = subject.kind;
       return subject.key;
