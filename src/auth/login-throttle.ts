@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type Redis from 'ioredis';
 import { AppConfig } from '../config/app-config';
 import { TooManyRequests } from '../common/errors/domain-errors';
+import { orServiceUnavailable } from '../redis/redis-errors';
 import { REDIS } from '../redis/redis.module';
 
 /** An account may see this many times the per-address limit across all addresses. */
@@ -31,14 +32,17 @@ export class LoginThrottle {
   async begin(email: string, clientIp: string): Promise<void> {
     const [perAddress, perAccount] = this.keys(email, clientIp);
     const window = this.config.LOGIN_WINDOW_SECONDS;
-    const results = await this.redis
-      .multi()
-      .incr(perAddress)
-      .expire(perAddress, window, 'NX')
-      .incr(perAccount)
-      .expire(perAccount, window, 'NX')
-      .ttl(perAddress)
-      .exec();
+    // Without Redis no attempt can be counted: refuse (503) rather than let logins through unthrottled.
+    const results = await orServiceUnavailable(
+      this.redis
+        .multi()
+        .incr(perAddress)
+        .expire(perAddress, window, 'NX')
+        .incr(perAccount)
+        .expire(perAccount, window, 'NX')
+        .ttl(perAddress)
+        .exec(),
+    );
     const count = (i: number) => Number(results?.[i]?.[1] ?? 0);
     const max = this.config.LOGIN_MAX_FAILURES;
     if (count(0) > max || count(2) > max * ACCOUNT_FACTOR) {
@@ -53,6 +57,6 @@ export class LoginThrottle {
 
   /** The right password: this user's failures no longer count. */
   async succeeded(email: string, clientIp: string): Promise<void> {
-    await this.redis.del(...this.keys(email, clientIp));
+    await orServiceUnavailable(this.redis.del(...this.keys(email, clientIp)));
   }
 }

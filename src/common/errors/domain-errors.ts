@@ -9,7 +9,13 @@ export interface FieldError {
 
 export abstract class DomainError extends Error {
   abstract readonly kind:
-    'validation' | 'unauthenticated' | 'forbidden' | 'not_found' | 'conflict' | 'too_many_requests';
+    | 'validation'
+    | 'unauthenticated'
+    | 'forbidden'
+    | 'not_found'
+    | 'conflict'
+    | 'too_many_requests'
+    | 'service_unavailable';
 
   constructor(
     message: string,
@@ -83,5 +89,16 @@ export class TooManyRequests extends DomainError {
     readonly retryAfterSeconds: number,
   ) {
     super(message, 'Too many requests');
+  }
+}
+
+/** A backing service (Redis) does not answer: the request may succeed later, nothing is the caller's fault. */
+export class ServiceUnavailable extends DomainError {
+  readonly kind = 'service_unavailable';
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message, 'Service unavailable');
   }
 }

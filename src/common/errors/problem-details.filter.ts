@@ -8,7 +8,15 @@ import {
 } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
-import { DomainError, FieldError, TooManyRequests, VersionConflict } from './domain-errors';
+import { isRedisUnavailable, REDIS_RETRY_AFTER_SECONDS } from '../../redis/redis-errors';
+import {
+  DomainError,
+  FieldError,
+  ServiceUnavailable,
+  TooManyRequests,
+  VersionConflict,
+} from './domain-errors';
+import { JSON_ANSWER_HEADERS, PROBLEM_BASE, PROBLEM_CONTENT_TYPE, ProblemDetails } from './problem';
 
 const STATUS_BY_KIND: Record<DomainError['kind'], number> = {
   validation: HttpStatus.BAD_REQUEST,
@@ -17,19 +25,8 @@ const STATUS_BY_KIND: Record<DomainError['kind'], number> = {
   not_found: HttpStatus.NOT_FOUND,
   conflict: HttpStatus.CONFLICT,
   too_many_requests: HttpStatus.TOO_MANY_REQUESTS,
+  service_unavailable: HttpStatus.SERVICE_UNAVAILABLE,
 };
-
-export interface ProblemDetails {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  instance: string;
-  errors?: FieldError[];
-  [extension: string]: unknown;
-}
-
-const PROBLEM_BASE = 'https://accords.example/problems/';
 
 /**
  * The one place where errors become HTTP answers (RFC 9457 problem+json). Anything that is neither a
@@ -39,23 +36,34 @@ const PROBLEM_BASE = 'https://accords.example/problems/';
 export class ProblemDetailsFilter implements ExceptionFilter {
   private readonly logger = new Logger('Problem');
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  catch(thrown: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
+    // A Redis outage that no service translated is still the service's state, not a bug.
+    const exception = isRedisUnavailable(thrown)
+      ? new ServiceUnavailable(
+          'A backing service does not answer; try again shortly.',
+          REDIS_RETRY_AFTER_SECONDS,
+        )
+      : thrown;
     const problem = this.toProblem(exception, redactSecrets(request.url));
-    if (problem.status >= 500) {
+    problem.correlationId = String(request.id);
+    if (exception instanceof ServiceUnavailable) {
+      this.logger.warn(`${request.method} ${problem.instance}: ${exception.message}`);
+    } else if (problem.status >= 500) {
       this.logger.error(
         `${request.method} ${problem.instance}: ${String(exception)}`,
         exception instanceof Error ? exception.stack : undefined,
       );
     }
-    if (exception instanceof TooManyRequests) {
+    if (exception instanceof TooManyRequests || exception instanceof ServiceUnavailable) {
       void reply.header('Retry-After', String(exception.retryAfterSeconds));
     }
     void reply
       .status(problem.status)
-      .header('Content-Type', 'application/problem+json')
+      .headers(JSON_ANSWER_HEADERS)
+      .header('Content-Type', PROBLEM_CONTENT_TYPE)
       .send(problem);
   }
 
