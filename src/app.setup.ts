@@ -4,8 +4,12 @@ import { ProblemDetailsFilter } from './common/errors/problem-details.filter';
 import { createValidationPipe } from './common/errors/validation';
 import { DASHBOARD_PATHS } from './dashboard/dashboard-page.controller';
 import { IMPORT_BODY_LIMIT, IMPORT_CONTENT_TYPES } from './exports/import/import-formats';
+import { installHttpHardening } from './http/http-hardening';
 
-/** Everything main.ts and the e2e tests must share, so tests exercise the app as it runs. */
+/**
+ * Everything main.ts and the e2e tests must share, so tests exercise the app as it runs (with the
+ * adapter from createFastifyAdapter, src/http/fastify-adapter.ts).
+ */
 export async function setupApp(app: NestFastifyApplication): Promise<void> {
   // JSON lives under /api; the dashboard page and its assets are served at / and /assets/.
   app.setGlobalPrefix('api', { exclude: DASHBOARD_PATHS });
@@ -13,6 +17,8 @@ export async function setupApp(app: NestFastifyApplication): Promise<void> {
   app.useGlobalFilters(new ProblemDetailsFilter());
   // Activity imports arrive as the raw file (CSV or XLSX): hand them to the controller as a Buffer.
   app.useBodyParser(IMPORT_CONTENT_TYPES, { bodyLimit: IMPORT_BODY_LIMIT });
+  // JSON depth limit, correlation ids, security headers, 503 while closing (src/http/).
+  installHttpHardening(app);
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(
