@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { connect, createServer, type AddressInfo } from 'node:net';
 import { JwtService } from '@nestjs/jwt';
+import { launchChromium, listenLocally } from '../support/browser';
 import { seededPlan } from '../support/fixtures';
 import { LoginThrottle } from '../../src/auth/login-throttle';
 import { currentCorrelationId } from '../../src/common/correlation/correlation';
@@ -247,6 +248,29 @@ describe('HTTP hardening', () => {
       expect(script).toBeDefined();
       await t.http.get(`/api/docs/${script}`).expect(200);
     });
+  });
+
+  it('Swagger UI renders under its CSP, with no violation reported', async () => {
+    const browser = await launchChromium();
+    try {
+      const docs = await createTestApp({ shareWith: t });
+      try {
+        const base = await listenLocally(docs);
+        const page = await browser.newPage();
+        const violations: string[] = [];
+        page.on('console', (message) => {
+          if (/Content Security Policy/i.test(message.text())) violations.push(message.text());
+        });
+        await page.goto(`${base}/api/docs`);
+        await page.waitForSelector('.swagger-ui .info .title', { timeout: 15_000 });
+        expect(await page.textContent('.swagger-ui .info .title')).toContain('Accords');
+        expect(violations).toEqual([]);
+      } finally {
+        await docs.close();
+      }
+    } finally {
+      await browser.close();
+    }
   });
 
   describe('request bodies on action routes', () => {
