@@ -10,8 +10,12 @@ import {
 } from './exports/import/import-formats';
 import { createOpenApiDocument } from './openapi/openapi-document';
 import { registerRateLimit } from './rate-limit/rate-limit';
+import { installHttpHardening } from './http/http-hardening';
 
-/** Everything main.ts and the e2e tests must share, so tests exercise the app as it runs. */
+/**
+ * Everything main.ts and the e2e tests must share, so tests exercise the app as it runs (with the
+ * adapter from createFastifyAdapter, src/http/fastify-adapter.ts).
+ */
 export async function setupApp(app: NestFastifyApplication): Promise<void> {
   // JSON lives under /api; the dashboard page and its assets are served at / and /assets/.
   app.setGlobalPrefix('api', { exclude: DASHBOARD_PATHS });
@@ -23,6 +27,8 @@ export async function setupApp(app: NestFastifyApplication): Promise<void> {
   );
   // Activity imports arrive as the raw file (CSV or XLSX): hand them to the controller as a Buffer.
   app.useBodyParser(IMPORT_CONTENT_TYPES, { bodyLimit: IMPORT_BODY_LIMIT });
+  // JSON depth limit, correlation ids, security headers, 503 while closing (src/http/).
+  installHttpHardening(app);
   app.enableShutdownHooks();
   await registerRateLimit(app);
 

@@ -1,16 +1,20 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { ApiModule } from './api.module';
 import { setupApp } from './app.setup';
+import { CorrelatedLogger } from './common/correlation/correlated-logger';
 import { loadConfig } from './config/app-config';
+import { createFastifyAdapter } from './http/fastify-adapter';
 
 async function bootstrap() {
   const config = loadConfig(); // fail fast, naming the variable, before anything connects
   const app = await NestFactory.create<NestFastifyApplication>(
     ApiModule,
-    new FastifyAdapter({ trustProxy: config.trustProxy, bodyLimit: 5 * 1024 * 1024 }),
+    createFastifyAdapter(config),
+    // Each log line carries the request's correlation id (its X-Request-Id).
+    { logger: new CorrelatedLogger() },
   );
   await setupApp(app);
   await app.listen(config.PORT, '0.0.0.0');

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
-import { Conflict, VersionConflict } from '../common/errors/domain-errors';
+import { Conflict, InvalidInput, VersionConflict } from '../common/errors/domain-errors';
 import { Page, PageQueryDto, pageOffset } from '../common/pagination/page-query.dto';
 import { compareDates } from '../common/time/calendar-date';
 import { AgreementRenewal } from './agreement-renewal.entity';
@@ -10,7 +10,9 @@ import { Agreement } from './agreement.entity';
 import {
   computeTerm,
   effectiveNoticeDays,
+  LAST_STORABLE_YEAR,
   storedTermColumns,
+  termEndsBeyondCalendar,
   termExpiresOn,
 } from './agreement-terms';
 import { AgreementView } from './agreement-view';
@@ -103,6 +105,17 @@ export class AgreementRenewalsService {
 
       const termMonths = dto.termMonths ?? agreement.renewalTermMonths ?? agreement.durationMonths;
       const extendedMonths = agreement.extendedMonths + termMonths;
+      if (
+        termEndsBeyondCalendar(
+          agreement.entryIntoForceOn,
+          agreement.durationMonths + extendedMonths,
+        )
+      ) {
+        throw InvalidInput.field(
+          'termMonths',
+          `would extend the term past the year ${LAST_STORABLE_YEAR}`,
+        );
+      }
       await em.update(
         Agreement,
         { id: agreementId },

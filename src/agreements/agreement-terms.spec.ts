@@ -4,6 +4,7 @@ import {
   noticeDeadlineOn,
   tacitRenewalsDue,
   termExpiresOn,
+  termEndsBeyondCalendar,
 } from './agreement-terms';
 
 describe('termExpiresOn', () => {
@@ -192,5 +193,16 @@ describe('tacitRenewalsDue', () => {
     expect(() => tacitRenewalsDue({ ...yearly, termMonths: 0, today: '2026-01-01' })).toThrow(
       RangeError,
     );
+  });
+});
+
+describe('termEndsBeyondCalendar', () => {
+  it.each([
+    ['an ordinary term', '2025-04-08', 36, false],
+    ['ends in December 9999', '9999-01-15', 11, false],
+    ['reaches January 10000', '9999-01-15', 12, true],
+    ['a huge renewal', '2025-04-08', 100_000, true],
+  ])('%s', (_name, startsOn, months, expected) => {
+    expect(termEndsBeyondCalendar(startsOn, months)).toBe(expected);
   });
 });

@@ -19,6 +19,21 @@ function assertNonNegativeInteger(n: number, name: string): void {
     throw new RangeError(`${name} must be a non-negative integer, got ${n}`);
 }
 
+/** The last year a stored date (PostgreSQL `date`, our `YYYY-MM-DD`) can have. */
+export const LAST_STORABLE_YEAR = 9999;
+
+/**
+ * Whether a term of `months` from `startsOn` would end after year 9999, which no date here can hold.
+ * Counted on month numbers, so it answers for any length without building the date. A term that
+ * reaches 10000-01-01 exactly (its last day 9999-12-31) counts as too long: no agreement needs it.
+ */
+export function termEndsBeyondCalendar(startsOn: CalendarDate, months: number): boolean {
+  const year = Number(startsOn.slice(0, 4));
+  const month = Number(startsOn.slice(5, 7));
+  const lastMonthIndex = LAST_STORABLE_YEAR * 12 + 11;
+  return year * 12 + (month - 1) + months > lastMonthIndex;
+}
+
 /**
  * Last day in force of a term of `months` starting on `startsOn` (civil-law computation): the day before
  * the same calendar day `months` later; when that day does not exist in the target month, the last day

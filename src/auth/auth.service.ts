@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { JwtService } from '@nestjs/jwt';
+import { isUUID } from 'class-validator';
 import { verifyPassword } from '../common/auth/password-hasher';
 import { NotAuthenticated } from '../common/errors/domain-errors';
 import { UsersService } from '../users/users.service';
@@ -69,7 +70,8 @@ export class AuthService {
   async verifyToken(token: string): Promise<TokenSubject> {
     try {
       const claims = await this.jwt.verifyAsync<TokenClaims>(token);
-      if (typeof claims.sub !== 'string') throw new Error('no subject');
+      // Only we issue tokens, but a subject that is not a user id must not reach the database (a 500).
+      if (typeof claims.sub !== 'string' || !isUUID(claims.sub)) throw new Error('bad subject');
       const generation = claims.gen ?? 0;
       if (!Number.isInteger(generation)) throw new Error('bad generation');
       return { userId: claims.sub, generation };

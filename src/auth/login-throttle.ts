@@ -3,6 +3,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { ChainableCommander, Redis } from 'ioredis';
 import { AppConfig } from '../config/app-config';
 import { ServiceBusy, TooManyRequests } from '../common/errors/domain-errors';
+import { orServiceUnavailable } from '../redis/redis-errors';
 import { REDIS } from '../redis/redis.module';
 import {
   BURST_WINDOW_SECONDS,
@@ -68,21 +69,24 @@ export class LoginThrottle {
   async begin(email: string, clientIp: string): Promise<LoginTicket> {
     const keys = this.keys(email, clientIp);
     const limits = this.limits;
-    const results = await this.redis
-      .multi()
-      .incr(keys.pair)
-      .expire(keys.pair, limits.windowSeconds, 'NX')
-      .incr(keys.address)
-      .expire(keys.address, BURST_WINDOW_SECONDS, 'NX')
-      .incr(keys.account)
-      .expire(keys.account, limits.windowSeconds, 'NX')
-      .incr(keys.global)
-      .expire(keys.global, BURST_WINDOW_SECONDS, 'NX')
-      .ttl(keys.pair)
-      .ttl(keys.address)
-      .ttl(keys.global)
-      .exists(keys.trusted)
-      .exec();
+    // Without Redis no attempt can be counted: refuse (503) rather than let logins through unthrottled.
+    const results = await orServiceUnavailable(
+      this.redis
+        .multi()
+        .incr(keys.pair)
+        .expire(keys.pair, limits.windowSeconds, 'NX')
+        .incr(keys.address)
+        .expire(keys.address, BURST_WINDOW_SECONDS, 'NX')
+        .incr(keys.account)
+        .expire(keys.account, limits.windowSeconds, 'NX')
+        .incr(keys.global)
+        .expire(keys.global, BURST_WINDOW_SECONDS, 'NX')
+        .ttl(keys.pair)
+        .ttl(keys.address)
+        .ttl(keys.global)
+        .exists(keys.trusted)
+        .exec(),
+    );
     const at = (i: number) => Number(results?.[i]?.[1] ?? 0);
     const trustedAddress = at(11) === 1;
     const verdict = decideLoginAttempt(
@@ -117,7 +121,9 @@ export class LoginThrottle {
       case 'account-delay': {
         // One attempt per delay across all untrusted addresses: SET NX takes the slot atomically.
         const delay = verdict.delaySeconds;
-        const took = await this.redis.set(keys.accountDelay, '1', 'EX', delay, 'NX');
+        const took = await orServiceUnavailable(
+          this.redis.set(keys.accountDelay, '1', 'EX', delay, 'NX'),
+        );
         if (took === 'OK') return ticket;
         await this.notChecked(ticket);
         const wait = delaySlotRetryAfter(await this.redis.pttl(keys.accountDelay), delay);
@@ -135,10 +141,12 @@ export class LoginThrottle {
    * the account and the deployment, which only count password checks.
    */
   async notChecked(ticket: LoginTicket): Promise<void> {
-    await this.refund(this.redis.multi(), [
-      [ticket.keys.account, this.limits.windowSeconds],
-      [ticket.keys.global, BURST_WINDOW_SECONDS],
-    ]).exec();
+    await orServiceUnavailable(
+      this.refund(this.redis.multi(), [
+        [ticket.keys.account, this.limits.windowSeconds],
+        [ticket.keys.global, BURST_WINDOW_SECONDS],
+      ]).exec(),
+    );
   }
 
   /** The right password: this attempt was no failure, and this address is now known to the account. */
@@ -148,11 +156,13 @@ export class LoginThrottle {
       .multi()
       .del(keys.pair)
       .set(keys.trusted, '1', 'EX', TRUSTED_ADDRESS_SECONDS);
-    await this.refund(transaction, [
-      [keys.address, BURST_WINDOW_SECONDS],
-      [keys.account, this.limits.windowSeconds],
-      [keys.global, BURST_WINDOW_SECONDS],
-    ]).exec();
+    await orServiceUnavailable(
+      this.refund(transaction, [
+        [keys.address, BURST_WINDOW_SECONDS],
+        [keys.account, this.limits.windowSeconds],
+        [keys.global, BURST_WINDOW_SECONDS],
+      ]).exec(),
+    );
   }
 
   /**

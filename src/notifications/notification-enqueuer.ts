@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { Queue } from 'bullmq';
 import { DataSource } from 'typeorm';
+import { orServiceUnavailable } from '../redis/redis-errors';
 import { AppConfig } from '../config/app-config';
 import { Clock } from '../common/time/clock';
 import { deliveryJobId, JOBS, QUEUES } from '../queues/queue-names';
@@ -29,17 +30,19 @@ export class NotificationEnqueuer {
   async enqueue(rows: InsertedNotification[]): Promise<number> {
     if (rows.length === 0) return 0;
     const now = this.clock.now().getTime();
-    await this.queue.addBulk(
-      rows.map((row) => ({
-        name: JOBS.deliver,
-        data: { notificationId: row.id },
-        opts: {
-          jobId: deliveryJobId(row.id),
-          delay: Math.max(0, row.notBefore.getTime() - now),
-          attempts: this.config.DELIVERY_ATTEMPTS,
-          backoff: { type: 'exponential', delay: this.config.DELIVERY_BACKOFF_MS },
-        },
-      })),
+    await orServiceUnavailable(
+      this.queue.addBulk(
+        rows.map((row) => ({
+          name: JOBS.deliver,
+          data: { notificationId: row.id },
+          opts: {
+            jobId: deliveryJobId(row.id),
+            delay: Math.max(0, row.notBefore.getTime() - now),
+            attempts: this.config.DELIVERY_ATTEMPTS,
+            backoff: { type: 'exponential', delay: this.config.DELIVERY_BACKOFF_MS },
+          },
+        })),
+      ),
     );
     await this.dataSource.query(
       `UPDATE notifications SET enqueued_at = now() WHERE id = ANY($1::uuid[])`,
@@ -61,8 +64,23 @@ export class NotificationEnqueuer {
       // Redis lost it, queueing it again at its hour is soon enough.
       [this.config.REMINDER_REQUEUE_GRACE_MS / 1000, this.clock.now().toISOString()],
     );
+    const toAdd = await orServiceUnavailable(this.withoutLiveJob(stale));
+    await this.enqueue(toAdd);
+    if (stale.length > toAdd.length) {
+      await this.dataSource.query(
+        `UPDATE notifications SET enqueued_at = now() WHERE id = ANY($1::uuid[])`,
+        [stale.map((r) => r.id)],
+      );
+    }
+    return toAdd.length;
+  }
+
+  /** The rows whose delivery job is gone or finished (a finished one is removed so it can be added again). */
+  private async withoutLiveJob(
+    rows: { id: string; not_before: Date }[],
+  ): Promise<InsertedNotification[]> {
     const toAdd: InsertedNotification[] = [];
-    for (const row of stale) {
+    for (const row of rows) {
       const job = await this.queue.getJob(deliveryJobId(row.id));
       if (job) {
         const state = await job.getState();
@@ -72,13 +90,6 @@ export class NotificationEnqueuer {
       }
       toAdd.push({ id: row.id, notBefore: new Date(row.not_before) });
     }
-    await this.enqueue(toAdd);
-    if (stale.length > toAdd.length) {
-      await this.dataSource.query(
-        `UPDATE notifications SET enqueued_at = now() WHERE id = ANY($1::uuid[])`,
-        [stale.map((r) => r.id)],
-      );
-    }
-    return toAdd.length;
+    return toAdd;
   }
 }

@@ -1,8 +1,9 @@
-import { Controller, Param, Post } from '@nestjs/common';
+import { Body, Controller, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor, RequireRoles } from '../common/auth/decorators';
 import { UuidParam } from '../common/errors/validation';
+import { NoFieldsDto } from '../common/validation/no-fields.dto';
 import { PlanRenewalService } from './plan-renewal.service';
 
 @ApiTags('action plans')
@@ -17,7 +18,11 @@ export class PlanRenewalController {
    */
   @Post('renew')
   @RequireRoles('admin', 'programme_manager')
-  renew(@CurrentActor() actor: Actor, @Param('id', UuidParam) planId: string) {
+  renew(
+    @CurrentActor() actor: Actor,
+    @Param('id', UuidParam) planId: string,
+    @Body() _body: NoFieldsDto, // validated only: it must carry no field
+  ) {
     return this.renewals.renew(actor, planId);
   }
 }

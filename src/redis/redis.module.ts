@@ -27,7 +27,10 @@ class RedisCloser implements OnApplicationShutdown {
       useFactory: (config: AppConfig) =>
         new Redis(config.REDIS_URL, {
           keyPrefix: `${config.REDIS_PREFIX}:`,
+          // While Redis is down a command fails after two reconnection attempts (well under a
+          // second) or its timeout, and the request answers 503 instead of waiting.
           maxRetriesPerRequest: 2,
+          commandTimeout: 2000,
           lazyConnect: false,
         }),
     },

@@ -1,6 +1,7 @@
-import { Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { RequireRoles } from '../common/auth/decorators';
+import { NoFieldsDto } from '../common/validation/no-fields.dto';
 import { SweepService } from './sweep.service';
 
 @ApiTags('reminders')
@@ -13,7 +14,8 @@ export class SweepController {
   @Post('sweep')
   @HttpCode(200)
   @RequireRoles('admin')
-  sweep() {
+  // The body is only validated (it must be empty): unknown fields are refused, naming them.
+  sweep(@Body() _body: NoFieldsDto) {
     return this.sweeps.sweep();
   }
 }

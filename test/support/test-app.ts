@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Test, type TestingModuleBuilder } from '@nestjs/testing';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import request from 'supertest';
@@ -9,6 +9,7 @@ import { ApiModule } from '../../src/api.module';
 import { setupApp } from '../../src/app.setup';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
 import { Clock } from '../../src/common/time/clock';
+import { createFastifyAdapter } from '../../src/http/fastify-adapter';
 import { databaseUrl, runId, SEED_PASSWORD, templateName, withAdminClient } from './test-env';
 import { TestClock } from './test-clock';
 
@@ -79,8 +80,8 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
   if (options.override) builder = options.override(builder);
   const moduleRef = await builder.compile();
   const app = moduleRef.createNestApplication<NestFastifyApplication>(
-    // As in main.ts, so suites can set TRUST_PROXY and speak for several client addresses.
-    new FastifyAdapter({ trustProxy: config.trustProxy }),
+    // The adapter main.ts uses; suites can set TRUST_PROXY to speak for several client addresses.
+    createFastifyAdapter(config),
     {
       logger: ['error', 'warn'],
     },

@@ -124,16 +124,24 @@ export class TooManyRequests extends DomainError {
   }
 }
 
-/**
- * The service sheds load it cannot take now (too many password checks queued, a deployment-wide flood):
- * not the caller's fault, so 503 rather than 429, with the same Retry-After.
- */
-export class ServiceBusy extends DomainError {
+/** A backing service (Redis) does not answer: the request may succeed later, nothing is the caller's fault. */
+export class ServiceUnavailable extends DomainError {
   readonly kind = 'unavailable';
   constructor(
     message: string,
     readonly retryAfterSeconds: number,
+    title = 'Service unavailable',
   ) {
-    super(message, 'Service busy');
+    super(message, title);
+  }
+}
+
+/**
+ * The service sheds load it cannot take now (too many password checks queued, a deployment-wide flood):
+ * not the caller's fault, so 503 rather than 429, with the same Retry-After.
+ */
+export class ServiceBusy extends ServiceUnavailable {
+  constructor(message: string, retryAfterSeconds: number) {
+    super(message, retryAfterSeconds, 'Service busy');
   }
 }

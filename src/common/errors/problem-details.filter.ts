@@ -8,14 +8,16 @@ import {
 } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { QueryFailedError } from 'typeorm';
+import { isRedisUnavailable, REDIS_RETRY_AFTER_SECONDS } from '../../redis/redis-errors';
 import {
   Conflict,
   DomainError,
   FieldError,
-  ServiceBusy,
+  ServiceUnavailable,
   TooManyRequests,
   VersionConflict,
 } from './domain-errors';
+import { JSON_ANSWER_HEADERS, PROBLEM_BASE, PROBLEM_CONTENT_TYPE, ProblemDetails } from './problem';
 
 const STATUS_BY_KIND: Record<DomainError['kind'], number> = {
   validation: HttpStatus.BAD_REQUEST,
@@ -28,18 +30,6 @@ const STATUS_BY_KIND: Record<DomainError['kind'], number> = {
   too_many_requests: HttpStatus.TOO_MANY_REQUESTS,
   unavailable: HttpStatus.SERVICE_UNAVAILABLE,
 };
-
-export interface ProblemDetails {
-  type: string;
-  title: string;
-  status: number;
-  detail: string;
-  instance: string;
-  errors?: FieldError[];
-  [extension: string]: unknown;
-}
-
-const PROBLEM_BASE = 'https://accords.example/problems/';
 
 /**
  * The one place where errors become HTTP answers (RFC 9457 problem+json). Anything that is neither a
@@ -56,10 +46,17 @@ export class ProblemDetailsFilter implements ExceptionFilter {
 
   constructor(private readonly options: ProblemDetailsOptions = {}) {}
 
-  catch(exception: unknown, host: ArgumentsHost): void {
+  catch(thrown: unknown, host: ArgumentsHost): void {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
+    // A Redis outage that no service translated is still the service's state, not a bug.
+    const exception = isRedisUnavailable(thrown)
+      ? new ServiceUnavailable(
+          'A backing service does not answer; try again shortly.',
+          REDIS_RETRY_AFTER_SECONDS,
+        )
+      : thrown;
     const problem = this.toProblem(exception, redactSecrets(request.url));
     if (isBodyTooLarge(exception)) {
       const limit = this.options.bodyLimitFor?.(request.headers['content-type']);
@@ -68,18 +65,22 @@ export class ProblemDetailsFilter implements ExceptionFilter {
         problem.detail = `The body is larger than ${limit / (1024 * 1024)} MB, the most this request takes.`;
       }
     }
-    if (problem.status >= 500 && !(exception instanceof ServiceBusy)) {
+    problem.correlationId = String(request.id);
+    if (exception instanceof ServiceUnavailable) {
+      this.logger.warn(`${request.method} ${problem.instance}: ${exception.message}`);
+    } else if (problem.status >= 500) {
       this.logger.error(
         `${request.method} ${problem.instance}: ${String(exception)}`,
         exception instanceof Error ? exception.stack : undefined,
       );
     }
-    if (exception instanceof TooManyRequests || exception instanceof ServiceBusy) {
+    if (exception instanceof TooManyRequests || exception instanceof ServiceUnavailable) {
       void reply.header('Retry-After', String(exception.retryAfterSeconds));
     }
     void reply
       .status(problem.status)
-      .header('Content-Type', 'application/problem+json')
+      .headers(JSON_ANSWER_HEADERS)
+      .header('Content-Type', PROBLEM_CONTENT_TYPE)
       .send(problem);
   }
 

@@ -13,39 +13,49 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
   });
 }
 
-/** Where a string holding U+0000 sits in a request value; PostgreSQL text cannot store that character. */
-function nulCharacterPaths(value: unknown, path: string, found: string[], depth = 0): void {
+/** A UTF-16 surrogate without its pair: not a character, and no UTF-8 text can hold it. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Why a string cannot be stored as PostgreSQL text (or checked by validator.js), if it cannot. */
+function unstorable(text: string): string | undefined {
+  if (text.includes('\u0000')) return 'must not contain the NUL character';
+  // validator.js (isEmail, isURL) throws on these, and PostgreSQL would store U+FFFD instead.
+  if (LONE_SURROGATE.test(text)) return 'must be valid Unicode text (it holds a lone surrogate)';
+  return undefined;
+}
+
+/**
+ * Every string in a request value (body, query or path parameter) that no field could accept, as field
+ * errors. Bounded in depth: the JSON body parser already refuses deeper bodies.
+ */
+export function unstorableStrings(value: unknown, path = '', depth = 0): FieldError[] {
   if (typeof value === 'string') {
-    if (value.includes('\u0000')) found.push(path || 'body');
-    return;
+    const message = unstorable(value);
+    return message ? [{ field: path || 'body', message }] : [];
   }
-  if (value === null || typeof value !== 'object' || depth > 32) return;
+  if (value === null || typeof value !== 'object' || depth > 32) return [];
+  // A raw body (file upload) is a Buffer, left to its own parser.
+  if (ArrayBuffer.isView(value) || value instanceof Date) return [];
   const child = (key: string) => (path ? `${path}.${key}` : key);
-  if (Array.isArray(value)) {
-    value.forEach((item, i) => nulCharacterPaths(item, child(String(i)), found, depth + 1));
-    return;
-  }
-  // Parsed JSON and query objects; a raw body (file upload) is a Buffer, left to its own parser.
-  if (ArrayBuffer.isView(value) || value instanceof Date) return;
-  for (const [key, item] of Object.entries(value)) {
-    nulCharacterPaths(item, child(key), found, depth + 1);
-  }
+  const entries: [string, unknown][] = Array.isArray(value)
+    ? value.map((item, i) => [String(i), item])
+    : Object.entries(value);
+  return entries.flatMap(([key, item]) => unstorableStrings(item, child(key), depth + 1));
 }
 
 /**
  * The ValidationPipe, plus one check class-validator cannot express for every field at once: no NUL
- * character in any string of the body, query or path (it used to reach PostgreSQL and answer 500).
+ * character and no lone surrogate in any string of the body, query or path (they used to answer 500,
+ * from PostgreSQL or from validator.js).
  */
 class ApiValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
     if (metadata.type !== 'custom') {
-      const found: string[] = [];
-      nulCharacterPaths(value, metadata.type === 'param' ? (metadata.data ?? '') : '', found);
-      if (found.length > 0) {
-        throw new InvalidInput(
-          found.map((field) => ({ field, message: 'must not contain the NUL character' })),
-        );
-      }
+      const found = unstorableStrings(
+        value,
+        metadata.type === 'param' ? (metadata.data ?? '') : '',
+      );
+      if (found.length > 0) throw new InvalidInput(found);
     }
     return super.transform(value, metadata);
   }
