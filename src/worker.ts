@@ -4,13 +4,17 @@ import { NestFactory } from '@nestjs/core';
 import { getDataSourceToken } from '@nestjs/typeorm';
 import type Redis from 'ioredis';
 import type { DataSource } from 'typeorm';
+import { CorrelatedLogger } from './common/correlation/correlated-logger';
 import { loadConfig } from './config/app-config';
 import { REDIS } from './redis/redis.module';
 import { WorkerModule } from './worker.module';
 
 async function bootstrap() {
   loadConfig(); // fail fast, naming the variable
-  const app = await NestFactory.createApplicationContext(WorkerModule);
+  // Every log line of a job carries its correlation id (`job-<id>`): see worker/job-dispatch.ts.
+  const app = await NestFactory.createApplicationContext(WorkerModule, {
+    logger: new CorrelatedLogger(),
+  });
   app.enableShutdownHooks(); // SIGTERM: Nest closes modules, which lets in-flight jobs finish
   const logger = new Logger('Worker');
   await app.get<DataSource>(getDataSourceToken()).query('SELECT 1');

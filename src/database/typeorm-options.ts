@@ -3,6 +3,7 @@ import { InitialSchema1795880000000 } from '../../migrations/1795880000000-Initi
 import { AccentFolding1795900000000 } from '../../migrations/1795900000000-AccentFolding';
 import { Reminders1795890000000 } from '../../migrations/1795890000000-Reminders';
 import { FeedTokens1795890000001 } from '../../migrations/1795890000001-FeedTokens';
+import { DeliveryLeaseToken1795910000000 } from '../../migrations/1795910000000-DeliveryLeaseToken';
 import { ENTITIES } from './entities';
 
 export const MIGRATIONS = [
@@ -10,6 +11,7 @@ export const MIGRATIONS = [
   Reminders1795890000000,
   FeedTokens1795890000001,
   AccentFolding1795900000000,
+  DeliveryLeaseToken1795910000000,
 ];
 
 /** One definition shared by Nest (TypeOrmModule), the TypeORM CLI, the seed and the tests. */

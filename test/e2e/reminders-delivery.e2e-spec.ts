@@ -31,7 +31,9 @@ describe('reminder delivery: mail and webhooks, once', () => {
       WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
       DELIVERY_ATTEMPTS: '3',
       DELIVERY_BACKOFF_MS: '50',
-      DELIVERY_LOCK_MS: '2000',
+      DELIVERY_LOCK_MS: '4000',
+      SMTP_TIMEOUT_MS: '2000',
+      WEBHOOK_TIMEOUT_MS: '2000',
     }));
     worker = await startWorker(t);
   });

@@ -44,7 +44,9 @@ describe('reminders survive crashes, Redis loss and changes of plan', () => {
         REDIS_PREFIX: t.config.REDIS_PREFIX,
         SMTP_URL: t.config.SMTP_URL,
         DELIVERY_CONCURRENCY: '2',
-        DELIVERY_LOCK_MS: '1500',
+        DELIVERY_LOCK_MS: '3000',
+        SMTP_TIMEOUT_MS: '1500',
+        WEBHOOK_TIMEOUT_MS: '1500',
         REMINDER_SWEEP_EVERY_MS: '3600000',
         WORKER_HEALTH_PORT: '0',
       },
@@ -60,7 +62,9 @@ describe('reminders survive crashes, Redis loss and changes of plan', () => {
     ({ t, planId, today } = await startReminderApp(sink, {
       DELIVERY_ATTEMPTS: '5',
       DELIVERY_BACKOFF_MS: '100',
-      DELIVERY_LOCK_MS: '1500',
+      DELIVERY_LOCK_MS: '3000',
+      SMTP_TIMEOUT_MS: '1500',
+      WEBHOOK_TIMEOUT_MS: '1500',
       REMINDER_REQUEUE_GRACE_MS: '0',
     }));
   });
