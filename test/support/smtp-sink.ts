@@ -8,6 +8,8 @@ export interface ReceivedMail {
   text: string;
   html: string;
   notificationId: string;
+  /** The Message-ID header as received. */
+  messageId: string;
   parsed: ParsedMail;
 }
 
@@ -33,6 +35,7 @@ export class SmtpSink {
               text: parsed.text ?? '',
               html: typeof parsed.html === 'string' ? parsed.html : '',
               notificationId: String(parsed.headers.get('x-accords-notification') ?? ''),
+              messageId: parsed.messageId ?? '',
               parsed,
             });
             callback();

@@ -5,9 +5,12 @@ import type { Channel, MailMessage } from './channel';
 import { messageIdFor } from './message-id';
 
 /**
- * SMTP through nodemailer; a pooled transport shared by the worker's deliveries. Every phase has the
- * configured timeout and the whole send a deadline of the same length, so a send never outlives the
- * row's lease (see deliveryLeaseProblem).
+ * SMTP through nodemailer; a pooled transport shared by the worker's deliveries. Every wait for the
+ * server (connection, greeting, each reply, above all the one that accepts the message) is bounded by
+ * SMTP_TIMEOUT_MS, after which nodemailer destroys the connection: a server that never answered cannot
+ * accept the message later, while the row's lease, longer than that (see deliveryLeaseProblem), keeps
+ * any other attempt from starting. A client-side deadline that left the connection open would instead
+ * let the server accept a message the worker already counted as failed.
  */
 @Injectable()
 export class MailChannel implements Channel<MailMessage>, OnApplicationShutdown {
@@ -28,29 +31,15 @@ export class MailChannel implements Channel<MailMessage>, OnApplicationShutdown 
   }
 
   async send(notificationId: string, message: MailMessage): Promise<void> {
-    const timeout = this.config.SMTP_TIMEOUT_MS;
-    let deadline: NodeJS.Timeout | undefined;
-    try {
-      await Promise.race([
-        this.transport.sendMail({
-          from: this.config.MAIL_FROM,
-          to: message.to,
-          subject: message.mail.subject,
-          text: message.mail.text,
-          html: message.mail.html,
-          messageId: messageIdFor(notificationId, this.config.MAIL_FROM),
-          headers: { 'X-Accords-Notification': notificationId },
-        }),
-        new Promise<never>((_, reject) => {
-          deadline = setTimeout(
-            () => reject(new Error(`SMTP send not accepted within ${timeout} ms`)),
-            timeout,
-          );
-        }),
-      ]);
-    } finally {
-      clearTimeout(deadline);
-    }
+    await this.transport.sendMail({
+      from: this.config.MAIL_FROM,
+      to: message.to,
+      subject: message.mail.subject,
+      text: message.mail.text,
+      html: message.mail.html,
+      messageId: messageIdFor(notificationId, this.config.MAIL_FROM),
+      headers: { 'X-Accords-Notification': notificationId },
+    });
   }
 
   onApplicationShutdown(): void {
