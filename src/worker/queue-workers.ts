@@ -7,7 +7,7 @@ import { bullPrefix, JOBS, QUEUE_JOBS, QUEUES } from '../queues/queue-names';
 import { ReminderMessageComposer } from '../reminders/reminder-message-composer';
 import { SweepService } from '../reminders/sweep.service';
 import { assertHandled, dispatcher, type JobHandler } from './job-dispatch';
-import { JobSchedules } from './job-schedules';
+import { JobSchedules, scheduleRefreshMs } from './job-schedules';
 
 /**
  * The worker's BullMQ workers. Built here rather than with @Processor because their concurrency and
@@ -19,6 +19,7 @@ import { JobSchedules } from './job-schedules';
 export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger('QueueWorkers');
   private workers: Worker[] = [];
+  private keepRunning: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly sweeps: SweepService,
@@ -59,6 +60,9 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
       prefix: bullPrefix(this.config.REDIS_PREFIX),
       lockDuration: this.config.DELIVERY_LOCK_MS,
       stalledInterval: this.config.DELIVERY_LOCK_MS,
+      // After a failed fetch (Redis down or restarting) BullMQ waits this long before trying again; its
+      // default of 15 s would leave the worker idle long after Redis is back.
+      runRetryDelay: 1000,
     };
     this.workers = [
       new Worker(QUEUES.reminders, dispatcher(QUEUES.reminders, handlers[QUEUES.reminders]), {
@@ -78,14 +82,32 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
       });
     }
     await this.schedules.start();
+    this.keepRunning = setInterval(
+      () => this.resumeStopped(),
+      scheduleRefreshMs(this.config.REMINDER_SWEEP_EVERY_MS),
+    );
+    this.keepRunning.unref();
     this.logger.log(
       `processing ${QUEUES.reminders} and ${QUEUES.deliveries}; sweep every ${this.config.REMINDER_SWEEP_EVERY_MS} ms`,
     );
   }
 
+  /**
+   * A worker whose run loop ended on an error (Redis unreachable while it started or checked stalled
+   * jobs) would stay idle for good: start it again.
+   */
+  private resumeStopped(): void {
+    for (const worker of this.workers) {
+      if (worker.isRunning() || worker.closing) continue;
+      this.logger.warn(`${worker.name}: run loop had stopped, starting it again`);
+      worker.run().catch((error: Error) => this.logger.error(`${worker.name}: ${error.message}`));
+    }
+  }
+
   /** SIGTERM: stop taking jobs and let the ones in flight finish. */
   async onApplicationShutdown(signal?: string): Promise<void> {
     this.logger.log(`${signal ?? 'shutdown'}: finishing jobs in flight, taking no new ones`);
+    if (this.keepRunning) clearInterval(this.keepRunning);
     await this.schedules.stop();
     await Promise.all(this.workers.map((w) => w.close()));
     this.logger.log('workers closed');
