@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { Channel, OutgoingMessage } from './channels/channel';
-import { RecipientGone } from './channels/channel';
+import { type OutgoingMessage, RecipientGone } from './channels/channel';
 import { MailChannel } from './channels/mail.channel';
 import { WebhookChannel } from './channels/webhook.channel';
 import type { MessageComposer } from './message-composer';
@@ -28,15 +27,12 @@ async function retry<T>(work: () => Promise<T>, attempts = 3): Promise<T> {
 @Injectable()
 export class NotificationDelivery {
   private readonly logger = new Logger('Delivery');
-  private readonly channels: Record<OutgoingMessage['channel'], Channel>;
 
   constructor(
     private readonly lifecycle: NotificationLifecycle,
-    mail: MailChannel,
-    webhook: WebhookChannel,
-  ) {
-    this.channels = { email: mail, webhook } as Record<OutgoingMessage['channel'], Channel>;
-  }
+    private readonly mail: MailChannel,
+    private readonly webhook: WebhookChannel,
+  ) {}
 
   async deliver(
     notificationId: string,
@@ -48,7 +44,7 @@ export class NotificationDelivery {
     let outcome: 'sent' | 'cancelled';
     try {
       const message = await composer.compose(claim.row);
-      if (message) await this.channels[message.channel].send(claim.row.id, message);
+      if (message) await this.send(claim.row.id, message);
       outcome = message ? 'sent' : 'cancelled';
     } catch (error) {
       if (!(error instanceof RecipientGone)) {
@@ -65,6 +61,16 @@ export class NotificationDelivery {
       return 'lease-lost';
     }
     return outcome;
+  }
+
+  /** The channel the composer chose; the digest is a mail like any other. */
+  private send(notificationId: string, message: OutgoingMessage): Promise<void> {
+    switch (message.channel) {
+      case 'email':
+        return this.mail.send(notificationId, message);
+      case 'webhook':
+        return this.webhook.send(notificationId, message);
+    }
   }
 
   private async recordFailure(claim: Claim, error: unknown, finalAttempt: boolean) {

@@ -24,6 +24,9 @@ export class SmtpSink {
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
+      // Otherwise every new connection waits for a reverse DNS query of 127.0.0.1 before the greeting;
+      // with no DNS server reachable that outlasts the client's greeting timeout.
+      disableReverseLookup: true,
       onData: (stream, _session, callback) => {
         simpleParser(stream)
           .then(async (parsed) => {
