@@ -6,7 +6,7 @@ import { NotificationDelivery } from '../notifications/notification-delivery';
 import { bullPrefix, JOBS, QUEUE_JOBS, QUEUES } from '../queues/queue-names';
 import { ReminderMessageComposer } from '../reminders/reminder-message-composer';
 import { SweepService } from '../reminders/sweep.service';
-import { assertHandled, dispatcher, type JobHandler } from './job-dispatch';
+import { assertHandled, dispatcher, type JobHandler, UnknownJob } from './job-dispatch';
 import { JobSchedules, scheduleRefreshMs } from './job-schedules';
 
 /**
@@ -76,9 +76,9 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
     ];
     for (const worker of this.workers) {
       worker.on('error', (error) => this.logger.error(`${worker.name}: ${error.message}`));
-      worker.on('failed', (job, error) => {
-        if (job && error.name === 'UnknownJob')
-          this.logger.error(`${worker.name}: ${error.message}`);
+      worker.on('failed', (_job, error) => {
+        // Other failures are retried and recorded on the row; a job nobody can handle is a bug.
+        if (error instanceof UnknownJob) this.logger.error(`${worker.name}: ${error.message}`);
       });
     }
     await this.schedules.start();
