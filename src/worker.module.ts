@@ -5,12 +5,22 @@ import { HealthModule } from './health/health.module';
 import { QueuesModule } from './queues/queues.module';
 import { RedisModule } from './redis/redis.module';
 import { RemindersModule } from './reminders/reminders.module';
+import { JobSchedules } from './worker/job-schedules';
+import { NotificationsModule } from './notifications/notifications.module';
 import { QueueWorkers } from './worker/queue-workers';
 import { WorkerHealthServer } from './worker/worker-health-server';
 
 /** The worker process: queue processors and job schedulers; no HTTP but a health port. */
 @Module({
-  imports: [CoreModule, DatabaseModule, RedisModule, QueuesModule, RemindersModule, HealthModule],
-  providers: [QueueWorkers, WorkerHealthServer],
+  imports: [
+    CoreModule,
+    DatabaseModule,
+    RedisModule,
+    QueuesModule,
+    RemindersModule,
+    NotificationsModule,
+    HealthModule,
+  ],
+  providers: [QueueWorkers, JobSchedules, WorkerHealthServer],
 })
 export class WorkerModule {}

@@ -11,8 +11,9 @@ import { WorkerModule } from './worker.module';
 
 async function bootstrap() {
   loadConfig(); // fail fast, naming the variable
+  // Every log line of a job carries its correlation id (`job-<id>`): see worker/job-dispatch.ts.
   const app = await NestFactory.createApplicationContext(WorkerModule, {
-    logger: new CorrelatedLogger(), // a job's log lines carry its correlation id
+    logger: new CorrelatedLogger(),
   });
   app.enableShutdownHooks(); // SIGTERM: Nest closes modules, which lets in-flight jobs finish
   const logger = new Logger('Worker');

@@ -130,7 +130,10 @@ export class AppConfig {
   @Min(10)
   DELIVERY_BACKOFF_MS = 30000;
 
-  /** How long a worker holds a delivery (BullMQ job lock and the row's lease). */
+  /**
+   * How long a worker holds a delivery (BullMQ job lock and the row's lease). Must outlive the slowest
+   * send (SMTP_TIMEOUT_MS, WEBHOOK_TIMEOUT_MS) by DELIVERY_LEASE_MARGIN_MS: checked at start.
+   */
   @Transform(toNumber)
   @IsInt()
   @Min(1000)
@@ -141,6 +144,18 @@ export class AppConfig {
   @Min(1)
   @Max(100)
   DELIVERY_CONCURRENCY = 5;
+
+  /** Longest one mail may take, connection to acceptance; a slower send fails and is retried. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(100)
+  SMTP_TIMEOUT_MS = 10000;
+
+  /** Longest one webhook call may take, connection to complete answer. */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(100)
+  WEBHOOK_TIMEOUT_MS = 10000;
 
   /** A row still pending this long after it was enqueued is enqueued again by the sweep. */
   @Transform(toNumber)
@@ -190,6 +205,23 @@ export class AppConfig {
 
 export class ConfigError extends Error {}
 
+/** What a delivery does besides the send itself (claim, reading the subject, marking the row). */
+export const DELIVERY_LEASE_MARGIN_MS = 1000;
+
+/**
+ * A delivery's lease must outlive its slowest send: were it to expire first, another worker could claim
+ * the row and send the message a second time while the first send is still running.
+ */
+export function deliveryLeaseProblem(
+  config: Pick<AppConfig, 'DELIVERY_LOCK_MS' | 'SMTP_TIMEOUT_MS' | 'WEBHOOK_TIMEOUT_MS'>,
+): string | null {
+  const slowest = Math.max(config.SMTP_TIMEOUT_MS, config.WEBHOOK_TIMEOUT_MS);
+  const needed = slowest + DELIVERY_LEASE_MARGIN_MS;
+  return config.DELIVERY_LOCK_MS >= needed
+    ? null
+    : `DELIVERY_LOCK_MS: must be at least ${needed} (the slowest channel timeout, ${slowest} ms, plus ${DELIVERY_LEASE_MARGIN_MS} ms), got ${config.DELIVERY_LOCK_MS}`;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
   const raw: Record<string, string> = {};
@@ -201,6 +233,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const problems = validateSync(config).map(
     (e) => `${e.property}: ${Object.values(e.constraints ?? {}).join(', ')}`,
   );
+  const lease = problems.length === 0 ? deliveryLeaseProblem(config) : null;
+  if (lease) problems.push(lease);
   if (!config.JWT_SECRET && config.NODE_ENV === 'production') {
     problems.push('JWT_SECRET: is required when NODE_ENV is production');
   }

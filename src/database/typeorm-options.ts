@@ -3,6 +3,7 @@ import { InitialSchema1795880000000 } from '../../migrations/1795880000000-Initi
 import { AccentFolding1795900000000 } from '../../migrations/1795900000000-AccentFolding';
 import { Reminders1795890000000 } from '../../migrations/1795890000000-Reminders';
 import { FeedTokens1795890000001 } from '../../migrations/1795890000001-FeedTokens';
+import { DeliveryLeaseToken1795910000000 } from '../../migrations/1795910000000-DeliveryLeaseToken';
 import { TokenGeneration1795910000100 } from '../../migrations/1795910000100-TokenGeneration';
 import { IdempotencyKeys1795910000200 } from '../../migrations/1795910000200-IdempotencyKeys';
 import { ENTITIES } from './entities';
@@ -12,6 +13,7 @@ export const MIGRATIONS = [
   Reminders1795890000000,
   FeedTokens1795890000001,
   AccentFolding1795900000000,
+  DeliveryLeaseToken1795910000000,
   TokenGeneration1795910000100,
   IdempotencyKeys1795910000200,
 ];

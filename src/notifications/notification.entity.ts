@@ -4,7 +4,8 @@ import type { CalendarDate } from '../common/time/calendar-date';
 export const NOTIFICATION_STATUSES = ['pending', 'sent', 'failed', 'cancelled'] as const;
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
 export type SubjectType = 'activity' | 'agreement' | 'plan' | 'digest';
-export type Channel = 'email' | 'webhook';
+/** How a notification travels. The weekly digest is a kind of message sent by email, not a channel. */
+export type ChannelKind = 'email' | 'webhook';
 
 /**
  * One row per delivery. Unique on (subject, rule, due date, recipient, channel): the sweep inserts with
@@ -43,7 +44,7 @@ export class Notification {
   recipientAddress: string;
 
   @Column({ type: 'varchar', length: 16 })
-  channel: Channel;
+  channel: ChannelKind;
 
   @Column({ type: 'boolean', default: false })
   escalated: boolean;
@@ -61,9 +62,16 @@ export class Notification {
   @Column({ name: 'not_before', type: 'timestamptz' })
   notBefore: Date;
 
-  /** Lease held by the worker delivering it; mirrors BullMQ's job lock. */
+  /** Lease held by the worker delivering it; outlives the slowest send (see deliveryLeaseProblem). */
   @Column({ name: 'locked_until', type: 'timestamptz', nullable: true })
   lockedUntil: Date | null;
+
+  /**
+   * Fencing token of the current lease, new at every claim: only the holder of this token may mark the
+   * row sent or failed, so a worker whose lease expired mid-send cannot overwrite a later attempt.
+   */
+  @Column({ name: 'lease_token', type: 'uuid', nullable: true, select: false })
+  leaseToken: string | null;
 
   @Column({ name: 'enqueued_at', type: 'timestamptz', nullable: true })
   enqueuedAt: Date | null;

@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
 import { InvalidInput } from '../common/errors/domain-errors';
-import { RULE_KINDS } from '../reminders/reminder-rules';
+import { RULE_KINDS } from './notification-kinds';
 import { PreferencesDto } from './dto/preferences.dto';
 import { NotificationPreference } from './notification-preference.entity';
 

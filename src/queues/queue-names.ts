@@ -12,6 +12,15 @@ export const JOBS = {
   deliver: 'deliver',
 } as const;
 
+/**
+ * Which job names each queue carries. The worker refuses to start unless each has a handler, and fails
+ * any job whose name is not listed here rather than guessing what it meant.
+ */
+export const QUEUE_JOBS: Record<(typeof QUEUES)[keyof typeof QUEUES], readonly string[]> = {
+  [QUEUES.reminders]: [JOBS.sweep, JOBS.digest],
+  [QUEUES.deliveries]: [JOBS.deliver],
+};
+
 /** Job scheduler ids: one id each, so N workers upserting them still give one schedule. */
 export const SCHEDULERS = {
   sweep: 'reminder-sweep',

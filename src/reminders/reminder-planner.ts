@@ -5,8 +5,8 @@ import {
   leadTimeBucket,
   overdueOccurrence,
   type ReminderRules,
-  type RuleKind,
 } from './reminder-rules';
+import type { RuleKind } from '../notifications/notification-kinds';
 
 /** Something with a date that reminders are about, with "today" in its own time zone. */
 export interface DatedSubject {

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { nextSendingTime } from '../common/time/sending-window';
-import type { NewNotification } from '../notifications/notification-writer';
+import type { NewNotification } from '../notifications/notification-lifecycle';
 import type { PlannedReminder } from './reminder-planner';
 
 export interface Recipient {

@@ -23,17 +23,6 @@ export const DEFAULT_REMINDER_RULES: ReminderRules = {
   noticeDeadline: { daysBefore: [30, 7] },
 };
 
-/** What a reminder is about; also the unit for preferences and webhook subscriptions. */
-export const RULE_KINDS = [
-  'activity_due',
-  'activity_overdue',
-  'agreement_expiry',
-  'plan_expiry',
-  'notice_deadline',
-  'weekly_digest',
-] as const;
-export type RuleKind = (typeof RULE_KINDS)[number];
-
 /**
  * The lead-time bucket that applies `daysLeft` days before a date, or null. Buckets are the lead times
  * sorted descending; a day falls into the smallest lead time that is still >= daysLeft. So the 7-day

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { CalendarDate } from '../common/time/calendar-date';
-import type { Notification } from '../notifications/notification.entity';
+import type { ClaimedNotification } from '../notifications/notification-lifecycle';
 
 /** What a delivery needs to know about its subject, read when it is sent (not when planned). */
 export interface SubjectDetails {
@@ -22,7 +22,10 @@ export interface SubjectDetails {
  * A planned reminder still stands only if its subject is open and its date has not moved: moving a
  * deadline makes new keys, completing or cancelling an activity (or giving notice) stops them.
  */
-export function isStillDue(row: Pick<Notification, 'dueOn'>, subject: SubjectDetails): boolean {
+export function isStillDue(
+  row: Pick<ClaimedNotification, 'dueOn'>,
+  subject: SubjectDetails,
+): boolean {
   return subject.open && subject.currentDate === row.dueOn;
 }
 
@@ -30,7 +33,7 @@ export function isStillDue(row: Pick<Notification, 'dueOn'>, subject: SubjectDet
 export class ReminderSubjects {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  async describe(row: Notification): Promise<SubjectDetails | null> {
+  async describe(row: ClaimedNotification): Promise<SubjectDetails | null> {
     switch (row.subjectType) {
       case 'activity':
         return this.one(

@@ -3,10 +3,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgreementsModule } from '../agreements/agreements.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { UsersModule } from '../users/users.module';
-import { WebhooksModule } from '../webhooks/webhooks.module';
-import { DeliveryService } from './delivery.service';
 import { DigestContent } from './digest/digest-content';
 import { DigestPlanner } from './digest/digest-planner';
+import { ReminderMessageComposer } from './reminder-message-composer';
 import { ReminderCandidates } from './reminder-candidates';
 import { ReminderRecipients } from './reminder-recipients';
 import { ReminderRulesController } from './reminder-rules.controller';
@@ -16,13 +15,15 @@ import { ReminderSubjects } from './reminder-subjects';
 import { SweepController } from './sweep.controller';
 import { SweepService } from './sweep.service';
 
-/** Rules, the sweep that plans deliveries, and the delivery use case the worker runs. */
+/**
+ * What is due and what it says: rules, the sweep that hands new deliveries to notifications/, and the
+ * composer that words each message when it is sent.
+ */
 @Module({
   imports: [
     TypeOrmModule.forFeature([ReminderSettings]),
     AgreementsModule,
     NotificationsModule,
-    WebhooksModule,
     UsersModule,
   ],
   controllers: [ReminderRulesController, SweepController],
@@ -34,8 +35,8 @@ import { SweepService } from './sweep.service';
     SweepService,
     DigestPlanner,
     DigestContent,
-    DeliveryService,
+    ReminderMessageComposer,
   ],
-  exports: [SweepService, DeliveryService],
+  exports: [SweepService, ReminderMessageComposer],
 })
 export class RemindersModule {}

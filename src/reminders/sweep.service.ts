@@ -1,8 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AgreementsService } from '../agreements/agreements.service';
 import { Clock } from '../common/time/clock';
-import { NotificationEnqueuer } from '../notifications/notification-enqueuer';
-import { NotificationWriter } from '../notifications/notification-writer';
+import { NotificationLifecycle } from '../notifications/notification-lifecycle';
 import { DigestPlanner } from './digest/digest-planner';
 import { ReminderCandidates } from './reminder-candidates';
 import { planLeadTime, planOverdue, PlannedReminder } from './reminder-planner';
@@ -39,8 +38,7 @@ export class SweepService {
     private readonly rulesService: ReminderRulesService,
     private readonly candidates: ReminderCandidates,
     private readonly recipients: ReminderRecipients,
-    private readonly writer: NotificationWriter,
-    private readonly enqueuer: NotificationEnqueuer,
+    private readonly notifications: NotificationLifecycle,
     private readonly digests: DigestPlanner,
     private readonly clock: Clock,
   ) {}
@@ -65,28 +63,27 @@ export class SweepService {
       ...planLeadTime('plan_expiry', rules.planExpiry.daysBefore, plans),
     ];
     const rows = expandToDeliveries(planned, audience, now);
-    const inserted = await this.writer.insertNew(rows);
-    const enqueued = await this.enqueuer.enqueue(inserted);
-    const requeued = await this.enqueuer.requeueStale();
+    const { inserted, enqueued } = await this.notifications.plan(rows);
+    const requeued = await this.notifications.requeueStale();
     const report: SweepReport = {
       at: now.toISOString(),
       tacitRenewals,
       planned: countBy(planned.map((p) => p.ruleKind)),
       deliveries: rows.length,
-      inserted: inserted.length,
+      inserted,
       enqueued,
       requeued,
     };
-    if (inserted.length > 0 || requeued > 0) {
-      this.logger.log(`planned ${inserted.length} new deliveries, re-enqueued ${requeued}`);
+    if (inserted > 0 || requeued > 0) {
+      this.logger.log(`planned ${inserted} new deliveries, re-enqueued ${requeued}`);
     }
     return report;
   }
 
   /** Plans and enqueues the weekly digests that are due; answers how many were new. */
   async planDigests(): Promise<number> {
-    const inserted = await this.writer.insertNew(await this.digests.dueDigests());
-    return this.enqueuer.enqueue(inserted);
+    const { enqueued } = await this.notifications.plan(await this.digests.dueDigests());
+    return enqueued;
   }
 }
 

@@ -4,6 +4,7 @@ import https from 'node:https';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
+import { AppConfig } from '../config/app-config';
 import { SsrfGuard } from '../common/net/ssrf-guard';
 import { WebhookSubscription } from './webhook-subscription.entity';
 
@@ -13,8 +14,6 @@ export function signBody(secret: string, body: string): string {
 }
 
 export class WebhookGone extends Error {}
-
-const TIMEOUT_MS = 10000;
 
 /**
  * Calls a subscription: the URL is checked again at send time (its DNS may have changed since it was
@@ -26,6 +25,7 @@ export class WebhookSender {
     @InjectRepository(WebhookSubscription)
     private readonly subscriptions: Repository<WebhookSubscription>,
     private readonly guard: SsrfGuard,
+    private readonly config: AppConfig,
   ) {}
 
   async send(
@@ -39,13 +39,15 @@ export class WebhookSender {
     const url = await this.guard.assertUrlAllowed(subscription.url);
     const body = JSON.stringify(payload);
     const client = url.protocol === 'https:' ? https : http;
+    // The row's lease is sized on this timeout: the whole call must end within it.
+    const timeoutMs = this.config.WEBHOOK_TIMEOUT_MS;
     await new Promise<void>((resolve, reject) => {
       const request = client.request(
         url,
         {
           method: 'POST',
           lookup: this.guard.lookupFunction(),
-          timeout: TIMEOUT_MS,
+          timeout: timeoutMs,
           headers: {
             'Content-Type': 'application/json',
             'Content-Length': Buffer.byteLength(body),
@@ -70,10 +72,10 @@ export class WebhookSender {
       );
       // `timeout` only covers idle sockets; this bounds the whole call, so a job never hangs.
       const deadline = setTimeout(
-        () => request.destroy(new Error(`no complete answer within ${TIMEOUT_MS} ms`)),
-        TIMEOUT_MS,
+        () => request.destroy(new Error(`no complete answer within ${timeoutMs} ms`)),
+        timeoutMs,
       );
-      request.on('timeout', () => request.destroy(new Error(`no answer within ${TIMEOUT_MS} ms`)));
+      request.on('timeout', () => request.destroy(new Error(`no answer within ${timeoutMs} ms`)));
       request.on('error', (error) => {
         clearTimeout(deadline);
         reject(error);

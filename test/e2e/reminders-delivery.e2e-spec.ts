@@ -31,7 +31,11 @@ describe('reminder delivery: mail and webhooks, once', () => {
       WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
       DELIVERY_ATTEMPTS: '3',
       DELIVERY_BACKOFF_MS: '50',
-      DELIVERY_LOCK_MS: '2000',
+      // Timeouts generous for a busy machine: a send that times out after the server accepted it
+      // would be retried and counted twice.
+      DELIVERY_LOCK_MS: '6000',
+      SMTP_TIMEOUT_MS: '5000',
+      WEBHOOK_TIMEOUT_MS: '5000',
     }));
     worker = await startWorker(t);
   });

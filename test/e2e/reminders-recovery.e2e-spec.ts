@@ -1,6 +1,4 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import path from 'node:path';
+import type { ChildProcess } from 'node:child_process';
 import Redis from 'ioredis';
 import { addDays } from '../../src/common/time/calendar-date';
 import { bullPrefix } from '../../src/queues/queue-names';
@@ -14,42 +12,26 @@ import {
 import { SmtpSink } from '../support/smtp-sink';
 import { DEMO, TestApp } from '../support/test-app';
 import { startWorker } from '../support/test-worker';
+import { ensureBuilt, spawnWorkerProcess } from '../support/worker-process';
 import { waitFor } from '../support/wait';
-
-const ROOT = path.resolve(__dirname, '..', '..');
-
-/** The worker child process runs the built code: build it if dist is missing or older than src. */
-function ensureBuilt(): void {
-  const newest = (dir: string): number =>
-    readdirSync(dir, { withFileTypes: true }).reduce((max, entry) => {
-      const full = path.join(dir, entry.name);
-      return Math.max(max, entry.isDirectory() ? newest(full) : statSync(full).mtimeMs);
-    }, 0);
-  const built = path.join(ROOT, 'dist', 'src', 'worker.js');
-  if (existsSync(built) && statSync(built).mtimeMs >= newest(path.join(ROOT, 'src'))) return;
-  const result = spawnSync('npx', ['nest', 'build'], { cwd: ROOT, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error('nest build failed');
-}
 
 describe('reminders survive crashes, Redis loss and changes of plan', () => {
   /** The built worker as its own process, on this suite's database and Redis prefix. */
   const spawnWorker = (stdio: 'ignore' | 'pipe' = 'ignore'): ChildProcess =>
-    spawn(process.execPath, [path.join(ROOT, 'dist', 'src', 'worker.js')], {
-      cwd: ROOT,
-      env: {
-        ...process.env,
-        NODE_ENV: 'test',
+    spawnWorkerProcess(
+      {
         DATABASE_URL: t.config.DATABASE_URL,
         REDIS_URL: t.config.REDIS_URL,
         REDIS_PREFIX: t.config.REDIS_PREFIX,
         SMTP_URL: t.config.SMTP_URL,
         DELIVERY_CONCURRENCY: '2',
-        DELIVERY_LOCK_MS: '1500',
+        DELIVERY_LOCK_MS: '6000',
+        SMTP_TIMEOUT_MS: '5000',
+        WEBHOOK_TIMEOUT_MS: '5000',
         REMINDER_SWEEP_EVERY_MS: '3600000',
-        WORKER_HEALTH_PORT: '0',
       },
-      stdio: ['ignore', stdio, stdio],
-    });
+      stdio,
+    );
   const sink = new SmtpSink();
   let t: TestApp;
   let planId: string;
@@ -60,7 +42,9 @@ describe('reminders survive crashes, Redis loss and changes of plan', () => {
     ({ t, planId, today } = await startReminderApp(sink, {
       DELIVERY_ATTEMPTS: '5',
       DELIVERY_BACKOFF_MS: '100',
-      DELIVERY_LOCK_MS: '1500',
+      DELIVERY_LOCK_MS: '6000',
+      SMTP_TIMEOUT_MS: '5000',
+      WEBHOOK_TIMEOUT_MS: '5000',
       REMINDER_REQUEUE_GRACE_MS: '0',
     }));
   });

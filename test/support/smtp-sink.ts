@@ -8,6 +8,8 @@ export interface ReceivedMail {
   text: string;
   html: string;
   notificationId: string;
+  /** The Message-ID header as received. */
+  messageId: string;
   parsed: ParsedMail;
 }
 
@@ -22,6 +24,9 @@ export class SmtpSink {
       authOptional: true,
       disabledCommands: ['STARTTLS', 'AUTH'],
       logger: false,
+      // Otherwise every new connection waits for a reverse DNS query of 127.0.0.1 before the greeting;
+      // with no DNS server reachable that outlasts the client's greeting timeout.
+      disableReverseLookup: true,
       onData: (stream, _session, callback) => {
         simpleParser(stream)
           .then(async (parsed) => {
@@ -33,6 +38,7 @@ export class SmtpSink {
               text: parsed.text ?? '',
               html: typeof parsed.html === 'string' ? parsed.html : '',
               notificationId: String(parsed.headers.get('x-accords-notification') ?? ''),
+              messageId: parsed.messageId ?? '',
               parsed,
             });
             callback();

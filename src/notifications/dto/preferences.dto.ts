@@ -1,6 +1,6 @@
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, ValidateNested } from 'class-validator';
-import { RULE_KINDS } from '../../reminders/reminder-rules';
+import { RULE_KINDS } from '../notification-kinds';
 
 export class PreferenceDto {
   @IsIn(RULE_KINDS)

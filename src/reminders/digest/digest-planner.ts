@@ -5,7 +5,7 @@ import { addDays, todayIn, type CalendarDate } from '../../common/time/calendar-
 import { Clock } from '../../common/time/clock';
 import { nextSendingTime } from '../../common/time/sending-window';
 import { wallClock } from '../../common/time/wall-clock';
-import type { NewNotification } from '../../notifications/notification-writer';
+import type { NewNotification } from '../../notifications/notification-lifecycle';
 
 const DIGEST_HOUR = 8;
 

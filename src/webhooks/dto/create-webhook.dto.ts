@@ -9,7 +9,7 @@ import {
   Length,
   MaxLength,
 } from 'class-validator';
-import { RULE_KINDS } from '../../reminders/reminder-rules';
+import { RULE_KINDS } from '../../notifications/notification-kinds';
 
 export class CreateWebhookDto {
   /** http(s) URL; refused if it resolves to a loopback, private, link-local or metadata address. */

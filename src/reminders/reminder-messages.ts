@@ -1,5 +1,5 @@
-import type { RuleKind } from '../../reminders/reminder-rules';
-import type { Locale } from '../../users/user.entity';
+import type { RuleKind } from '../notifications/notification-kinds';
+import type { Locale } from '../users/user.entity';
 
 /** What a reminder says, before it is laid out as text or HTML. */
 export interface ReminderFacts {

@@ -1,0 +1,14 @@
+/**
+ * What a notification is about: the unit users switch off in their preferences and webhooks subscribe
+ * to. It lives with the notifications (not with the rules that produce them) so that preferences,
+ * webhooks and reminders all depend on notifications/, never the other way round.
+ */
+export const RULE_KINDS = [
+  'activity_due',
+  'activity_overdue',
+  'agreement_expiry',
+  'plan_expiry',
+  'notice_deadline',
+  'weekly_digest',
+] as const;
+export type RuleKind = (typeof RULE_KINDS)[number];

@@ -1,0 +1,117 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '../common/auth/actor';
+import { daysBetween, todayIn } from '../common/time/calendar-date';
+import { Clock } from '../common/time/clock';
+import { AppConfig } from '../config/app-config';
+import type { OutgoingMessage } from '../notifications/channels/channel';
+import type { MessageComposer } from '../notifications/message-composer';
+import type { ClaimedNotification } from '../notifications/notification-lifecycle';
+import { formatDate } from '../notifications/templates/locale-format';
+import { renderMail, type RenderedMail } from '../notifications/templates/render-mail';
+import { UsersService } from '../users/users.service';
+import { DigestContent } from './digest/digest-content';
+import { REMINDER_CATALOGUES, type ReminderFacts } from './reminder-messages';
+import { isStillDue, ReminderSubjects, type SubjectDetails } from './reminder-subjects';
+
+/** The recipient as it is now (role, party, language, zone), not as it was when planned. */
+type RecipientUser = Actor;
+
+/** Managers hear of everything planned for them; a focal point only of its own party's subjects. */
+function isConcerned(user: RecipientUser, subject: SubjectDetails): boolean {
+  if (user.role === 'programme_manager') return true;
+  return (
+    user.role === 'focal_point' &&
+    user.partyCode !== null &&
+    subject.partyCodes.includes(user.partyCode)
+  );
+}
+
+/**
+ * What a reminder or a weekly digest says, to whom, at the moment it is sent. Null when it no longer
+ * applies: subject closed or its date moved, recipient deactivated or no longer concerned (moved to
+ * another party), or a lead-time reminder held for working hours until its date had passed (the
+ * overdue reminder takes over).
+ */
+@Injectable()
+export class ReminderMessageComposer implements MessageComposer {
+  constructor(
+    private readonly subjects: ReminderSubjects,
+    private readonly digests: DigestContent,
+    private readonly users: UsersService,
+    private readonly config: AppConfig,
+    private readonly clock: Clock,
+  ) {}
+
+  async compose(row: ClaimedNotification): Promise<OutgoingMessage | null> {
+    if (row.subjectType === 'digest') {
+      const user = await this.recipient(row.recipientId);
+      if (!user || user.role !== 'programme_manager') return null;
+      const mail = await this.digests.render(user.locale, user.timeZone, row.dueOn);
+      return { channel: 'email', to: user.email, mail };
+    }
+    const subject = await this.subjects.describe(row);
+    if (!subject || !isStillDue(row, subject)) return null;
+    if (row.channel === 'webhook') {
+      return {
+        channel: 'webhook',
+        subscriptionId: row.recipientId,
+        event: row.ruleKind,
+        payload: {
+          id: row.id,
+          event: row.ruleKind,
+          rule: row.rule,
+          dueOn: row.dueOn,
+          escalated: row.escalated,
+          subject: { type: row.subjectType, id: row.subjectId, title: subject.title },
+          sentAt: this.clock.now().toISOString(),
+        },
+      };
+    }
+    const user = await this.recipient(row.recipientId);
+    if (!user || !isConcerned(user, subject)) return null;
+    const today = todayIn(user.timeZone, this.clock.now());
+    if (row.ruleKind !== 'activity_overdue' && daysBetween(today, row.dueOn) < 0) return null;
+    return {
+      channel: 'email',
+      to: user.email,
+      mail: this.renderReminder(row, subject, user, today),
+    };
+  }
+
+  private renderReminder(
+    row: ClaimedNotification,
+    subject: SubjectDetails,
+    user: RecipientUser,
+    today: string,
+  ): RenderedMail {
+    const facts: ReminderFacts = {
+      ruleKind: row.ruleKind as ReminderFacts['ruleKind'],
+      title: subject.title,
+      context: subject.context,
+      date: formatDate(row.dueOn, user.locale),
+      days: Math.max(
+        0,
+        row.ruleKind === 'activity_overdue'
+          ? daysBetween(row.dueOn, today)
+          : daysBetween(today, row.dueOn),
+      ),
+      escalated: row.escalated,
+      renewalMode: subject.renewalMode,
+    };
+    const words = REMINDER_CATALOGUES[user.locale](facts);
+    return renderMail(user.locale, {
+      subject: words.subject,
+      blocks: words.lines,
+      link: {
+        label: words.open,
+        href: `${this.config.PUBLIC_URL}/?lang=${user.locale}#${subject.anchor}`,
+      },
+      footer: words.footer,
+    });
+  }
+
+  /** Null when the account was deactivated since the reminder was planned. */
+  private recipient(userId: string): Promise<RecipientUser | null> {
+    return this.users.loadActor(userId);
+  }
+}
