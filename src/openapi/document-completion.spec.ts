@@ -6,17 +6,23 @@ describe('errorStatuses', () => {
   const query = { parameters: [{ name: 'page', in: 'query' }] };
   const isPublic = { [PUBLIC_EXTENSION]: true };
   it.each([
-    ['get', '/api/health', isPublic, ['429', '500']],
-    ['post', '/api/auth/login', { ...isPublic, ...body }, ['400', '413', '429', '500']],
-    ['get', '/api/me', {}, ['401', '403', '429', '500']],
-    ['get', '/api/users', query, ['400', '401', '403', '429', '500']],
+    ['get', '/api/health', isPublic, ['429', '500', '503']],
+    ['post', '/api/auth/login', { ...isPublic, ...body }, ['400', '413', '429', '500', '503']],
+    ['get', '/api/me', {}, ['401', '403', '429', '500', '503']],
+    ['get', '/api/users', query, ['400', '401', '403', '429', '500', '503']],
+    [
+      'post',
+      '/api/agreements',
+      body,
+      ['400', '401', '403', '409', '413', '422', '429', '500', '503'],
+    ],
     [
       'patch',
       '/api/activities/{id}',
       { ...body, parameters: [{ name: 'id', in: 'path' }] },
-      ['400', '401', '403', '404', '409', '413', '429', '500'],
+      ['400', '401', '403', '404', '409', '413', '429', '500', '503'],
     ],
-    ['delete', '/api/webhooks/{id}', {}, ['401', '403', '404', '429', '500']],
+    ['delete', '/api/webhooks/{id}', {}, ['401', '403', '404', '429', '500', '503']],
   ])('%s %s %j → %j', (method, path, operation, statuses) => {
     expect(errorStatuses(method, path, operation)).toEqual(statuses);
   });
@@ -45,6 +51,7 @@ describe('completeDocument', () => {
         '/api/open': {
           post: { [PUBLIC_EXTENSION]: true, responses: { '401': { description: 'mine' } } },
         },
+        '/api/things': { post: { requestBody: {}, responses: {} } },
       },
     }) as unknown as OpenAPIObject;
 
@@ -74,5 +81,16 @@ describe('completeDocument', () => {
     expect(get?.parameters?.[0]).toMatchObject({ schema: { format: 'uuid', maxLength: 36 } });
     expect(get?.responses['200']).toEqual(expect.objectContaining({ content: { 'text/csv': {} } }));
     expect(tags).toEqual([{ name: 'things' }]);
+  });
+
+  it('documents Idempotency-Key and its 422 on signed-in POSTs only', () => {
+    const { paths } = completeDocument(document());
+    const create = paths['/api/things'].post;
+    expect(create?.parameters).toEqual([
+      expect.objectContaining({ name: 'Idempotency-Key', in: 'header', required: false }),
+    ]);
+    expect(create?.responses).toHaveProperty('422');
+    expect(paths['/api/open'].post?.parameters ?? []).toEqual([]);
+    expect(paths['/api/open'].post?.responses).not.toHaveProperty('422');
   });
 });

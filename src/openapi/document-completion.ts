@@ -1,4 +1,5 @@
 import type { OpenAPIObject } from '@nestjs/swagger';
+import { IDEMPOTENCY_KEY_HEADER } from '../idempotency/idempotency-rules';
 
 /**
  * What every operation of this API has in common but no controller decorator says: who may call it,
@@ -100,8 +101,21 @@ const ERROR_DESCRIPTIONS: Record<string, string> = {
   '404': 'Does not exist, or is not visible to you.',
   '409': 'Conflict: a stale `version`, or something that already exists.',
   '413': 'The request body is too large.',
+  '422': 'The Idempotency-Key was already used with another body.',
   '429': 'Too many requests: wait Retry-After seconds.',
   '500': 'An unexpected error (a bug); it has been logged.',
+  '503':
+    'Temporarily unavailable (shutting down, Redis not answering, load shed): wait Retry-After seconds.',
+};
+
+/** Every signed-in POST may carry one (src/idempotency/): a retry with it replays the first answer. */
+const IDEMPOTENCY_KEY_PARAMETER: Json = {
+  name: IDEMPOTENCY_KEY_HEADER,
+  in: 'header',
+  required: false,
+  description:
+    'Makes the POST safe to retry: the same key with the same body within 24 h replays the first 2xx answer (with `Idempotent-Replayed: true`); with another body, 422; while the first is still running, 409 with Retry-After.',
+  schema: { type: 'string', minLength: 1, maxLength: 255, pattern: '^[A-Za-z0-9\\-._~:]+$' },
 };
 
 /** The error answers an operation can give, from what it takes and who may call it. */
@@ -110,13 +124,15 @@ export function errorStatuses(method: string, path: string, operation: Json): st
   const hasBody = operation.requestBody !== undefined;
   const hasInput = hasBody || ((operation.parameters as unknown[] | undefined)?.length ?? 0) > 0;
   const writes = ['post', 'put', 'patch'].includes(method);
+  const idempotent = secured && method === 'post';
   const statuses: string[] = [];
   if (hasInput) statuses.push('400');
   if (secured) statuses.push('401', '403');
   if (path.includes('{')) statuses.push('404');
   if (secured && writes) statuses.push('409');
   if (hasBody) statuses.push('413');
-  statuses.push('429', '500');
+  if (idempotent) statuses.push('422');
+  statuses.push('429', '500', '503');
   return statuses;
 }
 
@@ -125,7 +141,10 @@ function completeResponse(status: string, response: Json): void {
     response.content = { [PROBLEM_CONTENT_TYPE]: { schema: ref('schemas', 'ProblemDetails') } };
   }
   const headers = (response.headers ?? {}) as Json;
-  const names = status === '429' ? [...EVERY_ANSWER_HEADERS, 'Retry-After'] : EVERY_ANSWER_HEADERS;
+  const names =
+    status === '429' || status === '503'
+      ? [...EVERY_ANSWER_HEADERS, 'Retry-After']
+      : EVERY_ANSWER_HEADERS;
   for (const name of names) headers[name] ??= ref('headers', name);
   response.headers = headers;
   // A downloaded file has no length we could promise: the media type says what it is.
@@ -147,6 +166,9 @@ function completeParameters(operation: Json): void {
 
 function completeOperation(method: string, path: string, operation: Json): void {
   const isPublic = operation[PUBLIC_EXTENSION] === true;
+  if (!isPublic && method === 'post') {
+    operation.parameters = [...((operation.parameters ?? []) as Json[]), IDEMPOTENCY_KEY_PARAMETER];
+  }
   const responses = (operation.responses ?? {}) as Record<string, Json>;
   for (const status of errorStatuses(method, path, operation)) {
     responses[status] ??= { description: ERROR_DESCRIPTIONS[status] };
