@@ -20,15 +20,14 @@ export async function setupApp(app: NestFastifyApplication): Promise<void> {
   // JSON lives under /api; the dashboard page and its assets are served at / and /assets/.
   app.setGlobalPrefix('api', { exclude: DASHBOARD_PATHS });
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(
-    new ProblemDetailsFilter({
-      bodyLimitFor: (type) => (importFormatOf(type) ? IMPORT_BODY_LIMIT : undefined),
-    }),
-  );
+  const problems = new ProblemDetailsFilter({
+    bodyLimitFor: (type) => (importFormatOf(type) ? IMPORT_BODY_LIMIT : undefined),
+  });
+  app.useGlobalFilters(problems);
   // Activity imports arrive as the raw file (CSV or XLSX): hand them to the controller as a Buffer.
   app.useBodyParser(IMPORT_CONTENT_TYPES, { bodyLimit: IMPORT_BODY_LIMIT });
   // JSON depth limit, correlation ids, security headers, 503 while closing (src/http/).
-  installHttpHardening(app);
+  installHttpHardening(app, problems);
   app.enableShutdownHooks();
   await registerRateLimit(app);
 

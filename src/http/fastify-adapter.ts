@@ -27,7 +27,7 @@ export function createFastifyAdapter(config: { trustProxy: boolean | string[] })
   return new FastifyAdapter({
     trustProxy: config.trustProxy,
     bodyLimit: BODY_LIMIT,
-    maxParamLength: MAX_PARAM_LENGTH,
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     http: { maxHeaderSize: MAX_HEADER_SIZE },
     // The request id is the correlation id: the caller's X-Request-Id when it is plain, else a UUID.
     requestIdHeader: false,

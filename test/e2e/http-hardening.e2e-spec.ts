@@ -146,7 +146,7 @@ describe('HTTP hardening', () => {
       const res = await t.http
         .post(`/api/agreements/${agreementId}/renewals`)
         .set('Authorization', pm)
-        .send({ decision: 'renew', termMonths: 1200 })
+        .send({ decision: 'renew', termMonths: 1200, version: before.body.version })
         .expect(400);
       expect(res.body.errors[0].field).toBe('termMonths');
       const after = await t.http
@@ -330,8 +330,12 @@ describe('HTTP hardening', () => {
       shareWith: t,
       override: (builder) =>
         builder.overrideProvider(LoginThrottle).useValue({
-          begin: async () => void seen.push(currentCorrelationId()),
+          begin: async () => {
+            seen.push(currentCorrelationId());
+            return { keys: {}, trustedAddress: false };
+          },
           succeeded: async () => undefined,
+          notChecked: async () => undefined,
         }),
     });
     try {
