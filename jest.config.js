@@ -17,6 +17,11 @@ const common = {
 module.exports = {
   // A global option: per-project values are ignored. E2E suites start apps, workers and browsers.
   testTimeout: 60000,
+  // Known open issue: after the suite whose test app loses its Redis (http-hardening, "with Redis
+  // down"), something inside the Redis clients keeps the event loop alive even though the app and
+  // its Redis are closed, and jest would wait forever once every result is in. Exit once the
+  // results are reported rather than hang CI; the results themselves are unaffected.
+  forceExit: true,
   projects: [
     {
       ...common,

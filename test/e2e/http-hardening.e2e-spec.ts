@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
-import { connect, createServer, type AddressInfo } from 'node:net';
+import { connect, type AddressInfo } from 'node:net';
 import { JwtService } from '@nestjs/jwt';
 import { launchChromium, listenLocally } from '../support/browser';
 import { seededPlan } from '../support/fixtures';
 import { LoginThrottle } from '../../src/auth/login-throttle';
 import { currentCorrelationId } from '../../src/common/correlation/correlation';
+import { OwnRedis } from '../support/own-redis';
 import { createTestApp, DEMO, TestApp } from '../support/test-app';
 import { waitFor } from '../support/wait';
 
@@ -12,17 +12,6 @@ const PROBLEM = /^application\/problem\+json/;
 
 function nested(depth: number, leaf = '1'): string {
   return `{"email":${'['.repeat(depth)}${leaf}${']'.repeat(depth)}}`;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as AddressInfo;
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** Sends raw bytes and answers the raw response text (for requests supertest would refuse to build). */
@@ -352,26 +341,19 @@ describe('HTTP hardening', () => {
 });
 
 describe('with Redis down', () => {
-  let redis: ChildProcess;
+  let redis: OwnRedis;
   let t: TestApp;
   let admin: string;
   let pm: string;
   beforeAll(async () => {
-    const port = await freePort();
-    redis = spawn(
-      'redis-server',
-      ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'],
-      {
-        stdio: 'ignore',
-      },
-    );
-    t = await createTestApp({ env: { REDIS_URL: `redis://127.0.0.1:${port}` } });
+    redis = await OwnRedis.start();
+    t = await createTestApp({ env: { REDIS_URL: redis.url } });
     admin = await t.tokenFor(DEMO.admin);
     pm = await t.tokenFor(DEMO.pm);
     // Activities are due soon (seeded data), so the sweep has deliveries to enqueue.
     const agreements = await t.http.get('/api/agreements').set('Authorization', pm).expect(200);
     expect(agreements.body.total).toBeGreaterThan(0);
-    redis.kill('SIGKILL');
+    await redis.pause();
     await waitFor(
       'health to see Redis down',
       async () => (await t.http.get('/api/health')).status !== 200,
@@ -379,8 +361,11 @@ describe('with Redis down', () => {
     );
   });
   afterAll(async () => {
-    redis.kill('SIGKILL');
+    // Bring Redis back before closing: connections that never see it again keep reconnecting, and
+    // keep the test process alive after the run.
+    await redis.resume();
     await t.close();
+    await redis.stop();
   });
 
   it('login answers 503 problem+json with Retry-After', async () => {

@@ -54,6 +54,16 @@ export class OwnRedis {
     await this.launch();
   }
 
+  /** Takes the server down (no snapshot) until `resume`, leaving its clients to find it gone. */
+  async pause(): Promise<void> {
+    await this.shutdown(false);
+  }
+
+  /** Starts the server again on the same port, empty. */
+  async resume(): Promise<void> {
+    await this.launch();
+  }
+
   async stop(): Promise<void> {
     await this.shutdown(false);
     rmSync(this.dir, { recursive: true, force: true });
