@@ -20,20 +20,22 @@ export async function setupApp(app: NestFastifyApplication): Promise<void> {
   // JSON lives under /api; the dashboard page and its assets are served at / and /assets/.
   app.setGlobalPrefix('api', { exclude: DASHBOARD_PATHS });
   app.useGlobalPipes(createValidationPipe());
-  const problems = new ProblemDetailsFilter({
-    bodyLimitFor: (type) => (importFormatOf(type) ? IMPORT_BODY_LIMIT : undefined),
-  });
-  app.useGlobalFilters(problems);
+  app.useGlobalFilters(
+    new ProblemDetailsFilter({
+      bodyLimitFor: (type) => (importFormatOf(type) ? IMPORT_BODY_LIMIT : undefined),
+    }),
+  );
   // Activity imports arrive as the raw file (CSV or XLSX): hand them to the controller as a Buffer.
   app.useBodyParser(IMPORT_CONTENT_TYPES, { bodyLimit: IMPORT_BODY_LIMIT });
   // JSON depth limit, correlation ids, security headers, 503 while closing (src/http/).
-  installHttpHardening(app, problems);
+  installHttpHardening(app);
   app.enableShutdownHooks();
   await registerRateLimit(app);
 
   const document = createOpenApiDocument(app);
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
-
   await app.init();
+  // After init, so that Swagger UI's routes (its /api/docs/LICENSE only throws a 404) get the error
+  // handler Nest installs there, and answer problem+json like every other route.
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs-json' });
   await app.getHttpAdapter().getInstance().ready();
 }

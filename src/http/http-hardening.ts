@@ -1,4 +1,3 @@
-import type { ArgumentsHost, ExceptionFilter } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest, RawServerDefault } from 'fastify';
 import { withCorrelationId } from '../common/correlation/correlation';
@@ -37,13 +36,8 @@ const JSON_TYPE = /^application\/(problem\+)?json\b/;
  * correlation id (response header, log context), the headers every JSON answer carries, and a
  * problem+json 503 while the server shuts down. Called from setupApp, before init.
  */
-export function installHttpHardening(app: NestFastifyApplication, problems: ExceptionFilter): void {
+export function installHttpHardening(app: NestFastifyApplication): void {
   const fastify = app.getHttpAdapter().getInstance();
-  // Routes registered on Fastify before Nest's init (Swagger UI's, such as /api/docs/LICENSE, which
-  // only throws a 404) keep the error handler of their registration time: make that one ours too.
-  fastify.setErrorHandler((error, request, reply) =>
-    problems.catch(error, httpHost(request, reply)),
-  );
   const { bodyLimit, onProtoPoisoning, onConstructorPoisoning } = fastify.initialConfig;
   // Fastify's own parser (secure-json-parse: __proto__ and constructor.prototype are refused),
   // after a byte scan that refuses deep nesting before anything recurses on it.
@@ -97,12 +91,6 @@ export function installHttpHardening(app: NestFastifyApplication, problems: Exce
     }
     done(null, payload);
   });
-}
-
-/** The part of Nest's ArgumentsHost the problem+json filter reads, for errors outside Nest's router. */
-function httpHost(request: FastifyRequest, reply: FastifyReply): ArgumentsHost {
-  const http = { getRequest: () => request, getResponse: () => reply, getNext: () => undefined };
-  return { switchToHttp: () => http, getType: () => 'http' } as unknown as ArgumentsHost;
 }
 
 /** Requests still arriving on open connections while the server drains: send them elsewhere. */
