@@ -5,7 +5,7 @@ import {
   canManageUsers,
   canSeeAgreement,
 } from '../../src/common/auth/permissions';
-import { seededPlan } from '../support/fixtures';
+import { createEgyptTunisiaAgreement, seededPlan } from '../support/fixtures';
 import { fastifyPath, listServerRoutes } from '../support/route-table';
 import { createTestApp, DEMO, DEMO_PASSWORD, type TestApp } from '../support/test-app';
 
@@ -448,32 +448,13 @@ describe('authorization matrix', () => {
       actors.set(caller, me.body as Actor);
     }
 
-    // "other": two parties made here, an agreement between them, its plan and an activity.
+    // "other": the Egypt–Tunisia agreement of the fixtures, its plan and an activity.
     const json = (method: 'GET' | 'POST', url: string, body?: unknown) =>
       adminJson({ ...partial } as Ctx, method, url, body);
-    for (const code of ['MXNORD', 'MXSUD']) {
-      await json('POST', '/api/parties', { code, name: `Partie ${code}`, type: 'organisation' });
-    }
-    const agreement = await json('POST', '/api/agreements', {
-      kind: 'agreement',
-      title: 'Accord Nord–Sud',
-      partyCodes: ['MXNORD', 'MXSUD'],
-      signedOn: '2026-01-15',
-      durationMonths: 36,
-      renewal: { mode: 'explicit', noticeDays: 60 },
-    });
-    const plan = await json('POST', `/api/agreements/${agreement.id as string}/action-plans`, {
-      title: 'Plan Nord–Sud',
-      startsOn: '2026-02-01',
-      durationMonths: 24,
-      renewable: true,
-    });
-    const activity = await json('POST', `/api/action-plans/${plan.id as string}/activities`, {
-      title: 'Atelier Nord–Sud',
-      type: 'workshop',
-      leadPartyCode: 'MXNORD',
-      dueOn: '2026-12-01',
-    });
+    const egyptTunisia = await createEgyptTunisiaAgreement(t);
+    const agreement = await json('GET', `/api/agreements/${egyptTunisia.agreementId}`);
+    const plan = { id: egyptTunisia.planId };
+    const activity = await json('GET', `/api/activities/${egyptTunisia.activityId}`);
     const seeded = await seededPlan(t);
     const mou = await json('GET', `/api/agreements/${seeded.agreementId}`);
     // An activity both focal points' parties take part in, if the seed has one; the rule decides anyway.
@@ -491,7 +472,7 @@ describe('authorization matrix', () => {
         agreement: { id: agreement.id as string, partyCodes: agreement.partyCodes as string[] },
         planId: plan.id as string,
         activity: activity as unknown as Target['activity'],
-        leadPartyCode: 'MXNORD',
+        leadPartyCode: 'EG',
       },
     };
     const user = await json('POST', '/api/users', {
