@@ -28,9 +28,7 @@ export class AuthGuard implements CanActivate {
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
 
     const request = context.switchToHttp().getRequest<FastifyRequest & { actor?: Actor }>();
-    const match = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '');
-    if (!match) throw new NotAuthenticated();
-    const { userId, generation } = await this.auth.verifyToken(match[1]);
+    const { userId, generation } = await this.auth.verifyRequest(request);
     const actor = await this.users.loadActor(userId, generation);
     if (!actor) throw new NotAuthenticated(REVOKED);
     request.actor = actor;

@@ -23,8 +23,17 @@ export interface TokenSubject {
   generation: number;
 }
 
+const BEARER = /^Bearer\s+(\S+)$/i;
+
+/** What verifyRequest reads: the Fastify request, as the rate limit's hook and the guard both see it. */
+export interface BearerRequest {
+  headers: { authorization?: string };
+}
+
 @Injectable()
 export class AuthService {
+  private readonly verifiedByRequest = new WeakMap<BearerRequest, Promise<TokenSubject>>();
+
   constructor(
     private readonly users: UsersService,
     private readonly jwt: JwtService,
@@ -61,6 +70,20 @@ export class AuthService {
         partyCode: user.partyCode,
       },
     };
+  }
+
+  /**
+   * The request's bearer token, verified once per request: the API-wide rate limit (before routing)
+   * and the AuthGuard both need it, and verifying twice would double the work on every call.
+   */
+  verifyRequest(request: BearerRequest): Promise<TokenSubject> {
+    let verified = this.verifiedByRequest.get(request);
+    if (!verified) {
+      const token = BEARER.exec(request.headers.authorization ?? '')?.[1];
+      verified = token ? this.verifyToken(token) : Promise.reject(new NotAuthenticated());
+      this.verifiedByRequest.set(request, verified);
+    }
+    return verified;
   }
 
   /**

@@ -35,8 +35,9 @@ export async function registerRateLimit(app: NestFastifyApplication): Promise<vo
     timeWindow: config.RATE_LIMIT_WINDOW_SECONDS * 1000,
     skipOnError: true,
     keyGenerator: async (request: CountedRequest) => {
-      const subject = await rateLimitSubject(request.headers.authorization, request.ip, (token) =>
-        auth.verifyToken(token).then((subject) => subject.userId),
+      const subject = await rateLimitSubject(request.headers.authorization, request.ip, (_token) =>
+        // The same verification the AuthGuard reuses later in this request.
+        auth.verifyRequest(request).then((subject) => subject.userId),
       );
       request[SUBJECT] = subject.kind;
       return subject.key;

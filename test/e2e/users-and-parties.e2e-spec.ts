@@ -145,6 +145,16 @@ describe('users', () => {
     password: 'twelve-chars-ok',
     ...overrides,
   });
+  /** A new focal point, created by the admin, and a token of its own. */
+  const createSignedInUser = async () => {
+    const body = userBody();
+    const created = await t.http
+      .post('/api/users')
+      .set('Authorization', await admin())
+      .send(body)
+      .expect(201);
+    return { body, created, token: await t.tokenFor(body.email, body.password) };
+  };
   const userCount = async () =>
     (
       await t.http
@@ -338,13 +348,7 @@ describe('users', () => {
   });
 
   it('keeps tokens valid through a change of name, locale or time zone', async () => {
-    const body = userBody();
-    const created = await t.http
-      .post('/api/users')
-      .set('Authorization', await admin())
-      .send(body)
-      .expect(201);
-    const token = await t.tokenFor(body.email, body.password);
+    const { created, token } = await createSignedInUser();
     await t.http
       .patch(`/api/users/${created.body.id}`)
       .set('Authorization', await admin())
@@ -354,13 +358,7 @@ describe('users', () => {
   });
 
   it('refuses a common password on change (400 naming it) and keeps the old one', async () => {
-    const body = userBody();
-    const created = await t.http
-      .post('/api/users')
-      .set('Authorization', await admin())
-      .send(body)
-      .expect(201);
-    const token = await t.tokenFor(body.email, body.password);
+    const { body, created, token } = await createSignedInUser();
     const res = await t.http
       .patch(`/api/users/${created.body.id}`)
       .set('Authorization', await admin())
@@ -375,13 +373,7 @@ describe('users', () => {
   });
 
   it('changes a password: the old one and its tokens stop working, the new one works', async () => {
-    const body = userBody();
-    const created = await t.http
-      .post('/api/users')
-      .set('Authorization', await admin())
-      .send(body)
-      .expect(201);
-    const token = await t.tokenFor(body.email, body.password);
+    const { body, created, token } = await createSignedInUser();
     await t.http.get('/api/me').set('Authorization', token).expect(200);
     await t.http
       .patch(`/api/users/${created.body.id}`)
