@@ -1,5 +1,5 @@
-import { activitiesToCsv } from '../csv/activities-csv';
-import { parseCsvTable } from '../csv/csv-table-reader';
+import { activitiesToCsv } from '../../exports/csv/activities-csv';
+import { parseCsvTable } from './readers/csv-table-reader';
 import { ImportRejected } from './import-errors';
 import { readImportRows } from './import-rows';
 

@@ -1,8 +1,8 @@
 import { setImmediate as nextTick } from 'node:timers/promises';
 import { plainToInstance } from 'class-transformer';
 import { validate } from 'class-validator';
-import { newActivityFields, type ActivityFields } from '../../activities/activity-changes';
-import { CreateActivityDto } from '../../activities/dto/create-activity.dto';
+import { newActivityFields, type ActivityFields } from '../activity-changes';
+import { CreateActivityDto } from '../dto/create-activity.dto';
 import { InvalidInput } from '../../common/errors/domain-errors';
 import { flattenValidationErrors } from '../../common/errors/validation';
 import type { CalendarDate } from '../../common/time/calendar-date';

@@ -1,5 +1,5 @@
-import { EDITABLE_ACTIVITY_FIELDS } from '../activities/activity-changes';
-import type { ActivityView } from '../activities/activity-view';
+import { EDITABLE_ACTIVITY_FIELDS } from './activity-changes';
+import type { ActivityView } from './activity-view';
 
 /**
  * The one spreadsheet layout shared by the CSV and XLSX exports and the import: what the export writes,
