@@ -1,4 +1,4 @@
-import { binary } from '../support/export-files';
+import { binary, readCsv, withoutKeys } from '../support/export-files';
 import { createEgyptTunisiaAgreement, SeededPlan, seededPlan } from '../support/fixtures';
 import { createTestApp, DEMO, TestApp } from '../support/test-app';
 
@@ -94,17 +94,22 @@ describe('importing activities and renewing plans', () => {
 
   describe('import', () => {
     it.each(['csv', 'xlsx'] as const)(
-      'a plan exported as %s imports into a new plan as the same activities',
+      'a plan exported as %s, ids emptied, imports into a new plan as the same activities',
       async (format) => {
         const original = await activitiesOf(seeded.planId);
         const target = await newPlan(`Plan importé (${format})`);
         const res = await upload(
           target,
           format === 'csv' ? 'text/csv; charset=utf-8' : XLSX,
-          await exported(seeded.planId, format),
+          await withoutKeys(await exported(seeded.planId, format), format),
         );
         expect(res.status).toBe(201);
-        expect(res.body).toEqual({ imported: original.length });
+        expect(res.body).toEqual({
+          imported: original.length,
+          created: original.length,
+          updated: 0,
+          unchanged: 0,
+        });
 
         const imported = await activitiesOf(target);
         expect(imported.map(content).sort(byTitle)).toEqual(original.map(content).sort(byTitle));
@@ -114,7 +119,7 @@ describe('importing activities and renewing plans', () => {
         expect(history.items).toEqual([
           expect.objectContaining({
             event: 'activities_imported',
-            details: { imported: original.length, format },
+            details: { imported: original.length, created: original.length, updated: 0, format },
           }),
         ]);
       },
@@ -136,7 +141,9 @@ describe('importing activities and renewing plans', () => {
       const csv = await exported(source, 'csv');
       expect(csv.toString('utf8')).toContain(`"'=HYPERLINK(""http://example.org"";""clic"")"`);
       const target = await newPlan('Plan cible (formules)');
-      await upload(target, 'text/csv', csv).then((r) => expect(r.status).toBe(201));
+      await upload(target, 'text/csv', await withoutKeys(csv, 'csv')).then((r) =>
+        expect(r.status).toBe(201),
+      );
       const [activity] = await activitiesOf(target);
       expect(activity.title).toBe('=HYPERLINK("http://example.org";"clic")');
       expect(activity.notes).toBe('-20 % de budget');
