@@ -4,6 +4,7 @@ import { ActionPlansModule } from '../action-plans/action-plans.module';
 import { PartiesModule } from '../parties/parties.module';
 import { ActivitiesController } from './activities.controller';
 import { ActivitiesService } from './activities.service';
+import { ActivityDeletionService } from './activity-deletion.service';
 import { ActivityHistory } from './activity-history.entity';
 import { ActivityHistoryService } from './activity-history.service';
 import { ActivityUpdatesService } from './activity-updates.service';
@@ -23,6 +24,7 @@ import { PlanActivitiesReader } from './plan-activities.reader';
     ActivitiesService,
     ActivityUpdatesService,
     ActivityHistoryService,
+    ActivityDeletionService,
     ActivitiesImportService,
     PlanActivitiesReader,
   ],
