@@ -209,6 +209,44 @@ describe('updating activities', () => {
     );
   });
 
+  it.each(['cancelled', 'completed'])(
+    'a %s activity refuses progressPercent: 60 with a field error, and nothing changes',
+    async (status) => {
+      const pm = await bearer(DEMO.pm);
+      const created = await t.http
+        .post(`/api/action-plans/${seeded.planId}/activities`)
+        .set('Authorization', pm)
+        .send({
+          title: `Close (${status})`,
+          type: 'meeting',
+          leadPartyCode: 'MA',
+          dueOn: '2026-10-01',
+        })
+        .expect(201);
+      const closed = await t.http
+        .patch(`/api/activities/${created.body.id}`)
+        .set('Authorization', pm)
+        .send({ version: 1, status })
+        .expect(200);
+      for (const who of [DEMO.pm, DEMO.focalMa]) {
+        const res = await t.http
+          .patch(`/api/activities/${created.body.id}`)
+          .set('Authorization', await bearer(who))
+          .send({ version: closed.body.version, progressPercent: 60 });
+        expect(res.status).toBe(400);
+        expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+        expect(res.body.errors).toEqual([
+          { field: 'progressPercent', message: expect.any(String) },
+        ]);
+      }
+      expect(await fresh(created.body.id)).toMatchObject({
+        status,
+        progressPercent: closed.body.progressPercent,
+        version: closed.body.version,
+      });
+    },
+  );
+
   it('a malformed id is a 400 and an unknown one a 404', async () => {
     const pm = await bearer(DEMO.pm);
     const bad = await t.http
