@@ -5,7 +5,7 @@ import { Clock } from '../common/time/clock';
 import { attachmentDisposition } from '../common/files/file-names';
 import { PlanActivitiesReader } from '../activities/plan-activities.reader';
 import type { ExportFile } from '../common/files/export-file';
-import { CALENDAR_LABELS } from './calendar-labels';
+import { calendarLabels } from './calendar-labels';
 import { buildPlanCalendar } from './plan-calendar';
 
 @Injectable()
@@ -25,7 +25,7 @@ export class PlanCalendarService {
       plan,
       agreement,
       activities,
-      labels: CALENDAR_LABELS[actor.locale] ?? CALENDAR_LABELS.fr,
+      labels: calendarLabels(actor.locale),
       now: this.clock.now(),
     });
     return {

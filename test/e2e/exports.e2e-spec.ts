@@ -231,6 +231,38 @@ describe('exports: CSV, XLSX, calendar feed, IATI', () => {
       expect(events.some((e) => e.summary.startsWith("Expiration de l'accord – "))).toBe(true);
     });
 
+    it('uses the page’s words: status and type names, never codes; postponed is not a deadline', async () => {
+      await t.http
+        .post(`/api/action-plans/${seeded.planId}/activities`)
+        .set('Authorization', await bearer(DEMO.pm))
+        .send({
+          title: 'Atelier reporté (calendrier)',
+          type: 'workshop',
+          leadPartyCode: 'CI',
+          dueOn: '2099-06-30',
+          status: 'postponed',
+        })
+        .expect(201);
+      const activities = await listed();
+      const events = readIcs(
+        await calendar(`/api/action-plans/${seeded.planId}/calendar.ics`, DEMO.focalCi),
+      );
+      const eventOf = (id: string) => events.find((e) => e.uid === `activity-${id}@accords`)!;
+      const completed = activities.find((a) => a.status === 'completed')!;
+      expect(eventOf(completed.id).summary).toBe(`Réalisée – ${completed.title}`);
+      expect(eventOf(completed.id).description).toContain('Statut : Réalisée');
+      const postponed = activities.find((a) => a.title === 'Atelier reporté (calendrier)')!;
+      expect(eventOf(postponed.id).summary).toBe(`Reportée – ${postponed.title}`);
+      expect(eventOf(postponed.id).description).toContain('Type : Atelier');
+      for (const activity of activities) {
+        const { summary, description } = eventOf(activity.id);
+        expect(summary).not.toMatch(/^Terminée/);
+        expect(description).not.toMatch(
+          /\b(planned|in_progress|completed|postponed|cancelled|workshop|study_visit|legal_exchange|capacity_building|awareness|data_collection|meeting)\b/,
+        );
+      }
+    });
+
     it('without a bearer or a feed token answers 401', async () => {
       const res = await t.http.get(`/api/action-plans/${seeded.planId}/calendar.ics`).expect(401);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
