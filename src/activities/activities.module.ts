@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ActionPlansModule } from '../action-plans/action-plans.module';
 import { PartiesModule } from '../parties/parties.module';
+import { UsersModule } from '../users/users.module';
 import { ActivitiesController } from './activities.controller';
 import { ActivitiesService } from './activities.service';
 import { ActivityDeletionService } from './activity-deletion.service';
@@ -18,6 +19,7 @@ import { PlanActivitiesReader } from './plan-activities.reader';
     TypeOrmModule.forFeature([Activity, ActivityHistory]),
     ActionPlansModule,
     PartiesModule,
+    UsersModule,
   ],
   controllers: [ActivitiesController, ImportController],
   providers: [

@@ -60,10 +60,16 @@ describe('updating activities', () => {
       .expect(200);
     const fields = (history.body.items as { field: string }[]).map((h) => h.field).sort();
     expect(fields).toEqual(['completedOn', 'notes', 'progressPercent', 'status']);
-    expect(history.body.items[0]).toMatchObject({
-      actorEmail: DEMO.focalMa,
-      note: 'Rapport envoyé',
-    });
+    const me = await t.http
+      .get('/api/me')
+      .set('Authorization', await bearer(DEMO.focalMa))
+      .expect(200);
+    expect(me.body.name).toEqual(expect.any(String));
+    for (const item of history.body.items) {
+      // The name, so that the page shows people, not e-mail addresses.
+      expect(item).toMatchObject({ actorEmail: DEMO.focalMa, actorName: me.body.name });
+    }
+    expect(history.body.items[0]).toMatchObject({ note: 'Rapport envoyé' });
     const status = history.body.items.find((h: { field: string }) => h.field === 'status');
     expect(status).toMatchObject({ fromValue: activity.status, toValue: 'completed' });
   });
