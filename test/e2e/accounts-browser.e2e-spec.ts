@@ -116,7 +116,7 @@ describe('accounts in the page', () => {
     await page.getByRole('link', { name: m.acctForgotLink }).click();
     await page.getByRole('heading', { name: m.acctForgotTitle }).waitFor();
     expect(await overflow(page)).toBeLessThanOrEqual(0);
-    await page.getByLabel(m.email).fill(email);
+    await page.locator('#forgot-password-form').getByLabel(m.email).fill(email);
     await page.getByRole('button', { name: m.acctForgotSubmit }).click();
     await expect(page.locator('#forgot-password-sent').textContent()).resolves.toBe(
       m.acctForgotDone,
@@ -199,11 +199,21 @@ describe('accounts in the page', () => {
       const hash = `#activity/${activityId}`;
       const second = await context.newPage();
       second.on('pageerror', (error) => pageErrors.push(error.message));
+      // Records the address at the moment the page shows itself signed in (a script injected by the
+      // browser driver, which the page's CSP does not govern).
+      await second.addInitScript(`
+        new MutationObserver((_, observer) => {
+          const session = document.getElementById('session');
+          if (session && !session.hidden) {
+            window.__hashWhenSignedIn = location.hash;
+            observer.disconnect();
+          }
+        }).observe(document, { attributes: true, subtree: true, attributeFilter: ['hidden'] });
+      `);
       await second.goto(`${base}/?lang=${lang}${hash}`);
-      // Signed in with the address intact at that moment: opening the activity is the router's job.
-      await second.waitForFunction(
-        `!document.querySelector('#session').hidden && location.hash === '${hash}'`,
-      );
+      await second.locator('#session:not([hidden])').waitFor();
+      // Signed in with the address intact: opening the activity from it is the router's job.
+      await expect(second.evaluate<string>('window.__hashWhenSignedIn')).resolves.toBe(hash);
       await expect(second.locator('#login-view').isHidden()).resolves.toBe(true);
       expect(await second.locator('#login-password').inputValue()).toBe('');
       expect(await overflow(second)).toBeLessThanOrEqual(0);
