@@ -83,8 +83,8 @@ describe('accounts in the page', () => {
 
   async function setPassword(page: Page, lang: Language) {
     const m = MESSAGES[lang];
-    await page.getByLabel(m.acctNewPassword).fill(NEW_PASSWORD);
-    await page.getByLabel(m.acctConfirmPassword).fill(NEW_PASSWORD);
+    await page.locator('#set-password-form').getByLabel(m.acctNewPassword).fill(NEW_PASSWORD);
+    await page.locator('#set-password-form').getByLabel(m.acctConfirmPassword).fill(NEW_PASSWORD);
     await page.getByRole('button', { name: m.acctSetPassword }).click();
   }
 
@@ -132,8 +132,11 @@ describe('accounts in the page', () => {
     }
     expect(await overflow(resetPage)).toBeLessThanOrEqual(0);
     // A mismatch is caught beside the field, before anything is sent.
-    await resetPage.getByLabel(m.acctNewPassword).fill(NEW_PASSWORD);
-    await resetPage.getByLabel(m.acctConfirmPassword).fill(NEW_PASSWORD + 'x');
+    await resetPage.locator('#set-password-form').getByLabel(m.acctNewPassword).fill(NEW_PASSWORD);
+    await resetPage
+      .locator('#set-password-form')
+      .getByLabel(m.acctConfirmPassword)
+      .fill(NEW_PASSWORD + 'x');
     await resetPage.getByRole('button', { name: m.acctSetPassword }).click();
     await resetPage.getByText(m.acctPasswordsDiffer).waitFor();
     await setPassword(resetPage, lang);
