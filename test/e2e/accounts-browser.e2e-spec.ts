@@ -223,6 +223,50 @@ describe('accounts in the page', () => {
     },
   );
 
+  it('changing my password in one tab keeps my tabs signed in and signs out another browser', async () => {
+    const email = `tabs.${++counter}@example.org`;
+    const oldPassword = 'the old passphrase 2025';
+    await t.http
+      .post('/api/users')
+      .set('Authorization', admin)
+      .send({ email, name: 'Tabs', role: 'programme_manager', locale: 'fr', password: oldPassword })
+      .expect(201);
+    const signIn = async (page: Page) => {
+      await page.getByLabel(MESSAGES.fr.email).fill(email);
+      await page.locator('#login-password').fill(oldPassword);
+      await page.locator('#login-submit').click();
+      await page.locator('#session:not([hidden])').waitFor();
+    };
+    const mine = await newContext(1366);
+    const tabA = await open(mine, `${base}/?lang=fr`);
+    await signIn(tabA);
+    const tabB = await open(mine, `${base}/?lang=fr`);
+    await tabB.locator('#session:not([hidden])').waitFor();
+    const elsewhere = await open(await newContext(1366), `${base}/?lang=fr`);
+    await signIn(elsewhere);
+
+    // The page's own api() (the account screen calls it so): status and the name saved after.
+    const call = (page: Page, path: string, options: object) =>
+      page.evaluate<string>(
+        `import('/assets/api.js').then((m) => m.api(${JSON.stringify(path)}, ${JSON.stringify(options)}))` +
+          `.then(() => 'ok', (e) => 'error ' + e.status)`,
+      );
+    await expect(
+      call(tabA, '/api/me/password', {
+        method: 'PUT',
+        body: { currentPassword: oldPassword, newPassword: NEW_PASSWORD },
+      }),
+    ).resolves.toBe('ok');
+    // Tab B shares the cookies, not tab A's new CSRF token: its next change still goes through.
+    await expect(
+      call(tabB, '/api/me', { method: 'PATCH', body: { name: 'Tabs renamed' } }),
+    ).resolves.toBe('ok');
+    await expect(call(tabA, '/api/me', { method: 'GET' })).resolves.toBe('ok');
+    // The other browser's session ended with the old password.
+    await expect(call(elsewhere, '/api/me', { method: 'GET' })).resolves.toBe('error 401');
+    await elsewhere.locator('#login-view:not([hidden])').waitFor();
+  });
+
   it('signing out in one tab ends the session in the others', async () => {
     const context = await newContext(1366);
     const page = await open(context, `${base}/?lang=fr`);

@@ -88,6 +88,25 @@ export function refreshSession() {
   return refreshing;
 }
 
+/**
+ * After a 403 on a change: whether the cookies now belong to a session with another CSRF token than
+ * the one sent (taken on, so the caller can try again once).
+ */
+async function csrfTokenChanged() {
+  const sent = session.csrfToken;
+  if (!sent) return false;
+  try {
+    const response = await send('/api/auth/session', {});
+    if (!response.ok) return false;
+    const answer = readJson(await response.text());
+    if (!answer || answer.csrfToken === sent || answer.user.id !== session.user?.id) return false;
+    session.save(answer);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** At start: the session the cookies still hold (renewed if its access cookie ran out), or none. */
 export async function restoreSession() {
   try {
@@ -126,6 +145,14 @@ export async function signOutSession() {
 export async function api(path, options = {}) {
   let response = await send(path, options);
   if (response.status === 401 && !options.anonymous && (await refreshSession())) {
+    response = await send(path, options);
+  } else if (
+    response.status === 403 &&
+    !options.anonymous &&
+    !SAFE_METHODS.has(options.method || 'GET') &&
+    (await csrfTokenChanged())
+  ) {
+    // Another tab replaced the session the cookies carry (a password change): same user, new token.
     response = await send(path, options);
   }
   const data = readJson(await response.text());
