@@ -46,14 +46,17 @@ function readJson(text) {
 /** Answers the parsed body, or throws ApiError / NetworkError. A 401 also ends the session. */
 export async function api(path, options = {}) {
   const headers = { Accept: 'application/json' };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  // A Blob (an uploaded file) goes as the raw body with its own type; anything else as JSON.
+  const raw = typeof Blob !== 'undefined' && options.body instanceof Blob;
+  if (options.body !== undefined)
+    headers['Content-Type'] = raw ? options.body.type : 'application/json';
   if (session.token && !options.anonymous) headers.Authorization = 'Bearer ' + session.token;
   let response;
   try {
     response = await fetch(path, {
       method: options.method || 'GET',
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body === undefined || raw ? options.body : JSON.stringify(options.body),
       cache: 'no-store',
     });
   } catch {

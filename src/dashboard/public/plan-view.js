@@ -3,6 +3,7 @@
 import { statusDonut, timeline } from './charts.js';
 import { bar, h } from './dom.js';
 import { exportsCard } from './exports-panel.js';
+import { planActions } from './planning-plans.js';
 import {
   CLOSED,
   M,
@@ -53,6 +54,7 @@ export function renderPlan(view, { plan, progress, activities }, onOpen) {
         ),
       ),
     ),
+    planActions(plan), // planning: edit, new activity, import, renew (managers and admins only)
     keyFigures(progress),
     h(
       'div',
