@@ -61,6 +61,7 @@ describe('planning screens for programme managers', () => {
     const context = await browser.newContext({
       viewport: { width, height: width < 500 ? 740 : 900 },
       deviceScaleFactor: 1,
+      locale: { fr: 'fr-FR', en: 'en-GB', ar: 'ar-MA' }[lang],
     });
     contexts.push(context);
     context.setDefaultTimeout(15_000);
@@ -112,12 +113,43 @@ describe('planning screens for programme managers', () => {
     expect({ formId, submitInView: visible }).toEqual({ formId, submitInView: true });
   }
 
+  /** The whole page in one viewport, so that sticky form actions sit at the bottom, not mid-page. */
+  async function screenshotWhole(page: Page, name: string): Promise<void> {
+    const viewport = page.viewportSize()!;
+    await page.evaluate('document.activeElement && document.activeElement.blur()');
+    const height = await page.evaluate<number>('document.scrollingElement.scrollHeight');
+    await page.setViewportSize({ width: viewport.width, height });
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: join(SCREENSHOTS, name) });
+    await page.setViewportSize(viewport);
+  }
+
   const field = (page: Page, form: string, name: string) =>
     page.locator(`#${form}-${name.replace(/[^\w-]/g, '-')}`);
   const fieldError = (page: Page, form: string, name: string) =>
     page.locator(`#${form}-${name.replace(/[^\w-]/g, '-')}-error`);
 
   const csv = (lines: string[]) => Buffer.from(lines.join('\n') + '\n', 'utf8');
+
+  // First, while the seeded plan is the only one (the walks below add theirs).
+  it('shows the plan with its planning actions (screenshot for the README)', async () => {
+    const page = await newPage('fr', 1366);
+    await signIn(page, DEMO.pm);
+    await page.locator('#plan-actions').waitFor();
+    for (const id of [
+      'pl-action-edit',
+      'pl-action-new-activity',
+      'pl-action-import',
+      'pl-action-renew',
+    ])
+      await expect(page.locator(`#${id}`).isVisible()).resolves.toBe(true);
+    const figures = (await page.locator('.kpis').boundingBox())!;
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({
+      path: join(SCREENSHOTS, 'planning-plan-actions.png'),
+      clip: { x: 0, y: 0, width: 1366, height: Math.ceil(figures.y + figures.height + 16) },
+    });
+  });
 
   describe.each([
     ['fr', 1366],
@@ -146,8 +178,7 @@ describe('planning screens for programme managers', () => {
       const form = 'pl-agreement-form';
       await page.locator(`#${form}`).waitFor();
       const title = `Mémorandum ${tag} sur la migration de travail`;
-      // Spaces only: the browser's "required" lets it through, the API refuses it.
-      await field(page, form, 'title').fill('   ');
+      await field(page, form, 'title').fill(title);
       // Titles in other languages, when the page offers them (CONTENT_TRANSLATIONS in planning-common.js).
       const translated = (await field(page, form, 'translations.en.title').count()) > 0;
       if (translated) {
@@ -171,13 +202,9 @@ describe('planning screens for programme managers', () => {
         await expectNoHorizontalOverflow(page, 'agreement form');
         await expectSubmitInView(page, form);
       }
-      if (lang === 'fr' && !phone) {
-        mkdirSync(SCREENSHOTS, { recursive: true });
-        await page.screenshot({
-          path: join(SCREENSHOTS, 'planning-agreement-form.png'),
-          fullPage: true,
-        });
-      }
+      if (lang === 'fr' && !phone) await screenshotWhole(page, 'planning-agreement-form.png');
+      // Spaces only: the browser's "required" lets it through, the API refuses it, beside the field.
+      await field(page, form, 'title').fill('   ');
       await page.locator(`#${form} button[type=submit]`).click();
       await fieldError(page, form, 'title').waitFor();
       await expect(fieldError(page, form, 'title').textContent()).resolves.toMatch(/title/);
@@ -211,6 +238,37 @@ describe('planning screens for programme managers', () => {
       expect(plan.title).toBe(planTitle);
       await page.locator('#plan-actions').waitFor();
       if (phone) await expectNoHorizontalOverflow(page, 'plan view with planning actions');
+
+      // ------------------------------------------------ record a renewal of the agreement
+      await page.locator('.app-nav a[href="#agreements"]').click();
+      await page
+        .locator(`#pl-agreement-list li[data-id="${agreement.id}"] a[href$="/renewal"]`)
+        .click();
+      await page.locator('#pl-renewal-form').waitFor();
+      await field(page, 'pl-renewal-form', 'note').fill('Décision du comité de pilotage');
+      await page.locator('#pl-renewal-form button[type=submit]').click();
+      await page.locator('#pl-renewal-outcome .notice.success').waitFor();
+      const renewed = await apiGet<{ expiresOn: string; extendedMonths: number }>(
+        `/api/agreements/${agreement.id}`,
+      );
+      expect(renewed).toMatchObject({ expiresOn: '2030-02-28', extendedMonths: 24 });
+      await expect(page.locator('#pl-renewals li').count()).resolves.toBe(1);
+      // Someone edits the agreement meanwhile: the form's version is stale, the API's reason is
+      // shown in the form and nothing more is recorded.
+      await t.http
+        .patch(`/api/agreements/${agreement.id}`)
+        .set('Authorization', await t.tokenFor(DEMO.pm))
+        .send({ reference: `MA-CI/${tag}/rev` })
+        .expect(200);
+      await page.locator('#pl-renewal-form button[type=submit]').click();
+      await page.locator('#pl-renewal-form .form-message .notice.warning').waitFor();
+      expect(
+        (await apiGet<{ extendedMonths: number }>(`/api/agreements/${agreement.id}`))
+          .extendedMonths,
+      ).toBe(24);
+      if (phone) await expectNoHorizontalOverflow(page, 'agreement renewal');
+      await go(page, `#plan/${plan.id}`);
+      await page.locator('#plan-actions').waitFor();
 
       // ------------------------------------------------ three activities, and one refused
       await page.locator('#pl-action-new-activity').click();
@@ -266,6 +324,8 @@ describe('planning screens for programme managers', () => {
       await expect(errorRow.first().getAttribute('data-row')).resolves.toBe('3');
       await expect(errorRow.first().getAttribute('data-field')).resolves.toBe('type');
       if (phone) await expectNoHorizontalOverflow(page, 'import errors');
+      if (lang === 'ar' && phone)
+        await screenshotWhole(page, 'planning-import-errors-ar-phone.png');
       expect(await listOf(`/api/action-plans/${plan.id}/activities`)).toHaveLength(3);
 
       await page.locator('#pl-import-file').setInputFiles({
@@ -391,25 +451,6 @@ describe('planning screens for programme managers', () => {
       await expect(page.locator('#pl-agreement-list').count()).resolves.toBe(0);
       await expect(page.locator('#plan-actions').count()).resolves.toBe(0);
       if (phone) await expectNoHorizontalOverflow(page, 'focal point');
-    });
-  });
-
-  it('shows the plan with its planning actions (screenshot for the README)', async () => {
-    const page = await newPage('fr', 1366);
-    await signIn(page, DEMO.pm);
-    await page.locator('#plan-actions').waitFor();
-    for (const id of [
-      'pl-action-edit',
-      'pl-action-new-activity',
-      'pl-action-import',
-      'pl-action-renew',
-    ])
-      await expect(page.locator(`#${id}`).isVisible()).resolves.toBe(true);
-    const figures = (await page.locator('.kpis').boundingBox())!;
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    await page.screenshot({
-      path: join(SCREENSHOTS, 'planning-plan-actions.png'),
-      clip: { x: 0, y: 0, width: 1366, height: Math.ceil(figures.y + figures.height + 16) },
     });
   });
 });

@@ -182,7 +182,7 @@ const fr = {
     'Un fichier CSV ou Excel (.xlsx) au format de l’export. Tout ou rien : si une ligne est incorrecte, aucune activité n’est importée.',
   plImportColumns: 'Colonnes attendues',
   plImportColumnsHint:
-    'Obligatoires : title, type, leadPartyCode, dueOn. Listes (themes, partyCodes) séparées par « ; ». Dates AAAA-MM-JJ.',
+    'Obligatoires : title, type, leadPartyCode, dueOn. Listes (themes, partyCodes) séparées par « ; ». Dates AAAA-MM-JJ. Une ligne avec l’id d’une activité du plan la met à jour ; sans id, elle en crée une.',
   plImportFile: 'Fichier',
   plImportHint: 'CSV (UTF-8) ou XLSX, 5 Mo au plus.',
   plImportSend: 'Importer le fichier',
@@ -197,6 +197,10 @@ const fr = {
   plImportUpdated: {
     one: '{n} activité mise à jour',
     other: '{n} activités mises à jour',
+  } as Plural,
+  plImportUnchanged: {
+    one: '{n} activité déjà à jour',
+    other: '{n} activités déjà à jour',
   } as Plural,
   plImportRejected: {
     one: 'Le fichier n’a pas été importé : {n} problème à corriger.',
@@ -380,7 +384,7 @@ const en: PlanningMessages = {
     'A CSV or Excel (.xlsx) file in the export’s layout. All or nothing: if one row is wrong, no activity is imported.',
   plImportColumns: 'Expected columns',
   plImportColumnsHint:
-    'Required: title, type, leadPartyCode, dueOn. Lists (themes, partyCodes) separated by “;”. Dates YYYY-MM-DD.',
+    'Required: title, type, leadPartyCode, dueOn. Lists (themes, partyCodes) separated by “;”. Dates YYYY-MM-DD. A row with the id of one of the plan’s activities updates it; without an id, it creates one.',
   plImportFile: 'File',
   plImportHint: 'CSV (UTF-8) or XLSX, 5 MB at most.',
   plImportSend: 'Import the file',
@@ -390,6 +394,10 @@ const en: PlanningMessages = {
   plImportDone: 'File imported.',
   plImportCreated: { one: '{n} activity created', other: '{n} activities created' },
   plImportUpdated: { one: '{n} activity updated', other: '{n} activities updated' },
+  plImportUnchanged: {
+    one: '{n} activity already up to date',
+    other: '{n} activities already up to date',
+  },
   plImportRejected: {
     one: 'The file was not imported: {n} problem to fix.',
     other: 'The file was not imported: {n} problems to fix.',
@@ -576,7 +584,7 @@ const ar: PlanningMessages = {
     'ملف CSV أو Excel ‏(.xlsx) بتنسيق التصدير. الكل أو لا شيء: إذا كان سطر واحد خاطئًا لا يُستورد أي نشاط.',
   plImportColumns: 'الأعمدة المنتظرة',
   plImportColumnsHint:
-    'الإلزامية: title وtype وleadPartyCode وdueOn. القوائم (themes وpartyCodes) مفصولة بـ «;». التواريخ YYYY-MM-DD.',
+    'الإلزامية: title وtype وleadPartyCode وdueOn. القوائم (themes وpartyCodes) مفصولة بـ «;». التواريخ YYYY-MM-DD. السطر الذي يحمل معرّف (id) نشاط من الخطة يحدّثه؛ ودون معرّف يُنشئ نشاطًا جديدًا.',
   plImportFile: 'الملف',
   plImportHint: 'CSV ‏(UTF-8) أو XLSX، 5 ميغابايت على الأكثر.',
   plImportSend: 'استيراد الملف',
@@ -599,6 +607,14 @@ const ar: PlanningMessages = {
     few: 'حُدّثت {n} أنشطة',
     many: 'حُدّث {n} نشاطًا',
     other: 'حُدّث {n} نشاط',
+  },
+  plImportUnchanged: {
+    zero: 'لا يوجد نشاط محدَّث مسبقًا',
+    one: 'نشاط واحد محدَّث مسبقًا',
+    two: 'نشاطان محدَّثان مسبقًا',
+    few: '{n} أنشطة محدَّثة مسبقًا',
+    many: '{n} نشاطًا محدَّثًا مسبقًا',
+    other: '{n} نشاط محدَّث مسبقًا',
   },
   plImportRejected: {
     zero: 'لم يُستورد الملف.',

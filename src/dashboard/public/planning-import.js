@@ -4,7 +4,7 @@
 import { ApiError, api } from './api.js';
 import { h, notice } from './dom.js';
 import { M, fmtNumber, localized, t, tp } from './format.js';
-import { PLANNING_ROLES, screenCard } from './planning-common.js';
+import { CONTENT_TRANSLATIONS, PLANNING_ROLES, screenCard } from './planning-common.js';
 import { hrefFor, registerScreen } from './router.js';
 
 const CSV_TYPE = 'text/csv';
@@ -25,6 +25,9 @@ const COLUMNS = [
   'completedOn',
   'notes',
   'id',
+  ...(CONTENT_TRANSLATIONS
+    ? ['title_fr', 'title_en', 'title_ar', 'description_fr', 'description_en', 'description_ar']
+    : []),
 ];
 
 registerScreen({ path: 'plan/:id/import', roles: PLANNING_ROLES, render: renderImport });
@@ -110,10 +113,11 @@ async function renderImport(view, { id }) {
   );
 }
 
-/** `{ imported }` today; `{ created, updated }` once rows with an id update their activity. */
+/** `{ imported }` before rows with an id updated their activity; `{ created, updated, unchanged }` since. */
 function success(answer, planId) {
   const created = answer.created ?? answer.imported ?? 0;
   const updated = answer.updated ?? 0;
+  const unchanged = answer.unchanged ?? 0;
   return h(
     'div',
     { class: 'pl-import-success' },
@@ -123,6 +127,9 @@ function success(answer, planId) {
       { id: 'pl-import-counts' },
       h('li', { dataset: { created: String(created) } }, tp('plImportCreated', created)),
       h('li', { dataset: { updated: String(updated) } }, tp('plImportUpdated', updated)),
+      unchanged
+        ? h('li', { dataset: { unchanged: String(unchanged) } }, tp('plImportUnchanged', unchanged))
+        : '',
     ),
     h('p', {}, h('a', { class: 'btn primary', href: hrefFor('plan', planId) }, M.plBackToPlan)),
   );
