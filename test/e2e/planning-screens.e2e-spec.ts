@@ -172,6 +172,7 @@ describe('planning screens for programme managers', () => {
         m.plAgreementsTitle,
       );
       if (phone) await expectNoHorizontalOverflow(page, 'agreements list');
+      if (process.env.REVIEW_SCREENSHOTS) await screenshotWhole(page, `review-list-${tag}.png`);
       const agreementsBefore = (await listOf('/api/agreements')).length;
 
       await page.locator('#pl-new-agreement').click();
@@ -203,6 +204,7 @@ describe('planning screens for programme managers', () => {
         await expectSubmitInView(page, form);
       }
       if (lang === 'fr' && !phone) await screenshotWhole(page, 'planning-agreement-form.png');
+      if (process.env.REVIEW_SCREENSHOTS) await screenshotWhole(page, `review-form-${tag}.png`);
       // Spaces only: the browser's "required" lets it through, the API refuses it, beside the field.
       await field(page, form, 'title').fill('   ');
       await page.locator(`#${form} button[type=submit]`).click();
@@ -367,6 +369,8 @@ describe('planning screens for programme managers', () => {
       await page.locator('#pl-cancel-activity').click();
       await page.locator('dialog.pl-dialog[open]').waitFor();
       if (phone) await expectNoHorizontalOverflow(page, 'cancel dialog');
+      if (process.env.REVIEW_SCREENSHOTS)
+        await page.screenshot({ path: join(SCREENSHOTS, `review-dialog-${tag}.png`) });
       await page.locator('#pl-cancel-reason').fill('Remplacée par une visite conjointe');
       await page.locator('#pl-dialog-confirm').click();
       await page.locator('#pl-activity-list').waitFor();
@@ -388,6 +392,7 @@ describe('planning screens for programme managers', () => {
         pluralFor(lang, m.plCarriedOver, 4),
       );
       if (phone) await expectNoHorizontalOverflow(page, 'renewal outcome');
+      if (process.env.REVIEW_SCREENSHOTS) await screenshotWhole(page, `review-renew-${tag}.png`);
       await page.locator('#pl-open-next').click();
       await page.locator('#plan-title').filter({ hasText: next.title }).waitFor();
     });
