@@ -16,7 +16,7 @@ import {
   timeZoneOptions,
   todayHere,
   translationFields,
-  CONTENT_TRANSLATIONS,
+  translationsAccepted,
 } from './planning-common.js';
 import { planFields } from './planning-plans.js';
 import { hrefFor, navigate, registerScreen } from './router.js';
@@ -182,7 +182,7 @@ function agreementFields(a, parties, editing) {
       value: a?.reference ?? '',
       emptyAs: editing ? 'null' : 'omit',
     },
-    CONTENT_TRANSLATIONS
+    translationsAccepted()
       ? {
           name: 'documentUrl',
           label: M.plDocumentUrl,

@@ -9,11 +9,18 @@ import { M, partyName, setParties } from './format.js';
 export const PLANNING_ROLES = ['programme_manager', 'admin'];
 
 /**
- * Titles and descriptions in fr/en/ar (`translations` in write bodies, h/content). Flip to false if the
- * API in front of the page does not accept `translations` and `documentUrl` (it answers 400 for an
- * unknown field).
+ * Titles and descriptions in fr/en/ar (`translations` in write bodies) and the agreement's
+ * `documentUrl`, which the content part of the API adds. `'auto'` offers the fields when the API has
+ * that part, known by its party views carrying `names` (same change); `true` or `false` forces it.
+ * An API without it answers 400 for an unknown field, so the page must not send them blindly.
  */
-export const CONTENT_TRANSLATIONS = false;
+export const CONTENT_TRANSLATIONS = 'auto';
+
+/** Whether the forms offer the translation fields (call after loadParties()). */
+export function translationsAccepted() {
+  if (CONTENT_TRANSLATIONS !== 'auto') return CONTENT_TRANSLATIONS;
+  return Boolean(partiesCache && partiesCache.some((party) => 'names' in party));
+}
 
 export const CONTENT_LANGUAGES = ['fr', 'en', 'ar'];
 
@@ -46,7 +53,7 @@ export function partyOptions(parties, extra = []) {
  * removes that translation.
  */
 export function translationFields(item, { description = false, editing = false } = {}) {
-  if (!CONTENT_TRANSLATIONS) return [];
+  if (!translationsAccepted()) return [];
   const own = (item && item.translations) || {};
   const emptyAs = editing ? 'null' : 'omit';
   return CONTENT_LANGUAGES.flatMap((lang) => [

@@ -4,7 +4,12 @@
 import { ApiError, api } from './api.js';
 import { h, notice } from './dom.js';
 import { M, fmtNumber, localized, t, tp } from './format.js';
-import { CONTENT_TRANSLATIONS, PLANNING_ROLES, screenCard } from './planning-common.js';
+import {
+  PLANNING_ROLES,
+  loadParties,
+  screenCard,
+  translationsAccepted,
+} from './planning-common.js';
 import { hrefFor, registerScreen } from './router.js';
 
 const CSV_TYPE = 'text/csv';
@@ -25,9 +30,15 @@ const COLUMNS = [
   'completedOn',
   'notes',
   'id',
-  ...(CONTENT_TRANSLATIONS
-    ? ['title_fr', 'title_en', 'title_ar', 'description_fr', 'description_en', 'description_ar']
-    : []),
+];
+/** Columns of the content part of the API (see translationsAccepted). */
+const TRANSLATION_COLUMNS = [
+  'title_fr',
+  'title_en',
+  'title_ar',
+  'description_fr',
+  'description_en',
+  'description_ar',
 ];
 
 registerScreen({ path: 'plan/:id/import', roles: PLANNING_ROLES, render: renderImport });
@@ -44,7 +55,8 @@ function uploadType(file) {
 }
 
 async function renderImport(view, { id }) {
-  const plan = await api(`/api/action-plans/${id}`);
+  const [plan] = await Promise.all([api(`/api/action-plans/${id}`), loadParties()]);
+  const columns = [...COLUMNS, ...(translationsAccepted() ? TRANSLATION_COLUMNS : [])];
   const input = h('input', {
     type: 'file',
     id: 'pl-import-file',
@@ -106,7 +118,7 @@ async function renderImport(view, { id }) {
       { class: 'pl-columns' },
       h('summary', {}, M.plImportColumns),
       h('p', { class: 'small' }, M.plImportColumnsHint),
-      h('p', { class: 'small' }, h('code', { dir: 'ltr' }, COLUMNS.join(', '))),
+      h('p', { class: 'small' }, h('code', { dir: 'ltr' }, columns.join(', '))),
     ),
     form,
     result,
