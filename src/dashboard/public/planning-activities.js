@@ -369,14 +369,12 @@ async function deleteActivity(activity, outcome, planId) {
   if (!confirmed) return;
   try {
     const latest = await api(`/api/activities/${activity.id}`);
-    await api(`/api/activities/${activity.id}?version=${latest.version}`, {
-      method: 'DELETE',
-      body: { version: latest.version },
-    });
+    await api(`/api/activities/${activity.id}?version=${latest.version}`, { method: 'DELETE' });
     setFlash(t('plActivityDeleted', { title: activity.title }));
     navigate(hrefFor('plan', planId, 'activities'));
   } catch (error) {
-    if (error instanceof ApiError && error.status === 409) {
+    // 409 with cancelInstead: history, a renewal copy or a sent reminder refers to it.
+    if (error instanceof ApiError && error.status === 409 && error.problem.cancelInstead) {
       outcome.replaceChildren(
         notice('warning', M.plCannotDelete),
         error.problem.detail ? h('p', { class: 'muted small' }, error.problem.detail) : '',
