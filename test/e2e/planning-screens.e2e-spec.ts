@@ -197,6 +197,17 @@ describe('planning screens for programme managers', () => {
       await field(page, form, 'durationMonths').fill('24');
       // The end date follows the duration, as the API will compute it.
       await expect(field(page, form, 'termEndsOn').inputValue()).resolves.toBe('2028-02-29');
+      // …and an end date sets the duration when it closes whole months; any other is refused.
+      await field(page, form, 'termEndsOn').fill('2027-02-28');
+      await field(page, form, 'termEndsOn').dispatchEvent('change');
+      await expect(field(page, form, 'durationMonths').inputValue()).resolves.toBe('12');
+      await field(page, form, 'termEndsOn').fill('2027-03-10');
+      await field(page, form, 'termEndsOn').dispatchEvent('change');
+      await expect(
+        page.evaluate(`document.getElementById('${form}-termEndsOn').validity.customError`),
+      ).resolves.toBe(true);
+      await field(page, form, 'durationMonths').fill('24');
+      await expect(field(page, form, 'termEndsOn').inputValue()).resolves.toBe('2028-02-29');
       await field(page, form, 'renewal.mode').selectOption('tacit');
       await field(page, form, 'renewal.noticeDays').fill('90');
       if (phone) {
@@ -269,8 +280,41 @@ describe('planning screens for programme managers', () => {
           .extendedMonths,
       ).toBe(24);
       if (phone) await expectNoHorizontalOverflow(page, 'agreement renewal');
+
+      // ------------------------------------------------ edit the agreement: only what changed is sent
+      await page.locator('.app-nav a[href="#agreements"]').click();
+      await page
+        .locator(`#pl-agreement-list li[data-id="${agreement.id}"] a[href$="/edit"]`)
+        .click();
+      await page.locator(`#${form}`).waitFor();
+      await expect(field(page, form, 'renewal.mode').inputValue()).resolves.toBe('tacit');
+      await field(page, form, 'renewal.noticeDays').fill('60');
+      await page.locator(`#${form} button[type=submit]`).click();
+      await page.locator('#pl-agreement-list').waitFor();
+      await expect(page.locator('.pl-flash').textContent()).resolves.toBe(m.plAgreementSaved);
+      expect(await apiGet(`/api/agreements/${agreement.id}`)).toMatchObject({
+        title,
+        reference: `MA-CI/${tag}/rev`, // the other edit is kept: the form sent only the renewal clause
+        renewal: { mode: 'tacit', noticeDays: 60 },
+        extendedMonths: 24,
+      });
+
+      // ------------------------------------------------ edit the plan from its view
       await go(page, `#plan/${plan.id}`);
-      await page.locator('#plan-actions').waitFor();
+      await page.locator('#pl-action-edit').click();
+      await page.locator('#pl-plan-form').waitFor();
+      await field(page, 'pl-plan-form', 'title').fill(`${planTitle} (révisé)`);
+      await page.locator('#pl-plan-form button[type=submit]').click();
+      await page
+        .locator('#plan-title')
+        .filter({ hasText: `${planTitle} (révisé)` })
+        .waitFor();
+      await expect(page.locator('#plan-actions .notice.success').textContent()).resolves.toBe(
+        m.plPlanSaved,
+      );
+      expect((await apiGet<Item>(`/api/action-plans/${plan.id}`)).title).toBe(
+        `${planTitle} (révisé)`,
+      );
 
       // ------------------------------------------------ three activities, and one refused
       await page.locator('#pl-action-new-activity').click();
@@ -345,11 +389,31 @@ describe('planning screens for programme managers', () => {
         page.locator('#pl-import-counts [data-created]').getAttribute('data-created'),
       ).resolves.toBe('2');
       expect(await listOf(`/api/action-plans/${plan.id}/activities`)).toHaveLength(5);
+      // A row with the id of one of the plan's activities updates it instead of adding one.
+      const imported = (await listOf(`/api/action-plans/${plan.id}/activities`)).find(
+        (a) => a.title === `Importée ${tag} 2`,
+      )!;
+      await page.locator('#pl-import-file').setInputFiles({
+        name: 'activites.xlsx.csv',
+        mimeType: 'text/csv',
+        buffer: csv([
+          'id,title,type,leadPartyCode,dueOn',
+          `${imported.id},Importée ${tag} 2 (corrigée),awareness,CI,2026-10-20`,
+        ]),
+      });
+      await page.locator('#pl-import-submit').click();
+      await page.locator('#pl-import-counts [data-updated="1"]').waitFor();
+      expect(await listOf(`/api/action-plans/${plan.id}/activities`)).toHaveLength(5);
+      expect((await apiGet<Item>(`/api/activities/${imported.id}`)).title).toBe(
+        `Importée ${tag} 2 (corrigée)`,
+      );
 
       // ------------------------------------------------ edit an activity, then cancel it with a reason
       const activities = await listOf(`/api/action-plans/${plan.id}/activities`);
       const toEdit = activities.find((a) => a.title === activityTitles[0])!;
       await go(page, `#plan/${plan.id}/activities`);
+      await page.locator('#pl-activity-list').waitFor();
+      if (phone) await expectNoHorizontalOverflow(page, 'activities to manage');
       await page.locator(`#pl-activity-list li[data-id="${toEdit.id}"] a.pl-item-title`).click();
       await page.locator(`#${af}`).waitFor();
       const edited = `${activityTitles[0]} (révisé)`;
