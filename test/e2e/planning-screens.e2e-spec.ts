@@ -151,6 +151,22 @@ describe('planning screens for programme managers', () => {
     });
   });
 
+  it('an admin has the planning entries too; an observer has none', async () => {
+    const admin = await newPage('en', 1366);
+    await signIn(admin, DEMO.admin);
+    await admin.locator('#plan-actions').waitFor();
+    await admin.locator('.app-nav a[href="#agreements"]').click();
+    await admin.locator('#pl-agreement-list').waitFor();
+    await expect(admin.locator('#pl-agreement-list .pl-agreement-actions').count()).resolves.toBe(
+      (await listOf('/api/agreements')).length,
+    );
+
+    const observer = await newPage('en', 1366);
+    await signIn(observer, DEMO.observer);
+    await expect(observer.locator('.app-nav a[href="#agreements"]').count()).resolves.toBe(0);
+    await expect(observer.locator('#plan-actions').count()).resolves.toBe(0);
+  });
+
   describe.each([
     ['fr', 1366],
     ['fr', 360],

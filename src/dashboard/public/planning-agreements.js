@@ -7,6 +7,7 @@ import { createForm } from './forms.js';
 import { M, fmtDate, fmtNumber, localized, pair, partyName, t, tp } from './format.js';
 import {
   PLANNING_ROLES,
+  canPlan,
   linkTerm,
   loadParties,
   partyOptions,
@@ -14,7 +15,6 @@ import {
   screenCard,
   setFlash,
   timeZoneOptions,
-  todayHere,
   translationFields,
   translationsAccepted,
 } from './planning-common.js';
@@ -138,17 +138,23 @@ function agreementItem(a, plans) {
           ),
         )
       : h('p', { class: 'muted small' }, M.plNoPlans),
-    h(
-      'p',
-      { class: 'pl-actions' },
-      h('a', { class: 'btn ghost', href: hrefFor('agreement', a.id, 'edit') }, M.plEdit),
-      h(
-        'a',
-        { class: 'btn ghost', href: hrefFor('agreement', a.id, 'renewal') },
-        M.plRecordRenewal,
-      ),
-      h('a', { class: 'btn ghost', href: hrefFor('agreement', a.id, 'plans', 'new') }, M.plNewPlan),
-    ),
+    agreementActions(a),
+  );
+}
+
+/**
+ * The planning actions on one agreement for a programme manager or an admin ('' for anyone else): for
+ * the agreement view (`#agreement/<id>`) to offer with one call, as the list does.
+ */
+export function agreementActions(agreement) {
+  if (!canPlan()) return '';
+  const id = agreement.id;
+  return h(
+    'p',
+    { class: 'pl-actions pl-agreement-actions' },
+    h('a', { class: 'btn ghost', href: hrefFor('agreement', id, 'edit') }, M.plEdit),
+    h('a', { class: 'btn ghost', href: hrefFor('agreement', id, 'renewal') }, M.plRecordRenewal),
+    h('a', { class: 'btn ghost', href: hrefFor('agreement', id, 'plans', 'new') }, M.plNewPlan),
   );
 }
 
@@ -429,7 +435,6 @@ async function renderRenewal(view, { id }) {
         name: 'decidedOn',
         label: M.plDecidedOn,
         type: 'date',
-        value: todayHere(),
         hint: M.plDecidedOnHint,
       },
       {

@@ -268,9 +268,3 @@ export function timeZoneOptions(current) {
   const all = current && !zones.includes(current) ? [current, ...zones] : zones;
   return all.map((zone) => ({ value: zone, label: zone }));
 }
-
-/** Today in the browser's zone, as YYYY-MM-DD (a default the person can change). */
-export function todayHere() {
-  const now = new Date();
-  return `${pad(now.getFullYear(), 4)}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
-}
