@@ -7,7 +7,6 @@ import { $, bar, h, notice } from './dom.js';
 import { M, fmtNumber, fmtPercent, partyName } from './format.js';
 import { resetExports } from './exports-panel.js';
 import { renderPlan, resetFilters } from './plan-view.js';
-import './planning.js'; // registers the planning screens (agreements, plans, activities, import)
 import {
   allowed,
   hashSegments,
@@ -15,6 +14,7 @@ import {
   navigationEntries,
   syncLanguageLinks,
 } from './router.js';
+import './planning.js'; // registers the planning screens (agreements, plans, activities, import)
 
 const loginView = $('#login-view');
 const appView = $('#app-view');

@@ -54,8 +54,8 @@ export function renderPlan(view, { plan, progress, activities }, onOpen) {
         ),
       ),
     ),
-    planActions(plan), // planning: edit, new activity, import, renew (managers and admins only)
     keyFigures(progress),
+    planActions(plan), // planning: edit, new activity, import, renew (managers and admins only)
     h(
       'div',
       { class: 'grid grid-3' },
