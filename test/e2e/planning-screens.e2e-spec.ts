@@ -143,11 +143,12 @@ describe('planning screens for programme managers', () => {
       'pl-action-renew',
     ])
       await expect(page.locator(`#${id}`).isVisible()).resolves.toBe(true);
-    const figures = (await page.locator('.kpis').boundingBox())!;
+    const actions = (await page.locator('#plan-actions').boundingBox())!;
+    await page.mouse.move(0, 0); // no hover on the buttons
     mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({
       path: join(SCREENSHOTS, 'planning-plan-actions.png'),
-      clip: { x: 0, y: 0, width: 1366, height: Math.ceil(figures.y + figures.height + 16) },
+      clip: { x: 0, y: 0, width: 1366, height: Math.ceil(actions.y + actions.height + 16) },
     });
   });
 
