@@ -26,6 +26,7 @@ import {
   screenCard,
   setFlash,
   translationFields,
+  ti,
 } from './planning-common.js';
 import { hrefFor, navigate, registerScreen } from './router.js';
 
@@ -214,7 +215,7 @@ async function renderCreate(view, { id }) {
       created++;
       // Several activities are often entered in a row: the form stays, emptied of what is per activity.
       f.element.reset();
-      f.showMessage('success', t('plActivityCreated', { title: activity.title }));
+      f.showMessage('success', ti('plActivityCreated', { title: activity.title }));
       addedList.append(
         h(
           'li',
@@ -233,7 +234,7 @@ async function renderCreate(view, { id }) {
   screenCard(
     view,
     {
-      title: t('plNewActivityTitle', { title: localized(plan, 'title') }),
+      title: ti('plNewActivityTitle', { title: localized(plan, 'title') }),
       back: hrefFor('plan', id),
       backLabel: M.plBackToPlan,
       intro: M.plRequiredHint,
@@ -269,7 +270,7 @@ async function renderEdit(view, { id }) {
           return f.showMessage('warning', M.plStale);
         throw error;
       }
-      setFlash(t('plActivitySaved', { title: body.title ?? activity.title }));
+      setFlash(ti('plActivitySaved', { title: body.title ?? activity.title }));
       navigate(hrefFor('plan', plan.id, 'activities'));
     },
   });
@@ -277,7 +278,7 @@ async function renderEdit(view, { id }) {
   screenCard(
     view,
     {
-      title: t('plEditActivityTitle', { title: localized(activity, 'title') }),
+      title: ti('plEditActivityTitle', { title: localized(activity, 'title') }),
       back: hrefFor('plan', plan.id, 'activities'),
       backLabel: M.plBackToActivities,
       intro: M.plRequiredHint,
@@ -330,7 +331,7 @@ async function cancelActivity(activity, outcome, planId) {
   });
   const confirmed = await confirmInPage({
     title: M.plCancelActivity,
-    text: t('plCancelConfirm', { title: localized(activity, 'title') }),
+    text: ti('plCancelConfirm', { title: localized(activity, 'title') }),
     confirmLabel: M.plCancelActivity,
     danger: true,
     content: h(
@@ -348,7 +349,7 @@ async function cancelActivity(activity, outcome, planId) {
       method: 'PATCH',
       body: { status: 'cancelled', note: reason.value.trim(), version: latest.version },
     });
-    setFlash(t('plActivityCancelled', { title: activity.title }));
+    setFlash(ti('plActivityCancelled', { title: activity.title }));
     navigate(hrefFor('plan', planId, 'activities'));
   } catch (error) {
     outcome.replaceChildren(notice('error', problemText(error)));
@@ -362,7 +363,7 @@ async function cancelActivity(activity, outcome, planId) {
 async function deleteActivity(activity, outcome, planId) {
   const confirmed = await confirmInPage({
     title: M.plDeleteActivity,
-    text: t('plDeleteConfirm', { title: localized(activity, 'title') }),
+    text: ti('plDeleteConfirm', { title: localized(activity, 'title') }),
     confirmLabel: M.plDelete,
     danger: true,
   });
@@ -370,7 +371,7 @@ async function deleteActivity(activity, outcome, planId) {
   try {
     const latest = await api(`/api/activities/${activity.id}`);
     await api(`/api/activities/${activity.id}?version=${latest.version}`, { method: 'DELETE' });
-    setFlash(t('plActivityDeleted', { title: activity.title }));
+    setFlash(ti('plActivityDeleted', { title: activity.title }));
     navigate(hrefFor('plan', planId, 'activities'));
   } catch (error) {
     // 409 with cancelInstead: history, a renewal copy or a sent reminder refers to it.
@@ -417,7 +418,7 @@ async function renderManage(view, { id }) {
   screenCard(
     view,
     {
-      title: t('plManageTitle', { title: localized(plan, 'title') }),
+      title: ti('plManageTitle', { title: localized(plan, 'title') }),
       back: hrefFor('plan', id),
       backLabel: M.plBackToPlan,
     },

@@ -17,6 +17,7 @@ import {
   timeZoneOptions,
   translationFields,
   translationsAccepted,
+  ti,
 } from './planning-common.js';
 import { planFields } from './planning-plans.js';
 import { hrefFor, navigate, registerScreen } from './router.js';
@@ -366,7 +367,7 @@ async function renderEdit(view, { id }) {
   screenCard(
     view,
     {
-      title: t('plEditAgreementTitle', { title: localized(agreement, 'title') }),
+      title: ti('plEditAgreementTitle', { title: localized(agreement, 'title') }),
       back: '#agreements',
       intro: M.plRequiredHint,
     },
@@ -481,7 +482,7 @@ async function renderRenewal(view, { id }) {
   screenCard(
     view,
     {
-      title: t('plRenewalTitle', { title: localized(agreement, 'title') }),
+      title: ti('plRenewalTitle', { title: localized(agreement, 'title') }),
       back: '#agreements',
       intro: M.plRenewalIntro,
     },
@@ -513,7 +514,7 @@ async function renderNewPlan(view, { id }) {
         method: 'POST',
         body: pruneTranslations(values),
       });
-      setFlash(t('plPlanCreated', { title: plan.title }));
+      setFlash(ti('plPlanCreated', { title: plan.title }));
       navigate(hrefFor('plan', plan.id));
     },
   });
@@ -521,7 +522,7 @@ async function renderNewPlan(view, { id }) {
   screenCard(
     view,
     {
-      title: t('plNewPlanTitle', { title: localized(agreement, 'title') }),
+      title: ti('plNewPlanTitle', { title: localized(agreement, 'title') }),
       back: '#agreements',
       intro: M.plRequiredHint,
     },

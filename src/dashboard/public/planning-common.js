@@ -5,6 +5,20 @@ import { listAll, session } from './api.js';
 import { h, notice } from './dom.js';
 import { M, partyName, setParties } from './format.js';
 
+/**
+ * A message with its `{placeholders}` filled by isolated values (`<bdi>`): a French title inside an
+ * Arabic sentence keeps its own direction and leaves the quotes around it where they belong.
+ */
+export function ti(key, params) {
+  return M[key]
+    .split(/(\{\w+\})/)
+    .filter(Boolean)
+    .map((part) => {
+      const name = /^\{(\w+)\}$/.exec(part)?.[1];
+      return name && params && name in params ? h('bdi', {}, String(params[name])) : part;
+    });
+}
+
 /** Roles that plan: the API lets them write agreements, plans and activities. */
 export const PLANNING_ROLES = ['programme_manager', 'admin'];
 

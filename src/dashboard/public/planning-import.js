@@ -3,12 +3,13 @@
 // so the person can fix the file and send it again.
 import { ApiError, api } from './api.js';
 import { h, notice } from './dom.js';
-import { M, fmtNumber, localized, t, tp } from './format.js';
+import { M, fmtNumber, localized, tp } from './format.js';
 import {
   PLANNING_ROLES,
   loadParties,
   screenCard,
   translationsAccepted,
+  ti,
 } from './planning-common.js';
 import { hrefFor, registerScreen } from './router.js';
 
@@ -108,7 +109,7 @@ async function renderImport(view, { id }) {
   screenCard(
     view,
     {
-      title: t('plImportTitle', { title: localized(plan, 'title') }),
+      title: ti('plImportTitle', { title: localized(plan, 'title') }),
       back: hrefFor('plan', id),
       backLabel: M.plBackToPlan,
       intro: M.plImportIntro,

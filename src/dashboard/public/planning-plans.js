@@ -15,6 +15,7 @@ import {
   takeFlash,
   timeZoneOptions,
   translationFields,
+  ti,
 } from './planning-common.js';
 import { hrefFor, navigate, registerScreen } from './router.js';
 
@@ -140,7 +141,7 @@ async function renderEdit(view, { id }) {
   screenCard(
     view,
     {
-      title: t('plEditPlanTitle', { title: localized(plan, 'title') }),
+      title: ti('plEditPlanTitle', { title: localized(plan, 'title') }),
       back: hrefFor('plan', id),
       backLabel: M.plBackToPlan,
       intro: M.plRequiredHint,
@@ -170,7 +171,7 @@ async function renderRenew(view, { id }) {
       outcome.replaceChildren(
         notice(
           'success',
-          t('plPlanRenewed', {
+          ti('plPlanRenewed', {
             title: localized(next, 'title'),
             from: fmtDate(next.startsOn),
             to: fmtDate(next.endsOn),
@@ -199,7 +200,7 @@ async function renderRenew(view, { id }) {
   screenCard(
     view,
     {
-      title: t('plRenewTitle', { title: localized(plan, 'title') }),
+      title: ti('plRenewTitle', { title: localized(plan, 'title') }),
       back: hrefFor('plan', id),
       backLabel: M.plBackToPlan,
     },
