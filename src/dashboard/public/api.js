@@ -46,14 +46,17 @@ function readJson(text) {
 async function send(path, options) {
   const method = options.method || 'GET';
   const headers = { Accept: 'application/json', ...(options.headers || {}) };
-  if (options.body !== undefined) headers['Content-Type'] = 'application/json';
+  // A Blob (an uploaded file) goes as the raw body with its own type; anything else as JSON.
+  const raw = typeof Blob !== 'undefined' && options.body instanceof Blob;
+  if (options.body !== undefined)
+    headers['Content-Type'] = raw ? options.body.type : 'application/json';
   if (!SAFE_METHODS.has(method) && session.csrfToken) headers[CSRF_HEADER] = session.csrfToken;
   let response;
   try {
     response = await fetch(path, {
       method,
       headers,
-      body: options.body === undefined ? undefined : JSON.stringify(options.body),
+      body: options.body === undefined || raw ? options.body : JSON.stringify(options.body),
       cache: 'no-store',
       credentials: 'same-origin',
     });

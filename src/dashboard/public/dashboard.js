@@ -25,6 +25,7 @@ import {
   navigationEntries,
   syncLanguageLinks,
 } from './router.js';
+import './planning.js'; // registers the planning screens (agreements, plans, activities, import)
 
 const loginView = $('#login-view');
 const appView = $('#app-view');

@@ -3,6 +3,7 @@
 import { statusDonut, timeline } from './charts.js';
 import { bar, h } from './dom.js';
 import { exportsCard } from './exports-panel.js';
+import { planActions } from './planning-plans.js';
 import {
   CLOSED,
   M,
@@ -54,6 +55,7 @@ export function renderPlan(view, { plan, progress, activities }, onOpen) {
       ),
     ),
     keyFigures(progress),
+    planActions(plan), // planning: edit, new activity, import, renew (managers and admins only)
     h(
       'div',
       { class: 'grid grid-3' },
