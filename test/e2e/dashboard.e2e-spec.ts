@@ -191,6 +191,10 @@ describe('the progress dashboard at /', () => {
     const saved = await apiGet(`/api/activities/${activity.id}`);
     expect(saved).toMatchObject({ status: 'completed', progressPercent: 100 });
     expect(saved.notes).toBe('Atelier tenu à Rabat');
+    await page
+      .locator('#history-list li', { hasText: 'Rapport envoyé au comité de pilotage' })
+      .waitFor();
+    await page.locator('#activity-dialog .dialog-header button').click();
     // Completed, it leaves the focal point's open activities; the full list shows it once the
     // "open activities only" filter, on by default for a focal point, is turned off.
     await page.locator(`#my-activities-list .activity[data-id="${activity.id}"]`).waitFor({
@@ -199,9 +203,6 @@ describe('the progress dashboard at /', () => {
     await page.getByLabel(MESSAGES.fr.navOpenOnly).uncheck();
     await page
       .locator(`#activity-list .activity[data-id="${activity.id}"][data-status="completed"]`)
-      .waitFor();
-    await page
-      .locator('#history-list li', { hasText: 'Rapport envoyé au comité de pilotage' })
       .waitFor();
   });
 

@@ -65,7 +65,7 @@ export function changeLine(field, fromValue, toValue) {
     'li',
     { class: 'history-change', dataset: { field } },
     h('span', { class: 'history-field' }, pair(M.fieldNames[field] || field, '')),
-    h('bdi', { class: 'history-from', dir: 'auto' }, shownValue(field, fromValue)),
+    h('bdi', { class: 'history-from', dir: valueDir(field) }, shownValue(field, fromValue)),
     ' ',
     h(
       'span',
@@ -73,7 +73,7 @@ export function changeLine(field, fromValue, toValue) {
       CHANGE_ARROW,
     ),
     ' ',
-    h('bdi', { class: 'history-to', dir: 'auto' }, shownValue(field, toValue)),
+    h('bdi', { class: 'history-to', dir: valueDir(field) }, shownValue(field, toValue)),
   );
 }
 
@@ -116,6 +116,12 @@ export function planEvent(item) {
     h('span', { class: 'history-what' }, text, link ? ' · ' : '', link),
   );
 }
+
+/**
+ * Numbers read left to right in every language ("75 %"); words (a status, notes) take the direction of
+ * their own first letter. A number alone has no strong direction, so `auto` would not settle it.
+ */
+const valueDir = (field) => (field === 'progressPercent' ? 'ltr' : 'auto');
 
 function shownValue(field, value) {
   if (value === null || value === undefined || value === '') return '—';

@@ -34,6 +34,12 @@ export function followsAgreementTerm(planView, agreement) {
   );
 }
 
+/**
+ * Years inside a sentence: "2025–2026" between Unicode isolates (LRI … PDI), so that Arabic text around
+ * them does not turn them into "2026–2025" (digits and the dash have no direction of their own).
+ */
+const isolateLtr = (text) => '\u2066' + text + '\u2069';
+
 export function planHeader({ plan, planView, agreement }) {
   const years = planYears(planView, plan);
   const startsOn = planView?.startsOn || plan.startsOn;
@@ -92,7 +98,7 @@ export function planHeader({ plan, planView, agreement }) {
             to: fmtDate(endsOn),
             duration: tp('navMonths', agreement.durationMonths),
             from: fmtDate(agreement.entryIntoForceOn),
-            years,
+            years: isolateLtr(years),
           }),
         )
       : '',

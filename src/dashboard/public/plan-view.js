@@ -130,11 +130,7 @@ function myActivitiesCard(own, user, today, onOpen) {
       t('navMyActivitiesHint', { party: partyName(user.partyCode) }),
     ),
     open.length
-      ? h(
-          'ul',
-          { class: 'activity-list', id: 'my-activities-list' },
-          open.map((a) => activityItem(a, today, onOpen, user.partyCode)),
-        )
+      ? myList(open, today, onOpen, user.partyCode)
       : h('p', { class: 'muted', id: 'my-activities-empty' }, M.navNoOpenActivities),
     h(
       'p',
@@ -142,6 +138,33 @@ function myActivitiesCard(own, user, today, onOpen) {
       h('a', { href: '#activities', class: 'link', onclick: toFullList }, M.navSeeAllActivities),
     ),
   );
+}
+
+/** The first few due, the others one tap away: the figures and charts stay within reach below. */
+const MY_FIRST = 5;
+
+function myList(open, today, onOpen, ownParty) {
+  const list = h(
+    'ul',
+    { class: 'activity-list', id: 'my-activities-list' },
+    open.slice(0, MY_FIRST).map((a) => activityItem(a, today, onOpen, ownParty)),
+  );
+  if (open.length <= MY_FIRST) return list;
+  const more = h(
+    'button',
+    {
+      type: 'button',
+      class: 'btn ghost',
+      id: 'my-activities-more',
+      'aria-controls': 'my-activities-list',
+      onclick: () => {
+        list.append(...open.slice(MY_FIRST).map((a) => activityItem(a, today, onOpen, ownParty)));
+        more.remove();
+      },
+    },
+    tp('navShowMoreActivities', open.length - MY_FIRST),
+  );
+  return h('div', {}, list, more);
 }
 
 /** The link to the full list scrolls to it without changing the address (which names the plan). */
