@@ -5,6 +5,7 @@
 import { api, listAll, session } from './api.js';
 import { bar, h } from './dom.js';
 import { M, fmtDate, fmtNumber, fmtPercent, localized, pair, partyName, t, tp } from './format.js';
+import { CHANGE_ARROW } from './history-view.js';
 import { isNotVisible, notFoundCard } from './not-found.js';
 import { hrefFor, registerScreen } from './router.js';
 
@@ -68,17 +69,51 @@ function headerSection(a) {
         a.partyCodes.map((c) => h('span', { class: 'chip', dataset: { code: c } }, partyName(c))),
       ),
     ),
+    documentLink(a),
     canEdit
       ? h(
           'p',
-          {},
+          { class: 'agreement-actions' },
           h(
             'a',
             { class: 'btn ghost', id: 'agreement-edit', href: hrefFor('agreement', a.id, 'edit') },
             M.navEditAgreement,
           ),
+          h(
+            'a',
+            {
+              class: 'btn ghost',
+              id: 'agreement-record-renewal',
+              href: hrefFor('agreement', a.id, 'renewal'),
+            },
+            M.navRecordRenewal,
+          ),
+          h(
+            'a',
+            {
+              class: 'btn ghost',
+              id: 'agreement-new-plan',
+              href: hrefFor('agreement', a.id, 'plans', 'new'),
+            },
+            M.navNewPlan,
+          ),
         )
       : '',
+  );
+}
+
+/** The published text when one is recorded, else the agreement's public page (when the API has one). */
+function documentLink(a) {
+  const url = a.documentUrl || a.publicDocumentUrl;
+  if (!url || !/^https?:\/\//.test(url)) return '';
+  return h(
+    'p',
+    {},
+    h(
+      'a',
+      { href: url, id: 'agreement-document', rel: 'noopener noreferrer', target: '_blank' },
+      M.navAgreementDocument,
+    ),
   );
 }
 
@@ -164,7 +199,7 @@ function renewalsSection(a, renewals) {
                 ' · ',
                 h('bdi', {}, fmtDate(r.previousExpiresOn)),
                 ' ',
-                h('span', { 'aria-hidden': 'true' }, document.dir === 'rtl' ? '←' : '→'),
+                h('span', { 'aria-hidden': 'true' }, CHANGE_ARROW),
                 ' ',
                 h('bdi', {}, fmtDate(r.newExpiresOn)),
               ]
