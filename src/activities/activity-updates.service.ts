@@ -1,14 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { ActionPlansService } from '../action-plans/action-plans.service';
 import type { Actor } from '../common/auth/actor';
 import { activityEditRight } from '../common/auth/permissions';
-import { ActivityCarriedOver, InvalidInput, VersionConflict } from '../common/errors/domain-errors';
+import {
+  ActivityCarriedOver,
+  InvalidInput,
+  NotFound,
+  VersionConflict,
+} from '../common/errors/domain-errors';
 import { Clock } from '../common/time/clock';
 import { PartiesService } from '../parties/parties.service';
 import { ActivitiesService } from './activities.service';
-import { ActivityPatch, planActivityChange } from './activity-changes';
+import { ActivityPatch, FieldChange, planActivityChange } from './activity-changes';
 import { ActivityHistory } from './activity-history.entity';
 import { Activity } from './activity.entity';
 import { ActivityView, toActivityView } from './activity-view';
@@ -53,41 +58,60 @@ export class ActivityUpdatesService {
 
     const updated = await this.dataSource.transaction(async (em) => {
       await this.plans.holdAgainstRenewal(em, activity.planId);
-      const copy = await em.findOne(Activity, {
-        select: { id: true },
-        where: { carriedOverFromId: id },
-      });
-      if (copy) throw new ActivityCarriedOver(id, copy.id);
-      const set = Object.fromEntries(changes.map((c) => [c.field, c.to]));
-      const result = await em
-        .createQueryBuilder()
-        .update(Activity)
-        .set({ ...set, version: () => 'version + 1', updatedAt: this.clock.now() })
-        .where('id = :id AND version = :expectedVersion', { id, expectedVersion })
-        .execute();
-      if (result.affected === 0) {
-        const current = await em.findOneByOrFail(Activity, { id });
-        throw new VersionConflict('Activity', expectedVersion, current.version);
-      }
-      if (changes.length > 0) {
-        const at = this.clock.now();
-        await em.insert(
-          ActivityHistory,
-          changes.map((c) => ({
-            activityId: id,
-            actorId: actor.id,
-            actorEmail: actor.email,
-            at,
-            field: c.field,
-            fromValue: c.from,
-            toValue: c.to,
-            note: note ?? null,
-          })),
-        );
-      }
-      return em.findOneByOrFail(Activity, { id });
+      await this.applyChanges(em, actor, id, expectedVersion, changes, note ?? null);
+      const after = await em.findOneBy(Activity, { id });
+      if (!after) throw new NotFound('Activity', id);
+      return after;
     });
     return toActivityView(updated, today);
+  }
+
+  /**
+   * Writes checked changes inside the caller's transaction (an update's or an import's, which has
+   * taken the plan's renewal lock): refuses a carried-over activity, updates on the expected version
+   * only (409 with the current version otherwise) and appends one history row per changed field.
+   */
+  async applyChanges(
+    em: EntityManager,
+    actor: Actor,
+    id: string,
+    expectedVersion: number,
+    changes: FieldChange[],
+    note: string | null,
+  ): Promise<void> {
+    const copy = await em.findOne(Activity, {
+      select: { id: true },
+      where: { carriedOverFromId: id },
+    });
+    if (copy) throw new ActivityCarriedOver(id, copy.id);
+    const set = Object.fromEntries(changes.map((c) => [c.field, c.to]));
+    const result = await em
+      .createQueryBuilder()
+      .update(Activity)
+      .set({ ...set, version: () => 'version + 1', updatedAt: this.clock.now() })
+      .where('id = :id AND version = :expectedVersion', { id, expectedVersion })
+      .execute();
+    if (result.affected === 0) {
+      // Gone (deleted meanwhile) is a 404, not a 500.
+      const current = await em.findOneBy(Activity, { id });
+      if (!current) throw new NotFound('Activity', id);
+      throw new VersionConflict('Activity', expectedVersion, current.version);
+    }
+    if (changes.length === 0) return;
+    const at = this.clock.now();
+    await em.insert(
+      ActivityHistory,
+      changes.map((c) => ({
+        activityId: id,
+        actorId: actor.id,
+        actorEmail: actor.email,
+        at,
+        field: c.field,
+        fromValue: c.from,
+        toValue: c.to,
+        note,
+      })),
+    );
   }
 }
 
@@ -95,6 +119,8 @@ export class ActivityUpdatesService {
 export function resolveVersion(
   bodyVersion: number | undefined,
   ifMatch: string | undefined,
+  /** Where `version` itself came from: a PATCH body, or DELETE's `?version=`. */
+  source: 'body' | 'query' = 'body',
 ): number {
   let headerVersion: number | undefined;
   if (ifMatch !== undefined) {
@@ -110,7 +136,7 @@ export function resolveVersion(
   }
   const version = bodyVersion ?? headerVersion;
   if (version === undefined) {
-    throw InvalidInput.field('version', 'is required (in the body or as an If-Match header)');
+    throw InvalidInput.field('version', `is required (in the ${source} or as an If-Match header)`);
   }
   return version;
 }

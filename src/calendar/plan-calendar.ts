@@ -1,6 +1,6 @@
 import ical, { ICalEventStatus } from 'ical-generator';
-import type { ActivityView } from '../../activities/activity-view';
-import { addDays, type CalendarDate } from '../../common/time/calendar-date';
+import type { ActivityView } from '../activities/activity-view';
+import { addDays, type CalendarDate } from '../common/time/calendar-date';
 import type { CalendarLabels } from './calendar-labels';
 
 export interface PlanCalendarInput {
@@ -72,18 +72,32 @@ export function buildPlanCalendar(input: PlanCalendarInput): string {
   return calendar.toString();
 }
 
-function activityPrefix(activity: ActivityView, labels: CalendarLabels): string {
-  if (activity.status === 'completed') return labels.completed;
-  if (activity.status === 'cancelled') return labels.cancelled;
-  return activity.overdue ? labels.overdue : labels.due;
+/**
+ * The event's first word, in the page's vocabulary: closed activities by their status, then overdue,
+ * then postponed, and an open activity's event is its deadline.
+ */
+export function activityPrefix(activity: ActivityView, labels: CalendarLabels): string {
+  if (activity.status === 'completed' || activity.status === 'cancelled') {
+    return labels.statusNames[activity.status];
+  }
+  if (activity.overdue) return labels.overdue;
+  if (activity.status === 'postponed') return labels.statusNames.postponed;
+  return labels.due;
 }
 
-function activityDescription(activity: ActivityView, labels: CalendarLabels): string {
+/** Labels and names, never codes (party codes aside: they are how parties are known here). */
+export function activityDescription(activity: ActivityView, labels: CalendarLabels): string {
+  const pair = (label: string, value: string) =>
+    labels.pair.replace('{label}', label).replace('{value}', value);
+  const percent = new Intl.NumberFormat(labels.locale, { style: 'percent' }).format(
+    activity.progressPercent / 100,
+  );
   return [
-    `${labels.status}: ${activity.status}`,
-    `${labels.progress}: ${activity.progressPercent} %`,
-    `${labels.lead}: ${activity.leadPartyCode}`,
-    `${labels.parties}: ${activity.partyCodes.join(', ')}`,
+    pair(labels.type, labels.typeNames[activity.type] ?? activity.type),
+    pair(labels.status, labels.statusNames[activity.status] ?? activity.status),
+    pair(labels.progress, percent),
+    pair(labels.lead, activity.leadPartyCode),
+    pair(labels.parties, activity.partyCodes.join(labels.listSeparator)),
     ...(activity.description ? ['', activity.description] : []),
   ].join('\n');
 }

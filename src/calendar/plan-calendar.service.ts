@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
-import { AgreementsService } from '../../agreements/agreements.service';
-import type { Actor } from '../../common/auth/actor';
-import { Clock } from '../../common/time/clock';
-import { attachmentDisposition } from '../file-names';
-import { PlanActivitiesReader } from '../plan-activities.reader';
-import type { ExportFile } from '../export-file';
-import { CALENDAR_LABELS } from './calendar-labels';
+import { AgreementsService } from '../agreements/agreements.service';
+import type { Actor } from '../common/auth/actor';
+import { Clock } from '../common/time/clock';
+import { attachmentDisposition } from '../common/files/file-names';
+import { PlanActivitiesReader } from '../activities/plan-activities.reader';
+import type { ExportFile } from '../common/files/export-file';
+import { calendarLabels } from './calendar-labels';
 import { buildPlanCalendar } from './plan-calendar';
 
 @Injectable()
@@ -25,7 +25,7 @@ export class PlanCalendarService {
       plan,
       agreement,
       activities,
-      labels: CALENDAR_LABELS[actor.locale] ?? CALENDAR_LABELS.fr,
+      labels: calendarLabels(actor.locale),
       now: this.clock.now(),
     });
     return {
