@@ -7,15 +7,15 @@ import {
   M,
   STATUSES,
   fmtDate,
-  fmtInstant,
   fmtNumber,
-  fmtPercent,
+  localized,
   pair,
   partyName,
   statusName,
   t,
   typeName,
 } from './format.js';
+import { activityChanges, groupUpdates } from './history-view.js';
 
 const dialog = h('dialog', {
   id: 'activity-dialog',
@@ -25,9 +25,14 @@ const dialog = h('dialog', {
 let current = null;
 let afterSave = () => {};
 
-/** `onSaved` runs after each accepted change (and after a conflict), to refresh the figures behind. */
-export function setupActivityDialog(onSaved) {
+/**
+ * `onSaved` runs after each accepted change (and after a conflict), to refresh the figures behind;
+ * `onClosed(activity)` when the dialog closes, however it closes (button, Escape), so that the address
+ * can stop naming the activity.
+ */
+export function setupActivityDialog(onSaved, onClosed = () => {}) {
   afterSave = onSaved;
+  dialog.addEventListener('close', () => onClosed(current));
   document.body.append(dialog);
 }
 
@@ -35,12 +40,13 @@ export function closeActivity() {
   if (dialog.open) dialog.close();
 }
 
-export async function openActivity(id) {
+/** Opens the dialog on an activity; `loaded` spares a second read when the caller has it already. */
+export async function openActivity(id, loaded) {
   current = null;
   dialog.replaceChildren(h('p', { class: 'muted loading' }, M.loading));
   if (!dialog.open) dialog.showModal();
   try {
-    render(await api(`/api/activities/${id}`));
+    render(loaded && loaded.id === id ? loaded : await api(`/api/activities/${id}`));
   } catch (error) {
     if (isExpired(error)) return;
     const text =
@@ -129,7 +135,13 @@ function render(activity, message) {
   const messageBox = h('div', { id: 'activity-message', class: 'dialog-message' }, message || '');
   const saveButton = h(
     'button',
-    { type: 'submit', class: 'btn primary', id: 'activity-save', disabled: !editable },
+    {
+      type: 'submit',
+      form: 'activity-form',
+      class: 'btn primary',
+      id: 'activity-save',
+      disabled: !editable,
+    },
     M.save,
   );
   statusSelect.addEventListener('change', () => {
@@ -161,17 +173,19 @@ function render(activity, message) {
     h('div', { class: 'field' }, h('label', { for: 'activity-notes' }, M.notes), notesInput),
     h('div', { class: 'field' }, h('label', { for: 'activity-note' }, M.changeNote), noteInput),
     messageBox,
+  );
+  // Outside the scrolling body, at the foot of the dialog: Save stays in view on a phone however long
+  // the description and history are (the button submits the form through its `form` attribute).
+  const actions = h(
+    'div',
+    { class: 'dialog-actions dialog-footer' },
     h(
-      'div',
-      { class: 'dialog-actions' },
-      h(
-        'span',
-        { class: 'muted small', id: 'activity-version', dataset: { version: activity.version } },
-        t('versionLabel', { n: fmtNumber(activity.version) }),
-      ),
-      h('button', { type: 'button', class: 'btn ghost', onclick: closeActivity }, M.close),
-      saveButton,
+      'span',
+      { class: 'muted small', id: 'activity-version', dataset: { version: activity.version } },
+      t('versionLabel', { n: fmtNumber(activity.version) }),
     ),
+    h('button', { type: 'button', class: 'btn ghost', onclick: closeActivity }, M.close),
+    saveButton,
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -213,18 +227,18 @@ function render(activity, message) {
     h('h3', { id: 'history-title' }, M.history),
     h('ul', { id: 'history-list', class: 'history-list' }),
   );
+  const description = localized(activity, 'description');
   dialog.replaceChildren(
-    header(activity.title),
+    header(localized(activity, 'title')),
     h(
       'div',
       { class: 'dialog-body' },
       details,
-      activity.description
-        ? h('p', { class: 'description', dir: 'auto' }, activity.description)
-        : '',
+      description ? h('p', { class: 'description', dir: 'auto' }, description) : '',
       form,
       history,
     ),
+    actions,
   );
   loadHistory(activity.id);
 }
@@ -297,51 +311,13 @@ async function loadHistory(id) {
     }
     const list = $('#history-list', dialog);
     if (!list || !current || current.id !== id) return;
-    const updates = [];
-    for (const item of items) {
-      const previous = updates[updates.length - 1];
-      if (previous && previous.at === item.at && previous.who === item.actorEmail)
-        previous.items.push(item);
-      else updates.push({ at: item.at, who: item.actorEmail, note: item.note, items: [item] });
-    }
-    updates.reverse();
+    const updates = groupUpdates(items).reverse();
     list.replaceChildren(
       ...(updates.length
-        ? updates.slice(0, 8).map(historyEntry)
+        ? updates.slice(0, 8).map(activityChanges)
         : [h('li', { class: 'muted' }, M.noHistory)]),
     );
   } catch {
     // leave the list empty
   }
-}
-
-function historyEntry(update) {
-  const changes = update.items
-    .filter((i) => i.field !== 'completedOn')
-    .map((i) =>
-      pair(
-        M.fieldNames[i.field] || i.field,
-        `${shown(i.field, i.fromValue)} → ${shown(i.field, i.toValue)}`,
-      ),
-    );
-  return h(
-    'li',
-    {},
-    h(
-      'span',
-      { class: 'history-who' },
-      t('historyEntry', { who: update.who || '—', when: fmtInstant(update.at) }),
-    ),
-    h('span', { class: 'history-what' }, changes.join(' · ')),
-    update.note ? h('q', { class: 'history-note', dir: 'auto' }, update.note) : '',
-  );
-}
-
-function shown(field, value) {
-  if (value === null || value === undefined || value === '') return '—';
-  if (field === 'status') return statusName(value);
-  if (field === 'progressPercent') return fmtPercent(value);
-  if (/On$/.test(field)) return fmtDate(value);
-  const text = String(value);
-  return text.length > 60 ? text.slice(0, 59) + '…' : text;
 }

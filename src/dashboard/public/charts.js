@@ -1,5 +1,5 @@
 // Two charts drawn by hand in SVG: the status donut and the timeline of activities by deadline.
-import { s } from './dom.js';
+import { h, s } from './dom.js';
 import {
   M,
   RTL,
@@ -11,6 +11,7 @@ import {
   fmtDate,
   fmtMonth,
   fmtNumber,
+  localized,
   pair,
   statusName,
   t,
@@ -121,7 +122,8 @@ export function timeline({ activities, startsOn, endsOn, today, onOpen }) {
 
   items.forEach((a, i) => {
     const y = top + i * rowH;
-    const label = a.title.length > 44 ? a.title.slice(0, 43) + '…' : a.title;
+    const title = localized(a, 'title');
+    const label = title.length > 44 ? title.slice(0, 43) + '…' : title;
     const x1 = x(dayNumber(a.plannedStartOn || a.dueOn));
     const x2 = x(dayNumber(a.dueOn));
     const row = s(
@@ -130,13 +132,13 @@ export function timeline({ activities, startsOn, endsOn, today, onOpen }) {
         class: 'tl-row status-' + a.status + (a.overdue ? ' is-overdue' : ''),
         tabindex: 0,
         role: 'button',
-        'aria-label': `${a.title} — ${fmtDate(a.dueOn)} — ${statusName(a.status)}`,
+        'aria-label': `${title} — ${fmtDate(a.dueOn)} — ${statusName(a.status)}`,
         dataset: { id: a.id },
       },
       s(
         'title',
         {},
-        `${a.title}\n${fmtDate(a.dueOn)} · ${statusName(a.status)}${a.overdue ? ' · ' + M.overdueBadge : ''}`,
+        `${title}\n${fmtDate(a.dueOn)} · ${statusName(a.status)}${a.overdue ? ' · ' + M.overdueBadge : ''}`,
       ),
       s('rect', { x: 0, y, width: W, height: rowH, class: 'tl-hit' }),
       s(
@@ -185,4 +187,59 @@ export function timeline({ activities, startsOn, endsOn, today, onOpen }) {
     ),
   );
   return chart;
+}
+
+/**
+ * The timeline for a narrow box: one line per activity, by deadline, with a track over the plan's term
+ * (the bar from the planned start to the deadline, a mark for today). Placed with logical CSS
+ * properties, so the time axis runs from right to left in Arabic by itself.
+ */
+export function timelineList({ activities, startsOn, endsOn, today, onOpen }) {
+  const items = [...activities].sort(byDueDate);
+  const todayN = dayNumber(today);
+  const from = Math.min(
+    dayNumber(startsOn),
+    todayN,
+    ...items.map((a) => dayNumber(a.plannedStartOn || a.dueOn)),
+  );
+  const to = Math.max(dayNumber(endsOn), todayN, ...items.map((a) => dayNumber(a.dueOn)));
+  const span = Math.max(to - from, 1);
+  const at = (day) => ((day - from) / span) * 100;
+  return h(
+    'ol',
+    {
+      class: 'timeline-compact',
+      'aria-label': t('timelineLabel', { total: fmtNumber(items.length) }),
+    },
+    items.map((a) => {
+      const start = at(dayNumber(a.plannedStartOn || a.dueOn));
+      const end = at(dayNumber(a.dueOn));
+      const barEl = h('span', { class: 'tlc-bar' });
+      barEl.style.insetInlineStart = start + '%';
+      barEl.style.inlineSize = Math.max(end - start, 1.5) + '%';
+      const todayEl = h('span', { class: 'tlc-today', 'aria-hidden': 'true' });
+      todayEl.style.insetInlineStart = at(todayN) + '%';
+      return h(
+        'li',
+        {
+          class: 'tlc-row status-' + a.status + (a.overdue ? ' is-overdue' : ''),
+          dataset: { id: a.id },
+        },
+        h(
+          'button',
+          { type: 'button', class: 'link tlc-title', dir: 'auto', onclick: () => onOpen(a.id) },
+          localized(a, 'title'),
+        ),
+        h(
+          'span',
+          { class: 'tlc-meta' },
+          h('time', { datetime: a.dueOn }, fmtDate(a.dueOn)),
+          ' · ',
+          statusName(a.status),
+          a.overdue ? ' · ' + M.overdueBadge : '',
+        ),
+        h('span', { class: 'tlc-track', 'aria-hidden': 'true' }, barEl, todayEl),
+      );
+    }),
+  );
 }

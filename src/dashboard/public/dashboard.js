@@ -14,15 +14,19 @@ import {
 } from './api.js';
 import { SIGNED_IN_EVENT, setupAccountLinks } from './account-links.js';
 import { closeActivity, openActivity, setupActivityDialog } from './activity-dialog.js';
+import './agreement-view.js';
 import { $, bar, h, notice } from './dom.js';
-import { M, fmtNumber, fmtPercent, partyName } from './format.js';
+import { M, fmtNumber, fmtPercent, localized, partyName, setParties } from './format.js';
 import { resetExports } from './exports-panel.js';
+import { notFoundCard, isNotVisible } from './not-found.js';
 import { renderPlan, resetFilters } from './plan-view.js';
 import {
   allowed,
   hashSegments,
+  hrefFor,
   matchScreen,
   navigationEntries,
+  navigate,
   syncLanguageLinks,
 } from './router.js';
 import './planning.js'; // registers the planning screens (agreements, plans, activities, import)
@@ -100,10 +104,20 @@ function showSession() {
 async function startApp() {
   loginView.hidden = true;
   appView.hidden = false;
+  await loadParties();
   showSession();
   appView.classList.remove('public-view');
   appView.replaceChildren(navigationBar(), h('div', { id: 'screen-view' }));
   await showRoute();
+}
+
+/** Party names in the reader's language everywhere (IOM → OIM in French); codes if this fails. */
+async function loadParties() {
+  try {
+    setParties(await listAll('/api/parties'));
+  } catch (error) {
+    if (!isExpired(error)) console.warn('Accords dashboard: parties not loaded', error);
+  }
 }
 
 /** The screens this user may open, as links; the current one is marked. */
@@ -134,11 +148,17 @@ function markCurrentNavigation(path) {
   }
 }
 
-/** Renders what the address names: a registered screen, else the plans with the named plan. */
+/**
+ * Renders what the address names: a registered screen, an activity over its plan, a plan, or the
+ * plans with the first one. The hash is kept as given (a link from a mail survives sign-in: the login
+ * form never touches it), so `#activity/<id>` stays in the address while the dialog is open.
+ */
 async function showRoute() {
   const container = $('#screen-view');
   if (!container || !session.user) return;
   syncLanguageLinks();
+  const [kind, id, ...rest] = hashSegments();
+  if (kind === 'activity' && id && rest.length === 0) return showActivityRoute(id);
   closeActivity();
   const match = matchScreen();
   if (match && allowed(match.screen, session.user)) {
@@ -154,11 +174,49 @@ async function showRoute() {
     return;
   }
   markCurrentNavigation('');
-  const [kind, id] = hashSegments();
-  await showPlans(kind === 'plan' ? id : null);
+  if (kind === 'plan' && id) return showPlans(id, { strict: true });
+  if (!match && !isPlansHash()) {
+    // An address no screen answers (a mistyped or foreign link): say so rather than show a blank page.
+    state.screen = null;
+    container.replaceChildren(notFoundCard('page'));
+    return;
+  }
+  await showPlans(null);
 }
 
-async function showPlans(wantedPlanId) {
+/** `#`, `#plans` or an address the plans view answers. */
+function isPlansHash() {
+  const [kind] = hashSegments();
+  return kind === undefined || kind === '' || kind === 'plans';
+}
+
+/**
+ * `#activity/<id>`: the activity's plan behind, the activity's dialog in front, the address kept.
+ * An activity that does not exist or is not the reader's to see gets a clear message instead.
+ */
+async function showActivityRoute(id) {
+  const container = $('#screen-view');
+  markCurrentNavigation('');
+  let activity;
+  try {
+    activity = await api(`/api/activities/${encodeURIComponent(id)}`);
+  } catch (error) {
+    if (isExpired(error)) return;
+    closeActivity();
+    state.screen = null;
+    container.replaceChildren(
+      isNotVisible(error) ? notFoundCard('activity') : notice('error', describeError(error)),
+    );
+    return;
+  }
+  if (!(state.screen === 'plans' && $('#plan-view') && state.planId === activity.planId)) {
+    await showPlans(activity.planId, { strict: true, keepHash: true });
+  }
+  const [kind, current] = hashSegments();
+  if (kind === 'activity' && current === id) await openActivity(id, activity);
+}
+
+async function showPlans(wantedPlanId, { strict = false, keepHash = false } = {}) {
   const container = $('#screen-view');
   const alreadyShown = state.screen === 'plans' && $('#plan-view');
   state.screen = 'plans';
@@ -168,6 +226,11 @@ async function showPlans(wantedPlanId) {
     state.plans = await listAll('/api/dashboard');
   } catch (error) {
     if (!isExpired(error)) container.replaceChildren(notice('error', describeError(error)));
+    return;
+  }
+  if (strict && wantedPlanId && !state.plans.some((p) => p.planId === wantedPlanId)) {
+    state.screen = null;
+    container.replaceChildren(notFoundCard('plan'));
     return;
   }
   if (state.plans.length === 0) {
@@ -182,7 +245,7 @@ async function showPlans(wantedPlanId) {
     h('div', { id: 'plan-view', 'aria-live': 'polite', 'aria-busy': 'true' }),
   );
   $('#main').focus();
-  await selectPlan(initial.planId);
+  await selectPlan(initial.planId, { keepHash });
 }
 
 window.addEventListener('hashchange', () => {
@@ -237,7 +300,7 @@ function planPicker() {
           'aria-pressed': 'false',
           onclick: () => selectPlan(p.planId),
         },
-        h('span', { class: 'plan-card-title', dir: 'auto' }, p.planTitle),
+        h('span', { class: 'plan-card-title', dir: 'auto' }, rowTitle(p)),
         h('span', { class: 'plan-card-meta' }, p.partyCodes.map(partyName).join(' · ')),
         bar(p.completionPercent, '', M.completion),
         h(
@@ -259,17 +322,40 @@ function planPicker() {
   );
 }
 
-async function selectPlan(planId) {
+/** A dashboard row's plan title in the reader's language, when the row carries translations. */
+function rowTitle(row) {
+  return localized(
+    { title: row.planTitle, translations: row.planTranslations || row.translations },
+    'title',
+  );
+}
+
+async function selectPlan(planId, { keepHash = false } = {}) {
   state.planId = planId;
   for (const button of document.querySelectorAll('.plan-card')) {
     button.setAttribute('aria-pressed', String(button.dataset.planId === planId));
   }
   // The plan stays chosen across a reload and a change of language (no hashchange: replaceState).
-  history.replaceState(null, '', '#plan/' + encodeURIComponent(planId));
+  // An `#activity/<id>` address stays as it is: the dialog opened over this plan names it.
+  if (!keepHash) history.replaceState(null, '', hrefFor('plan', planId));
   syncLanguageLinks();
   resetFilters();
   resetExports();
   await loadPlan();
+}
+
+/** Opens an activity from the plan on screen: through the address, so that it can be linked to. */
+function openFromPlan(activityId) {
+  navigate(hrefFor('activity', activityId));
+}
+
+/** Closing the dialog of an `#activity/<id>` address returns to its plan's address. */
+function afterDialogClosed(activity) {
+  const [kind, id] = hashSegments();
+  if (kind !== 'activity' || (activity && id !== activity.id)) return;
+  const planId = (activity && activity.planId) || state.planId;
+  if (planId) history.replaceState(null, '', hrefFor('plan', planId));
+  syncLanguageLinks();
 }
 
 /** Reads the plan's figures and activities again and redraws it; a later call wins over a slower one. */
@@ -279,16 +365,26 @@ async function loadPlan() {
   if (!view) return;
   view.setAttribute('aria-busy', 'true');
   try {
-    const [progress, activities, plans] = await Promise.all([
+    const [progress, activities, plans, planView] = await Promise.all([
       api(`/api/action-plans/${state.planId}/progress`),
       listAll(`/api/action-plans/${state.planId}/activities`),
       listAll('/api/dashboard'),
+      api(`/api/action-plans/${state.planId}`),
     ]);
+    // The agreement's term, for the plan header; the plan shows without it if it cannot be read.
+    const agreement = await api(`/api/agreements/${planView.agreementId}`).catch((error) => {
+      if (isExpired(error)) throw error;
+      return null;
+    });
     if (seq !== state.loadSeq) return;
     state.plans = plans;
     const plan = plans.find((p) => p.planId === state.planId);
-    if (!plan) return view.replaceChildren(notice('error', M.noPlans));
-    renderPlan(view, { plan, progress, activities }, openActivity);
+    if (!plan) return view.replaceChildren(notFoundCard('plan'));
+    renderPlan(
+      view,
+      { plan, planView, agreement, progress, activities, user: session.user },
+      openFromPlan,
+    );
   } catch (error) {
     if (seq === state.loadSeq && !isExpired(error))
       view.replaceChildren(notice('error', describeError(error)));
@@ -297,7 +393,7 @@ async function loadPlan() {
   }
 }
 
-setupActivityDialog(loadPlan);
+setupActivityDialog(loadPlan, afterDialogClosed);
 
 window.addEventListener('unhandledrejection', (event) => {
   // Every path above handles its own errors; this keeps an unforeseen one from failing silently.

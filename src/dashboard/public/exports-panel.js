@@ -3,7 +3,7 @@
 // token, which a link cannot carry: they are fetched, then saved through an object URL.
 import { ApiError, api, describeError, fetchFile, isExpired, listAll } from './api.js';
 import { h, notice, saveFile } from './dom.js';
-import { M, fmtInstant, fmtNumber, partyName, statusName, t } from './format.js';
+import { CLOSED, M, STATUSES, fmtInstant, fmtNumber, partyName, statusName, t } from './format.js';
 
 /** The feed address created last: shown again when the same plan is redrawn, forgotten otherwise. */
 let created = null;
@@ -13,10 +13,14 @@ export function resetExports() {
   created = null;
 }
 
+/** What "open activities only" lets through: every status but completed and cancelled. */
+const OPEN_STATUSES = STATUSES.filter((status) => !CLOSED.has(status));
+
 /** The list's filters as the export routes' query parameters. */
 export function exportQuery(filters) {
   const query = new URLSearchParams();
   if (filters.status) query.set('status', filters.status);
+  else if (filters.openOnly) query.set('status', OPEN_STATUSES.join(','));
   if (filters.party) query.set('party', filters.party);
   if (filters.overdue) query.set('overdue', 'true');
   const text = query.toString();
@@ -137,6 +141,7 @@ export function exportsCard(plan, getFilters) {
         filters.status ? statusName(filters.status) : '',
         filters.party ? partyName(filters.party) : '',
         filters.overdue ? M.overdueOnly : '',
+        filters.openOnly && !filters.status ? M.navOpenOnly : '',
       ].filter(Boolean);
       applied.replaceChildren(...names.map((name) => h('li', { class: 'chip' }, name)));
       applied.hidden = names.length === 0;

@@ -1,6 +1,6 @@
 // One plan on screen: key figures, status, overdue and upcoming deadlines, per country and per type,
 // the timeline, the exports, and the activity list with its filters (which the list exports follow).
-import { statusDonut, timeline } from './charts.js';
+import { statusDonut, timeline, timelineList } from './charts.js';
 import { bar, h } from './dom.js';
 import { exportsCard } from './exports-panel.js';
 import { planActions } from './planning-plans.js';
@@ -8,11 +8,11 @@ import {
   CLOSED,
   M,
   STATUSES,
-  byDueDate,
   dayNumber,
   fmtDate,
   fmtNumber,
   fmtPercent,
+  localized,
   pair,
   partyName,
   relativeDue,
@@ -21,39 +21,54 @@ import {
   tp,
   typeName,
 } from './format.js';
+import { planHistoryCard } from './plan-history.js';
+import { countryTableCard } from './country-table.js';
+import { planHeader } from './plan-header.js';
 
-let filters = { status: '', party: '', overdue: false };
+/** By due date, then by the title the reader sees. */
+const byDueDate = (a, b) =>
+  a.dueOn === b.dueOn
+    ? localized(a, 'title').localeCompare(localized(b, 'title'))
+    : a.dueOn < b.dueOn
+      ? -1
+      : 1;
+
+const noFilters = () => ({ status: '', party: '', overdue: false, openOnly: false });
+let filters = noFilters();
+let filtersFor = null;
 
 /** A newly chosen plan starts with no filter; a reload of the same plan keeps them. */
 export function resetFilters() {
-  filters = { status: '', party: '', overdue: false };
+  filters = noFilters();
+  filtersFor = null;
 }
 
-/** Fills `view` from the dashboard row, the progress figures and the activities of one plan. */
-export function renderPlan(view, { plan, progress, activities }, onOpen) {
+/** A focal point's own activities: their party leads or takes part. */
+const isOwn = (user) => (a) =>
+  !!user &&
+  !!user.partyCode &&
+  (a.leadPartyCode === user.partyCode || a.partyCodes.includes(user.partyCode));
+
+/**
+ * Fills `view` from the dashboard row, the plan and its agreement, the progress figures and the
+ * activities of one plan. A focal point sees their open activities first, by due date, before the
+ * figures and charts; and the full list starts without the closed ones.
+ */
+export function renderPlan(
+  view,
+  { plan, planView, agreement, progress, activities, user },
+  onOpen,
+) {
+  const focal = !!user && user.role === 'focal_point' && !!user.partyCode;
+  if (filtersFor === null) {
+    // First drawing of this plan: a focal point's list opens on what is still to do.
+    filters.openOnly = focal;
+    filtersFor = plan.planId;
+  }
   const exportsArea = exportsCard(plan, () => filters);
   view.replaceChildren(
-    h(
-      'section',
-      { class: 'plan-header', 'aria-labelledby': 'plan-title' },
-      h(
-        'p',
-        { class: 'eyebrow' },
-        M.agreement + ' · ',
-        h('span', { dir: 'auto' }, plan.agreementTitle),
-      ),
-      h('h2', { id: 'plan-title', dir: 'auto' }, plan.planTitle),
-      h(
-        'p',
-        { class: 'plan-meta' },
-        h('span', {}, t('term', { from: fmtDate(plan.startsOn), to: fmtDate(plan.endsOn) })),
-        h(
-          'span',
-          { class: 'chips', 'aria-label': M.parties },
-          plan.partyCodes.map((c) => h('span', { class: 'chip' }, partyName(c))),
-        ),
-      ),
-    ),
+    planHeader({ plan, planView, agreement }),
+    focal ? myActivitiesCard(activities.filter(isOwn(user)), user, progress.today, onOpen) : '',
     keyFigures(progress),
     planActions(plan), // planning: edit, new activity, import, renew (managers and admins only)
     h(
@@ -66,30 +81,99 @@ export function renderPlan(view, { plan, progress, activities }, onOpen) {
     h(
       'div',
       { class: 'grid grid-2' },
-      breakdownCard('by-country', M.byCountry, M.country, progress.byParty, (r) =>
-        partyName(r.partyCode),
-      ),
+      countryTableCard(progress, activities),
       breakdownCard('by-type', M.byType, M.type, progress.byType, (r) => typeName(r.type)),
     ),
     card(
       'timeline',
       M.timeline,
       h('p', { class: 'muted small' }, M.timelineHint),
-      h(
-        'div',
-        { class: 'timeline-scroll' },
-        timeline({
-          activities,
-          startsOn: plan.startsOn,
-          endsOn: plan.endsOn,
-          today: progress.today,
-          onOpen,
-        }),
-      ),
+      timelineBox({
+        activities,
+        startsOn: plan.startsOn,
+        endsOn: plan.endsOn,
+        today: progress.today,
+        onOpen,
+      }),
     ),
     exportsArea.element,
     activityListCard(activities, progress.today, onOpen, exportsArea.update),
+    planHistoryCard(plan.planId),
   );
+}
+
+/**
+ * The timeline in a box it fits: the chart where there is room for it, a compact list of bars on a
+ * narrow box (a container query picks one; both carry the same rows).
+ */
+function timelineBox(options) {
+  return h('div', { class: 'timeline-scroll' }, timeline(options), timelineList(options));
+}
+
+/** "My open activities": the focal point's own, not completed or cancelled, soonest due first. */
+function myActivitiesCard(own, user, today, onOpen) {
+  const open = own.filter((a) => !CLOSED.has(a.status)).sort(byDueDate);
+  return card(
+    'my-activities',
+    h(
+      'span',
+      {},
+      M.navMyOpenActivities,
+      ' ',
+      h(
+        'span',
+        { class: 'count-badge' + (open.some((a) => a.overdue) ? ' alert' : '') },
+        fmtNumber(open.length),
+      ),
+    ),
+    h(
+      'p',
+      { class: 'muted small' },
+      t('navMyActivitiesHint', { party: partyName(user.partyCode) }),
+    ),
+    open.length
+      ? myList(open, today, onOpen, user.partyCode)
+      : h('p', { class: 'muted', id: 'my-activities-empty' }, M.navNoOpenActivities),
+    h(
+      'p',
+      {},
+      h('a', { href: '#activities', class: 'link', onclick: toFullList }, M.navSeeAllActivities),
+    ),
+  );
+}
+
+/** The first few due, the others one tap away: the figures and charts stay within reach below. */
+const MY_FIRST = 5;
+
+function myList(open, today, onOpen, ownParty) {
+  const list = h(
+    'ul',
+    { class: 'activity-list', id: 'my-activities-list' },
+    open.slice(0, MY_FIRST).map((a) => activityItem(a, today, onOpen, ownParty)),
+  );
+  if (open.length <= MY_FIRST) return list;
+  const more = h(
+    'button',
+    {
+      type: 'button',
+      class: 'btn ghost',
+      id: 'my-activities-more',
+      'aria-controls': 'my-activities-list',
+      onclick: () => {
+        list.append(...open.slice(MY_FIRST).map((a) => activityItem(a, today, onOpen, ownParty)));
+        more.remove();
+      },
+    },
+    tp('navShowMoreActivities', open.length - MY_FIRST),
+  );
+  return h('div', {}, list, more);
+}
+
+/** The link to the full list scrolls to it without changing the address (which names the plan). */
+function toFullList(event) {
+  event.preventDefault();
+  const list = document.getElementById('activities');
+  if (list) list.scrollIntoView({ block: 'start' });
 }
 
 function card(id, title, ...children) {
@@ -181,7 +265,7 @@ function deadlineItem(activity, today, onOpen) {
     h(
       'button',
       { type: 'button', class: 'link', dir: 'auto', onclick: () => onOpen(activity.id) },
-      activity.title,
+      localized(activity, 'title'),
     ),
     h(
       'span',
@@ -278,6 +362,8 @@ function breakdownCard(id, title, firstColumn, rows, label) {
 /** The list and its filters; `onFiltered(filters, shown, total)` hears of every change. */
 function activityListCard(activities, today, onOpen, onFiltered) {
   const parties = [...new Set(activities.flatMap((a) => a.partyCodes))].sort();
+  const openBox = h('input', { id: 'filter-open', name: 'openOnly', type: 'checkbox' });
+  openBox.checked = filters.openOnly;
   const statusSelect = h(
     'select',
     { id: 'filter-status', name: 'status' },
@@ -300,13 +386,19 @@ function activityListCard(activities, today, onOpen, onFiltered) {
   const show = () =>
     onFiltered(filters, renderItems(list, count, activities, today, onOpen), activities.length);
   const apply = () => {
-    filters = { status: statusSelect.value, party: partySelect.value, overdue: overdueBox.checked };
+    filters = {
+      status: statusSelect.value,
+      party: partySelect.value,
+      overdue: overdueBox.checked,
+      openOnly: openBox.checked,
+    };
     show();
   };
   const reset = () => {
     statusSelect.value = '';
     partySelect.value = '';
     overdueBox.checked = false;
+    openBox.checked = false;
     apply();
   };
   const form = h(
@@ -330,6 +422,7 @@ function activityListCard(activities, today, onOpen, onFiltered) {
       overdueBox,
       h('label', { for: 'filter-overdue' }, M.overdueOnly),
     ),
+    h('div', { class: 'field check' }, openBox, h('label', { for: 'filter-open' }, M.navOpenOnly)),
     h('button', { type: 'button', class: 'btn ghost', onclick: reset }, M.resetFilters),
   );
   show();
@@ -343,7 +436,8 @@ function renderItems(list, count, activities, today, onOpen) {
     (a) =>
       (!f.status || a.status === f.status) &&
       (!f.party || a.partyCodes.includes(f.party)) &&
-      (!f.overdue || a.overdue),
+      (!f.overdue || a.overdue) &&
+      (!f.openOnly || !CLOSED.has(a.status)),
   );
   count.textContent = t('shownCount', {
     shown: fmtNumber(shown.length),
@@ -357,13 +451,14 @@ function renderItems(list, count, activities, today, onOpen) {
   return shown.length;
 }
 
-function activityItem(a, today, onOpen) {
+function activityItem(a, today, onOpen, ownParty) {
   const lateBy = dayNumber(today) - dayNumber(a.dueOn);
+  const role = ownParty ? (a.leadPartyCode === ownParty ? 'lead' : 'shared') : undefined;
   return h(
     'li',
     {
       class: 'activity' + (a.overdue ? ' is-overdue' : ''),
-      dataset: { id: a.id, status: a.status, overdue: String(a.overdue) },
+      dataset: { id: a.id, status: a.status, overdue: String(a.overdue), dueOn: a.dueOn, role },
     },
     h(
       'div',
@@ -371,7 +466,7 @@ function activityItem(a, today, onOpen) {
       h(
         'button',
         { type: 'button', class: 'link activity-open', dir: 'auto', onclick: () => onOpen(a.id) },
-        a.title,
+        localized(a, 'title'),
       ),
       h(
         'span',
@@ -379,7 +474,8 @@ function activityItem(a, today, onOpen) {
         typeName(a.type),
         ' · ',
         pair(M.lead, partyName(a.leadPartyCode)),
-        a.partyCodes.length > 1 ? ' · ' + a.partyCodes.join(M.listSeparator) : '',
+        a.partyCodes.length > 1 ? ' · ' + a.partyCodes.map(partyName).join(M.listSeparator) : '',
+        role ? ' · ' + (role === 'lead' ? M.navYouLead : M.navYouTakePart) : '',
       ),
     ),
     h(
