@@ -65,17 +65,46 @@ export const dateToDay = (date) => date.getTime() / DAY_MS;
 export const statusName = (s) => M.statusNames[s] || s;
 export const typeName = (s) => M.typeNames[s] || s;
 
-/** Country names in the page language for ISO codes (MA → Maroc, Morocco, المغرب); acronyms as they are. */
+/** The page's language code (fr, en, ar). */
+export const LANG = config.lang;
+
+/** Names of the parties per language (`GET /api/parties`: `{ code, name, names: { fr, en, ar } }`). */
+const partyNames = new Map();
+
+/** Hands the loaded parties to partyName(); call after sign-in and after a party is edited. */
+export function setParties(parties) {
+  partyNames.clear();
+  for (const party of parties || []) partyNames.set(party.code, party);
+}
+
+/**
+ * A party by name in the page's language: its own name for this language if recorded (IOM → OIM in
+ * French), else the country name for an ISO code (MA → Maroc, Morocco, المغرب), else its recorded
+ * name, else the code.
+ */
 export function partyName(code) {
+  const party = partyNames.get(code);
+  const own = party && party.names && party.names[LANG];
+  if (own) return own;
   if (regionNames && /^[A-Z]{2}$/.test(code)) {
     try {
       const name = regionNames.of(code);
       if (name && name !== code) return name;
     } catch {
-      // an unknown region: fall back to the code
+      // an unknown region: fall back to the recorded name or the code
     }
   }
-  return code;
+  return (party && party.name) || code;
+}
+
+/**
+ * A text field of an agreement, plan or activity in the reader's language: its translation for the
+ * page's language when there is one, else the original (`title`, `description`).
+ */
+export function localized(item, field) {
+  const translated = item && item.translations && item.translations[LANG];
+  const text = translated && translated[field];
+  return text && String(text).trim() ? text : item ? item[field] : '';
 }
 
 /** "20 days late", "in 5 days" or "due today", from the plan's today. */
