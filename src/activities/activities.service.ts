@@ -1,3 +1,4 @@
+import { mergeTranslations } from '../common/i18n/translations';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, Repository } from 'typeorm';
@@ -14,6 +15,10 @@ import { ListActivitiesQuery } from './dto/list-activities.query';
 import type { VisiblePlan } from '../action-plans/action-plans.service';
 
 const CLOSED = ['completed', 'cancelled'];
+/** Every translated title and description, as one searchable text. */
+const TRANSLATED_TEXT = `concat_ws(' ', ${['fr', 'en', 'ar']
+  .flatMap((l) => [`a.translations->'${l}'->>'title'`, `a.translations->'${l}'->>'description'`])
+  .join(', ')})`;
 
 @Injectable()
 export class ActivitiesService {
@@ -56,6 +61,7 @@ export class ActivitiesService {
           w
             .where('accords_fold(a.title) LIKE accords_fold(:pattern)', { pattern })
             .orWhere('accords_fold(a.description) LIKE accords_fold(:pattern)')
+            .orWhere(`accords_fold(${TRANSLATED_TEXT}) LIKE accords_fold(:pattern)`)
             .orWhere('accords_fold(a.notes) LIKE accords_fold(:pattern)'),
         ),
       );
@@ -98,7 +104,11 @@ export class ActivitiesService {
     const partyCodes = dto.partyCodes ?? [];
     await this.parties.assertKnownCodes([dto.leadPartyCode, ...partyCodes], 'partyCodes');
     const saved = await this.activities.save(
-      this.activities.create({ planId, ...newActivityFields(dto, today) }),
+      this.activities.create({
+        planId,
+        ...newActivityFields(dto, today),
+        translations: mergeTranslations({}, dto.translations),
+      }),
     );
     return toActivityView(saved, today);
   }

@@ -3,13 +3,29 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ActionPlansService } from '../action-plans/action-plans.service';
 import type { Actor } from '../common/auth/actor';
-import { activityEditRight } from '../common/auth/permissions';
-import { ActivityCarriedOver, InvalidInput, VersionConflict } from '../common/errors/domain-errors';
+import {
+  activityEditRight,
+  FOCAL_POINT_ACTIVITY_FIELDS,
+  type ActivityEditRight,
+} from '../common/auth/permissions';
+import {
+  describeTranslations,
+  mergeTranslations,
+  sameTranslations,
+  type Translations,
+  type TranslationsPatch,
+} from '../common/i18n/translations';
+import {
+  ActivityCarriedOver,
+  Forbidden,
+  InvalidInput,
+  VersionConflict,
+} from '../common/errors/domain-errors';
 import { Clock } from '../common/time/clock';
 import { PartiesService } from '../parties/parties.service';
 import { ActivitiesService } from './activities.service';
 import { ActivityPatch, planActivityChange } from './activity-changes';
-import { ActivityHistory } from './activity-history.entity';
+import { ActivityHistory, type HistoryValue } from './activity-history.entity';
 import { Activity } from './activity.entity';
 import { ActivityView, toActivityView } from './activity-view';
 import { UpdateActivityDto } from './dto/update-activity.dto';
@@ -39,13 +55,10 @@ export class ActivityUpdatesService {
     const expectedVersion = resolveVersion(dto.version, ifMatch);
     const { activity, plan } = await this.activities.findVisible(actor, id);
     const today = this.plans.todayFor(plan.plan);
-    const { version: _version, note, ...patch } = dto;
-    const changes = planActivityChange(
-      activity,
-      patch as ActivityPatch,
-      activityEditRight(actor, activity),
-      today,
-    );
+    const { version: _version, note, translations, ...patch } = dto;
+    const right = activityEditRight(actor, activity);
+    const changes = planActivityChange(activity, patch as ActivityPatch, right, today);
+    const translated = translationChange(activity, translations, right);
     const codes = [patch.leadPartyCode, ...(patch.partyCodes ?? [])].filter(
       (c): c is string => typeof c === 'string',
     );
@@ -58,7 +71,10 @@ export class ActivityUpdatesService {
         where: { carriedOverFromId: id },
       });
       if (copy) throw new ActivityCarriedOver(id, copy.id);
-      const set = Object.fromEntries(changes.map((c) => [c.field, c.to]));
+      const set = {
+        ...Object.fromEntries(changes.map((c) => [c.field, c.to])),
+        ...(translated && { translations: translated.next }),
+      };
       const result = await em
         .createQueryBuilder()
         .update(Activity)
@@ -69,11 +85,15 @@ export class ActivityUpdatesService {
         const current = await em.findOneByOrFail(Activity, { id });
         throw new VersionConflict('Activity', expectedVersion, current.version);
       }
-      if (changes.length > 0) {
+      const history: { field: string; from: HistoryValue; to: HistoryValue }[] = [
+        ...changes,
+        ...(translated ? [translated.history] : []),
+      ];
+      if (history.length > 0) {
         const at = this.clock.now();
         await em.insert(
           ActivityHistory,
-          changes.map((c) => ({
+          history.map((c) => ({
             activityId: id,
             actorId: actor.id,
             actorEmail: actor.email,
@@ -89,6 +109,34 @@ export class ActivityUpdatesService {
     });
     return toActivityView(updated, today);
   }
+}
+
+/**
+ * The translations an update asks for, merged into the stored ones, with the history entry that records
+ * them (as "en.title: …" lines); null when nothing changes. Titles and descriptions are the managers'.
+ */
+function translationChange(
+  activity: Activity,
+  patch: TranslationsPatch | null | undefined,
+  right: ActivityEditRight,
+): { next: Translations; history: { field: string; from: HistoryValue; to: HistoryValue } } | null {
+  if (patch === undefined) return null;
+  const next = patch === null ? {} : mergeTranslations(activity.translations, patch);
+  // Sending back unchanged translations (a form that posts everything) is not an edit.
+  if (sameTranslations(activity.translations, next)) return null;
+  if (right !== 'all_fields') {
+    throw new Forbidden(
+      `A focal point may change only ${FOCAL_POINT_ACTIVITY_FIELDS.join(', ')}; not translations.`,
+    );
+  }
+  return {
+    next,
+    history: {
+      field: 'translations',
+      from: describeTranslations(activity.translations),
+      to: describeTranslations(next),
+    },
+  };
 }
 
 /** The version comes from the body or from `If-Match` (`"3"`, `W/"3"` or `3`); both must agree. */

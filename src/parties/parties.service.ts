@@ -19,6 +19,12 @@ export class PartiesService {
     return { items, total, page: query.page, pageSize: query.pageSize };
   }
 
+  /** Every party by code, for naming them in the reader's language (tens of rows, one query). */
+  async directory(): Promise<Map<string, Party>> {
+    const all = await this.parties.find({ order: { code: 'ASC' } });
+    return new Map(all.map((p) => [p.code, p]));
+  }
+
   async create(dto: CreatePartyDto): Promise<Party> {
     if (dto.type === 'state' && !/^[A-Z]{2}$/.test(dto.code)) {
       throw InvalidInput.field('code', 'a state is identified by its ISO 3166-1 alpha-2 code');
