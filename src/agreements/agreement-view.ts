@@ -1,3 +1,4 @@
+import { publicBase } from '../common/i18n/page-links';
 import type { Translations } from '../common/i18n/translations';
 import type { CalendarDate } from '../common/time/calendar-date';
 import { computeTerm, effectiveNoticeDays } from './agreement-terms';
@@ -90,5 +91,5 @@ export function publicDocumentUrl(
   publicUrl: string,
 ): string {
   if (agreement.documentUrl) return agreement.documentUrl;
-  return new URL(`/api/agreements/public/${agreement.publicToken}`, publicUrl).toString();
+  return `${publicBase(publicUrl)}/api/agreements/public/${agreement.publicToken}`;
 }
