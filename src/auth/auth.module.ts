@@ -26,7 +26,7 @@ import { LoginThrottle } from './login-throttle';
   ],
   controllers: [AuthController],
   providers: [AuthService, LoginThrottle, { provide: APP_GUARD, useClass: AuthGuard }],
-  // The calendar feed (exports) verifies bearer tokens itself on its public route.
+  // The calendar feed's public route verifies bearer tokens through AuthService (feed-tokens/).
   exports: [AuthService],
 })
 export class AuthModule {}

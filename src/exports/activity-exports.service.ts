@@ -3,17 +3,17 @@ import { AgreementsService } from '../agreements/agreements.service';
 import { AppConfig } from '../config/app-config';
 import type { Actor } from '../common/auth/actor';
 import { Clock } from '../common/time/clock';
-import { toExportRow } from './activity-table';
-import { XLSX_CONTENT_TYPE } from './content-types';
+import { toExportRow } from '../activities/activity-table';
+import { XLSX_CONTENT_TYPE } from '../common/files/content-types';
 import { activitiesToCsv } from './csv/activities-csv';
-import type { ExportFile } from './export-file';
+import type { ExportFile } from '../common/files/export-file';
 import type { ExportActivitiesQuery } from './exports.query';
-import { attachmentDisposition } from './file-names';
+import { attachmentDisposition } from '../common/files/file-names';
 import { ActivityStartDates } from './iati/activity-start-dates';
 import { buildIatiXml } from './iati/iati-xml';
 import { REPORTING_ORG } from './iati/reporting-org';
-import { PartyDirectory } from './party-directory';
-import { PlanActivitiesReader } from './plan-activities.reader';
+import { PartyDirectory } from '../parties/party-directory';
+import { PlanActivitiesReader } from '../activities/plan-activities.reader';
 import { activitiesToXlsx } from './xlsx/activities-xlsx';
 
 /** The plan's activities, filtered like the list, as CSV, XLSX or IATI XML. */

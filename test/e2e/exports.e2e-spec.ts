@@ -30,6 +30,7 @@ const CSV_HEADER = [
   'completedOn',
   'notes',
   'id',
+  'version',
   'overdue',
 ];
 

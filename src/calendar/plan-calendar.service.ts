@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { AgreementsService } from '../../agreements/agreements.service';
-import type { Actor } from '../../common/auth/actor';
-import { Clock } from '../../common/time/clock';
-import { attachmentDisposition } from '../file-names';
-import { PlanActivitiesReader } from '../plan-activities.reader';
-import type { ExportFile } from '../export-file';
+import { AgreementsService } from '../agreements/agreements.service';
+import type { Actor } from '../common/auth/actor';
+import { Clock } from '../common/time/clock';
+import { attachmentDisposition } from '../common/files/file-names';
+import { PlanActivitiesReader } from '../activities/plan-activities.reader';
+import type { ExportFile } from '../common/files/export-file';
 import { CALENDAR_LABELS } from './calendar-labels';
 import { buildPlanCalendar } from './plan-calendar';
 

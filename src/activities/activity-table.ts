@@ -1,12 +1,15 @@
-import { EDITABLE_ACTIVITY_FIELDS } from '../activities/activity-changes';
-import type { ActivityView } from '../activities/activity-view';
+import { EDITABLE_ACTIVITY_FIELDS } from './activity-changes';
+import type { ActivityView } from './activity-view';
 
 /**
  * The one spreadsheet layout shared by the CSV and XLSX exports and the import: what the export writes,
- * the import reads back. `id` and `overdue` come last and are read-only (the import ignores them).
+ * the import reads back. `id`, `version` and `overdue` come last and are not fields: a row's `id` makes
+ * the import update that activity (checked against `version` when the column is there), `overdue` is
+ * computed and ignored.
  */
 export const IMPORT_COLUMNS = EDITABLE_ACTIVITY_FIELDS;
-export const READ_ONLY_COLUMNS = ['id', 'overdue'] as const;
+export const KEY_COLUMNS = ['id', 'version'] as const;
+export const READ_ONLY_COLUMNS = [...KEY_COLUMNS, 'overdue'] as const;
 export const EXPORT_COLUMNS = [...IMPORT_COLUMNS, ...READ_ONLY_COLUMNS] as const;
 
 export type ImportColumn = (typeof IMPORT_COLUMNS)[number];
@@ -36,6 +39,7 @@ export function toExportRow(activity: ActivityView): ExportRow {
     completedOn: activity.completedOn ?? '',
     notes: activity.notes ?? '',
     id: activity.id,
+    version: activity.version,
     overdue: activity.overdue,
   };
 }

@@ -1,6 +1,6 @@
 import ical, { ICalEventStatus } from 'ical-generator';
-import type { ActivityView } from '../../activities/activity-view';
-import { addDays, type CalendarDate } from '../../common/time/calendar-date';
+import type { ActivityView } from '../activities/activity-view';
+import { addDays, type CalendarDate } from '../common/time/calendar-date';
 import type { CalendarLabels } from './calendar-labels';
 
 export interface PlanCalendarInput {
