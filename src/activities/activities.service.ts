@@ -1,4 +1,4 @@
-import { mergeTranslations } from '../common/i18n/translations';
+import { mergeTranslations, type Translations } from '../common/i18n/translations';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, EntityManager, In, Repository } from 'typeorm';
@@ -119,7 +119,11 @@ export class ActivitiesService {
    * Stores new activities of a plan inside the caller's transaction (the import's), with fields that
    * newActivityFields already made consistent. The caller has checked the plan and the party codes.
    */
-  async insertMany(em: EntityManager, planId: string, fields: ActivityFields[]): Promise<void> {
+  async insertMany(
+    em: EntityManager,
+    planId: string,
+    fields: (ActivityFields & { translations?: Translations })[],
+  ): Promise<void> {
     for (let i = 0; i < fields.length; i += INSERT_CHUNK) {
       await em.insert(
         Activity,

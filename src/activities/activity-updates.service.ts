@@ -3,29 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ActionPlansService } from '../action-plans/action-plans.service';
 import type { Actor } from '../common/auth/actor';
-import {
-  activityEditRight,
-  FOCAL_POINT_ACTIVITY_FIELDS,
-  type ActivityEditRight,
-} from '../common/auth/permissions';
-import {
-  describeTranslations,
-  mergeTranslations,
-  sameTranslations,
-  type Translations,
-  type TranslationsPatch,
-} from '../common/i18n/translations';
-import {
-  ActivityCarriedOver,
-  Forbidden,
-  InvalidInput,
-  VersionConflict,
-} from '../common/errors/domain-errors';
+import { activityEditRight } from '../common/auth/permissions';
+import { ActivityCarriedOver, InvalidInput, VersionConflict } from '../common/errors/domain-errors';
 import { Clock } from '../common/time/clock';
 import { PartiesService } from '../parties/parties.service';
 import { ActivitiesService } from './activities.service';
 import { ActivityPatch, FieldChange, planActivityChange } from './activity-changes';
 import { ActivityHistory, type HistoryValue } from './activity-history.entity';
+import { translationChange, type TranslationChange } from './activity-translations';
 import { Activity } from './activity.entity';
 import { ActivityView, toActivityView } from './activity-view';
 import { UpdateActivityDto } from './dto/update-activity.dto';
@@ -125,39 +110,6 @@ export class ActivityUpdatesService {
       })),
     );
   }
-}
-
-/**
- * The translations an update asks for, merged into the stored ones, with the history entry that records
- * them (as "en.title: …" lines); null when nothing changes. Titles and descriptions are the managers'.
- */
-export interface TranslationChange {
-  next: Translations;
-  history: { field: string; from: HistoryValue; to: HistoryValue };
-}
-
-export function translationChange(
-  activity: Pick<Activity, 'translations'>,
-  patch: TranslationsPatch | null | undefined,
-  right: ActivityEditRight,
-): TranslationChange | null {
-  if (patch === undefined) return null;
-  const next = patch === null ? {} : mergeTranslations(activity.translations, patch);
-  // Sending back unchanged translations (a form that posts everything) is not an edit.
-  if (sameTranslations(activity.translations, next)) return null;
-  if (right !== 'all_fields') {
-    throw new Forbidden(
-      `A focal point may change only ${FOCAL_POINT_ACTIVITY_FIELDS.join(', ')}; not translations.`,
-    );
-  }
-  return {
-    next,
-    history: {
-      field: 'translations',
-      from: describeTranslations(activity.translations),
-      to: describeTranslations(next),
-    },
-  };
 }
 
 /** The version comes from the body or from `If-Match` (`"3"`, `W/"3"` or `3`); both must agree. */
