@@ -40,6 +40,7 @@ describe('party names in the reader language', () => {
   it('joins several names as the language writes lists', () => {
     expect(partyNames(['MA', 'IOM'], parties, 'fr')).toBe('Maroc et OIM');
     expect(partyNames(['MA', 'IOM'], parties, 'en')).toBe('Morocco and IOM');
+    expect(partyNames(['MA', 'TN', 'IOM'], parties, 'en')).toBe('Morocco, Tunisia and IOM');
     expect(partyNames(['MA', 'IOM'], parties, 'ar')).toBe('المغرب والمنظمة الدولية للهجرة');
   });
 });

@@ -23,6 +23,9 @@ export function partyName(
   return party?.name ?? code;
 }
 
+/** The same regional conventions as the mails' dates (British English: no serial comma). */
+const LIST_TAGS: Record<ContentLanguage, string> = { fr: 'fr-FR', en: 'en-GB', ar: 'ar-MA' };
+
 /** Several parties, joined as the language writes lists ("Maroc et Côte d'Ivoire", "المغرب وكوت ديفوار"). */
 export function partyNames(
   codes: readonly string[],
@@ -30,7 +33,9 @@ export function partyNames(
   language: ContentLanguage,
 ): string {
   const names = codes.map((c) => partyName(c, parties, language));
-  return new Intl.ListFormat(language, { style: 'long', type: 'conjunction' }).format(names);
+  return new Intl.ListFormat(LIST_TAGS[language], { style: 'long', type: 'conjunction' }).format(
+    names,
+  );
 }
 
 function regionName(code: string, language: ContentLanguage): string | null {
