@@ -25,13 +25,7 @@ const PUBLIC_TOKEN = /^[0-9a-f]{64}$/;
 
 /** Columns the database or storedTermColumns fills in, never the caller. */
 type StoredOrGenerated =
-  | 'id'
-  | 'version'
-  | 'createdAt'
-  | 'updatedAt'
-  | 'expiresOn'
-  | 'noticeDeadlineOn'
-  | 'publicToken';
+  'id' | 'version' | 'createdAt' | 'updatedAt' | 'expiresOn' | 'noticeDeadlineOn' | 'publicToken';
 
 @Injectable()
 export class AgreementsService {
@@ -148,7 +142,9 @@ export class AgreementsService {
       ...(dto.reference !== undefined && { reference: dto.reference }),
       ...(dto.translations !== undefined && {
         translations:
-          dto.translations === null ? {} : mergeTranslations(current.translations, dto.translations),
+          dto.translations === null
+            ? {}
+            : mergeTranslations(current.translations, dto.translations),
       }),
       ...(dto.documentUrl !== undefined && { documentUrl: dto.documentUrl }),
       ...(dto.partyCodes !== undefined && { partyCodes: dto.partyCodes }),

@@ -1,5 +1,5 @@
 import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
-import { ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiParam, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../common/auth/decorators';
 import { AgreementsService } from './agreements.service';
@@ -23,6 +23,7 @@ export class PublicAgreementController {
   @Get(':token')
   @Public()
   @ApiProduces('application/json', 'text/html')
+  @ApiParam({ name: 'token', schema: { type: 'string', maxLength: 64, pattern: '^[0-9a-f]{64}$' } })
   async summary(
     @Param('token') token: string,
     @Query('lang') lang: unknown,

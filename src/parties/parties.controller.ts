@@ -1,5 +1,5 @@
 import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
 import { RequireRoles } from '../common/auth/decorators';
 import { PageQueryDto } from '../common/pagination/page-query.dto';
 import { CreatePartyDto } from './dto/create-party.dto';
@@ -27,6 +27,10 @@ export class PartiesController {
 
   /** Rename a party: its full name and its short names per language (`names`). */
   @Patch(':code')
+  @ApiParam({
+    name: 'code',
+    schema: { type: 'string', maxLength: 16, pattern: '^[A-Z][A-Z0-9]{1,15}$' },
+  })
   @RequireRoles('admin')
   update(@Param('code', PartyCodeParam) code: string, @Body() dto: UpdatePartyDto) {
     return this.parties.update(code, dto);
