@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgreementsModule } from '../agreements/agreements.module';
 import { PartiesModule } from '../parties/parties.module';
+import { UsersModule } from '../users/users.module';
 import { ActionPlan } from './action-plan.entity';
 import { ActionPlansController } from './action-plans.controller';
 import { ActionPlansService } from './action-plans.service';
@@ -9,7 +10,12 @@ import { PlanHistory } from './plan-history.entity';
 import { PlanHistoryService } from './plan-history.service';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([ActionPlan, PlanHistory]), AgreementsModule, PartiesModule],
+  imports: [
+    TypeOrmModule.forFeature([ActionPlan, PlanHistory]),
+    AgreementsModule,
+    PartiesModule,
+    UsersModule,
+  ],
   controllers: [ActionPlansController],
   providers: [ActionPlansService, PlanHistoryService],
   exports: [ActionPlansService, PlanHistoryService],

@@ -5,7 +5,11 @@ import { ActionPlansService } from './action-plans.service';
 import type { Actor } from '../common/auth/actor';
 import { Page, PageQueryDto, pageOffset } from '../common/pagination/page-query.dto';
 import { Clock } from '../common/time/clock';
+import { UsersService } from '../users/users.service';
 import { PlanHistory, PlanHistoryDetails, PlanHistoryEvent } from './plan-history.entity';
+
+/** A plan history row as answered, with who did it by name. */
+export type PlanHistoryEntry = PlanHistory & { actorName: string | null };
 
 @Injectable()
 export class PlanHistoryService {
@@ -13,10 +17,11 @@ export class PlanHistoryService {
     @InjectRepository(PlanHistory) private readonly history: Repository<PlanHistory>,
     private readonly plans: ActionPlansService,
     private readonly clock: Clock,
+    private readonly users: UsersService,
   ) {}
 
   /** Renewals and imports of a plan, oldest first. */
-  async list(actor: Actor, planId: string, query: PageQueryDto): Promise<Page<PlanHistory>> {
+  async list(actor: Actor, planId: string, query: PageQueryDto): Promise<Page<PlanHistoryEntry>> {
     await this.plans.findVisible(actor, planId);
     const [items, total] = await this.history.findAndCount({
       where: { planId },
@@ -24,7 +29,16 @@ export class PlanHistoryService {
       skip: pageOffset(query),
       take: query.pageSize,
     });
-    return { items, total, page: query.page, pageSize: query.pageSize };
+    const names = await this.users.displayNames(items.map((h) => h.actorId));
+    return {
+      items: items.map((h) => ({
+        ...h,
+        actorName: h.actorId ? (names.get(h.actorId) ?? null) : null,
+      })),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
   }
 
   /** Appends an event inside the caller's transaction, so it is kept exactly when the change is. */

@@ -2,8 +2,10 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ActionPlansModule } from '../action-plans/action-plans.module';
 import { PartiesModule } from '../parties/parties.module';
+import { UsersModule } from '../users/users.module';
 import { ActivitiesController } from './activities.controller';
 import { ActivitiesService } from './activities.service';
+import { ActivityDeletionService } from './activity-deletion.service';
 import { ActivityHistory } from './activity-history.entity';
 import { ActivityHistoryService } from './activity-history.service';
 import { ActivityUpdatesService } from './activity-updates.service';
@@ -17,12 +19,14 @@ import { PlanActivitiesReader } from './plan-activities.reader';
     TypeOrmModule.forFeature([Activity, ActivityHistory]),
     ActionPlansModule,
     PartiesModule,
+    UsersModule,
   ],
   controllers: [ActivitiesController, ImportController],
   providers: [
     ActivitiesService,
     ActivityUpdatesService,
     ActivityHistoryService,
+    ActivityDeletionService,
     ActivitiesImportService,
     PlanActivitiesReader,
   ],

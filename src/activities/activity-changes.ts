@@ -2,6 +2,7 @@ import { FOCAL_POINT_ACTIVITY_FIELDS, type ActivityEditRight } from '../common/a
 import { Forbidden, InvalidInput } from '../common/errors/domain-errors';
 import { compareDates, type CalendarDate } from '../common/time/calendar-date';
 import type { HistoryValue } from './activity-history.entity';
+import { progressProblem } from './activity-rules';
 import type { Activity } from './activity.entity';
 
 /** Fields of an activity that an update may set. */
@@ -75,17 +76,24 @@ function assertAllowed(requested: EditableActivityField[], right: ActivityEditRi
   }
 }
 
-/** Completing sets 100 % and the completion date; reopening clears the date. */
+/**
+ * Completing sets 100 % and the completion date; reopening clears the date; progress follows
+ * progressProblem (100 when completed, frozen while cancelled).
+ */
 function applyStatusRules(
   current: Activity,
   patch: ActivityPatch,
   next: ActivityPatch,
   today: CalendarDate,
 ) {
+  const progress = progressProblem(
+    current.status,
+    next.status!,
+    current.progressPercent,
+    patch.progressPercent,
+  );
+  if (progress) throw InvalidInput.field('progressPercent', progress);
   if (next.status === 'completed') {
-    if (patch.progressPercent !== undefined && patch.progressPercent !== 100) {
-      throw InvalidInput.field('progressPercent', 'a completed activity is at 100');
-    }
     next.progressPercent = 100;
     next.completedOn = patch.completedOn ?? current.completedOn ?? today;
   } else {

@@ -1,4 +1,10 @@
-import { ActivityStatus, isActivityStatus, isClosedStatus, isOverdue } from './activity-rules';
+import {
+  ActivityStatus,
+  isActivityStatus,
+  isClosedStatus,
+  isOverdue,
+  progressProblem,
+} from './activity-rules';
 
 describe('isClosedStatus', () => {
   it.each<[ActivityStatus, boolean]>([
@@ -43,5 +49,44 @@ describe('isOverdue', () => {
 
   it('is overdue across a year boundary', () => {
     expect(isOverdue('in_progress', '2024-12-31', '2025-01-01')).toBe(true);
+  });
+});
+
+describe('progressProblem', () => {
+  it.each([
+    ['no progress asked', 'cancelled', 'cancelled', 30, undefined, null],
+    ['in progress, any value', 'in_progress', 'in_progress', 30, 60, null],
+    ['completing at 100', 'in_progress', 'completed', 30, 100, null],
+    ['completing at 60', 'in_progress', 'completed', 30, 60, 'a completed activity is at 100'],
+    ['completed, set to 60', 'completed', 'completed', 100, 60, 'a completed activity is at 100'],
+    [
+      'completed, the same 60 as before',
+      'completed',
+      'completed',
+      60,
+      60,
+      'a completed activity is at 100',
+    ],
+    [
+      'cancelled, set to 60',
+      'cancelled',
+      'cancelled',
+      30,
+      60,
+      'a cancelled activity keeps the progress it stopped at (30); reopen it to record progress',
+    ],
+    [
+      'cancelled, set to 0',
+      'cancelled',
+      'cancelled',
+      30,
+      0,
+      'a cancelled activity keeps the progress it stopped at (30); reopen it to record progress',
+    ],
+    ['cancelled, the same value (a re-imported row)', 'cancelled', 'cancelled', 30, 30, null],
+    ['cancelling with the progress reached', 'in_progress', 'cancelled', 30, 45, null],
+    ['reopening a cancelled one with progress', 'cancelled', 'in_progress', 30, 60, null],
+  ] as const)('%s', (_name, current, next, currentProgress, requested, expected) => {
+    expect(progressProblem(current, next, currentProgress, requested)).toBe(expected);
   });
 });

@@ -28,3 +28,28 @@ export function isOverdue(
   if (isClosedStatus(status) || !dueOn) return false;
   return compareDates(dueOn, today) < 0;
 }
+
+/**
+ * Why a requested progress cannot be recorded, or null. A completed activity is at 100 %. A cancelled
+ * activity's progress stays where the work stopped: changing it would report work on something nobody
+ * does any more, so a cancelled activity that stays cancelled refuses any other value (reopen it first).
+ * Cancelling may still record the progress reached, in the same request.
+ */
+export function progressProblem(
+  currentStatus: ActivityStatus,
+  nextStatus: ActivityStatus,
+  currentProgress: number,
+  requestedProgress: number | undefined,
+): string | null {
+  if (requestedProgress === undefined) return null;
+  if (nextStatus === 'completed' && requestedProgress !== 100)
+    return 'a completed activity is at 100';
+  if (
+    currentStatus === 'cancelled' &&
+    nextStatus === 'cancelled' &&
+    requestedProgress !== currentProgress
+  ) {
+    return `a cancelled activity keeps the progress it stopped at (${currentProgress}); reopen it to record progress`;
+  }
+  return null;
+}

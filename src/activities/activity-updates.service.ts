@@ -4,7 +4,12 @@ import { DataSource, EntityManager } from 'typeorm';
 import { ActionPlansService } from '../action-plans/action-plans.service';
 import type { Actor } from '../common/auth/actor';
 import { activityEditRight } from '../common/auth/permissions';
-import { ActivityCarriedOver, InvalidInput, VersionConflict } from '../common/errors/domain-errors';
+import {
+  ActivityCarriedOver,
+  InvalidInput,
+  NotFound,
+  VersionConflict,
+} from '../common/errors/domain-errors';
 import { Clock } from '../common/time/clock';
 import { PartiesService } from '../parties/parties.service';
 import { ActivitiesService } from './activities.service';
@@ -52,7 +57,9 @@ export class ActivityUpdatesService {
     const updated = await this.dataSource.transaction(async (em) => {
       await this.plans.holdAgainstRenewal(em, activity.planId);
       await this.applyChanges(em, actor, id, expectedVersion, changes, note ?? null, translated);
-      return em.findOneByOrFail(Activity, { id });
+      const after = await em.findOneBy(Activity, { id });
+      if (!after) throw new NotFound('Activity', id);
+      return after;
     });
     return toActivityView(updated, today);
   }
@@ -87,7 +94,9 @@ export class ActivityUpdatesService {
       .where('id = :id AND version = :expectedVersion', { id, expectedVersion })
       .execute();
     if (result.affected === 0) {
-      const current = await em.findOneByOrFail(Activity, { id });
+      // Gone (deleted meanwhile) is a 404, not a 500.
+      const current = await em.findOneBy(Activity, { id });
+      if (!current) throw new NotFound('Activity', id);
       throw new VersionConflict('Activity', expectedVersion, current.version);
     }
     const history: { field: string; from: HistoryValue; to: HistoryValue }[] = [
@@ -116,6 +125,8 @@ export class ActivityUpdatesService {
 export function resolveVersion(
   bodyVersion: number | undefined,
   ifMatch: string | undefined,
+  /** Where `version` itself came from: a PATCH body, or DELETE's `?version=`. */
+  source: 'body' | 'query' = 'body',
 ): number {
   let headerVersion: number | undefined;
   if (ifMatch !== undefined) {
@@ -131,7 +142,7 @@ export function resolveVersion(
   }
   const version = bodyVersion ?? headerVersion;
   if (version === undefined) {
-    throw InvalidInput.field('version', 'is required (in the body or as an If-Match header)');
+    throw InvalidInput.field('version', `is required (in the ${source} or as an If-Match header)`);
   }
   return version;
 }

@@ -33,7 +33,7 @@ export class AgreementRenewalsService {
     agreementId: string,
     query: PageQueryDto,
   ): Promise<Page<AgreementRenewal>> {
-    await this.agreements.get(actor, agreementId); // visibility, and applies due tacit renewals
+    await this.agreements.findVisible(actor, agreementId); // visibility; a read writes nothing
     const [items, total] = await this.dataSource.getRepository(AgreementRenewal).findAndCount({
       where: { agreementId },
       order: { createdAt: 'ASC', previousExpiresOn: 'ASC', id: 'ASC' },
@@ -48,7 +48,12 @@ export class AgreementRenewalsService {
     agreementId: string,
     dto: RecordRenewalDto,
   ): Promise<{ renewal: AgreementRenewal; agreement: AgreementView }> {
-    const current = await this.agreements.get(actor, agreementId);
+    // A decision applies to the current term: record the tacit renewals already due first (a write).
+    // The caller read a view that already counted them (reads compute them, see effectiveAgreement), so
+    // the version they sent stands for the settled row too; any other change still answers 409.
+    const stored = await this.agreements.findVisible(actor, agreementId);
+    const current = await this.agreements.settleTacitRenewals(stored);
+    const expectedVersion = dto.version === stored.version ? current.version : dto.version;
     const decidedOn = dto.decidedOn ?? this.agreements.todayFor(current);
 
     const renewal = await this.dataSource.transaction(async (em) => {
@@ -60,7 +65,7 @@ export class AgreementRenewalsService {
         .getOneOrFail();
       // Checked under the row lock: of several identical requests carrying the same version, one
       // renews and the others see the bumped version.
-      if (agreement.version !== dto.version) {
+      if (agreement.version !== expectedVersion) {
         throw new VersionConflict('Agreement', dto.version, agreement.version);
       }
       const term = computeTerm(agreement, effectiveNoticeDays(agreement), decidedOn);

@@ -1,5 +1,7 @@
 import {
   computeTerm,
+  dueTacitRenewals,
+  effectiveAgreement,
   daysToExpiry,
   noticeDeadlineOn,
   tacitRenewalsDue,
@@ -204,5 +206,66 @@ describe('termEndsBeyondCalendar', () => {
     ['a huge renewal', '2025-04-08', 100_000, true],
   ])('%s', (_name, startsOn, months, expected) => {
     expect(termEndsBeyondCalendar(startsOn, months)).toBe(expected);
+  });
+});
+
+describe('effectiveAgreement (reads compute due tacit renewals, never write them)', () => {
+  // Yearly terms from 2025-01-01, 30 days notice: deadlines 2025-12-01, 2026-12-01.
+  const stored = {
+    entryIntoForceOn: '2025-01-01',
+    durationMonths: 12,
+    extendedMonths: 0,
+    renewalMode: 'tacit',
+    renewalTermMonths: 6 as number | null,
+    noticeDays: 30 as number | null,
+    nonRenewalNoticeOn: null as string | null,
+    status: 'in_force',
+  };
+
+  it.each([
+    ['before the deadline', {}, '2025-12-01', 0, 0, 'in_force'],
+    ['the day after the deadline', {}, '2025-12-02', 1, 6, 'renewed'],
+    ['a renewal term of its own', {}, '2026-06-02', 2, 12, 'renewed'],
+    ['no renewal term: the duration', { renewalTermMonths: null }, '2025-12-02', 1, 12, 'renewed'],
+    [
+      'already recorded by the sweep',
+      { extendedMonths: 6, status: 'renewed' },
+      '2025-12-02',
+      0,
+      6,
+      'renewed',
+    ],
+    [
+      'notice of non-renewal given',
+      { nonRenewalNoticeOn: '2025-11-01' },
+      '2026-03-01',
+      0,
+      0,
+      'in_force',
+    ],
+    ['explicit renewal only', { renewalMode: 'explicit' }, '2026-03-01', 0, 0, 'in_force'],
+    ['no renewal clause', { renewalMode: 'none' }, '2026-03-01', 0, 0, 'in_force'],
+    ['terminated', { status: 'terminated' }, '2026-03-01', 0, 0, 'terminated'],
+    ['suspended', { status: 'suspended' }, '2026-03-01', 0, 0, 'suspended'],
+  ])('%s', (_name, overrides, today, due, extendedMonths, status) => {
+    const agreement = { ...stored, ...overrides };
+    expect(dueTacitRenewals(agreement, today)).toBe(due);
+    expect(effectiveAgreement(agreement, today)).toMatchObject({ extendedMonths, status });
+  });
+
+  it('leaves the stored object as it was', () => {
+    const agreement = { ...stored };
+    const effective = effectiveAgreement(agreement, '2027-01-01');
+    expect(effective).not.toBe(agreement);
+    expect(agreement).toEqual(stored);
+  });
+
+  it('answers the same term as the sweep will record (both count from the entry into force)', () => {
+    const effective = effectiveAgreement(stored, '2026-06-02');
+    const recorded = { ...stored, extendedMonths: 12, status: 'renewed' };
+    expect(computeTerm(effective, 30, '2026-06-02')).toEqual(
+      computeTerm(recorded, 30, '2026-06-02'),
+    );
+    expect(effectiveAgreement(recorded, '2026-06-02')).toEqual(recorded);
   });
 });

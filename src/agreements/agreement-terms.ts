@@ -155,3 +155,45 @@ export function storedTermColumns(agreement: {
   );
   return { expiresOn, noticeDeadlineOn };
 }
+
+/** What decides whether tacit renewals are due: the stored agreement's renewal clause and term. */
+export interface TacitRenewalState extends TermInput {
+  renewalMode: string;
+  renewalTermMonths: number | null;
+  noticeDays: number | null;
+  nonRenewalNoticeOn: CalendarDate | null;
+  status: string;
+}
+
+/**
+ * How many tacit renewals an agreement has due on `today` that nobody has recorded yet: none unless it
+ * renews tacitly, no notice of non-renewal was given and it is in force (or already renewed).
+ */
+export function dueTacitRenewals(agreement: TacitRenewalState, today: CalendarDate): number {
+  if (agreement.renewalMode !== 'tacit' || agreement.nonRenewalNoticeOn !== null) return 0;
+  if (agreement.status !== 'in_force' && agreement.status !== 'renewed') return 0;
+  return tacitRenewalsDue({
+    entryIntoForceOn: agreement.entryIntoForceOn,
+    durationMonths: agreement.durationMonths,
+    extendedMonths: agreement.extendedMonths,
+    termMonths: agreement.renewalTermMonths ?? agreement.durationMonths,
+    noticeDays: effectiveNoticeDays(agreement),
+    today,
+  });
+}
+
+/**
+ * The agreement as it stands on `today`, without writing anything: the stored row plus the tacit
+ * renewals that have fallen due since the sweep last recorded them (extended term, status `renewed`).
+ * Reads use this; the reminder sweep (TacitRenewals.applyIfDue) records the same renewals later, and
+ * since both count from the entry into force, the view does not move when the sweep catches up.
+ */
+export function effectiveAgreement<T extends TacitRenewalState>(
+  agreement: T,
+  today: CalendarDate,
+): T {
+  const due = dueTacitRenewals(agreement, today);
+  if (due === 0) return agreement;
+  const term = agreement.renewalTermMonths ?? agreement.durationMonths;
+  return { ...agreement, extendedMonths: agreement.extendedMonths + due * term, status: 'renewed' };
+}

@@ -11,7 +11,7 @@ import { Clock } from '../common/time/clock';
 import { mergeTranslations } from '../common/i18n/translations';
 import { AppConfig } from '../config/app-config';
 import { PartiesService } from '../parties/parties.service';
-import { storedTermColumns } from './agreement-terms';
+import { effectiveAgreement, storedTermColumns } from './agreement-terms';
 import { Agreement } from './agreement.entity';
 import { AgreementView, toAgreementView } from './agreement-view';
 import { TacitRenewals } from './tacit-renewals';
@@ -47,10 +47,11 @@ export class AgreementsService {
       .skip(pageOffset(query))
       .take(query.pageSize)
       .getManyAndCount();
-    const items = await Promise.all(rows.map((row) => this.view(row)));
+    const items = rows.map((row) => this.view(row));
     return { items, total, page: query.page, pageSize: query.pageSize };
   }
 
+  /** A read: the term includes tacit renewals already due, computed, never written (see view). */
   async get(actor: Actor, id: string): Promise<AgreementView> {
     return this.view(await this.findVisible(actor, id));
   }
@@ -64,7 +65,8 @@ export class AgreementsService {
       ? await this.agreements.findOneBy({ publicToken: token })
       : null;
     if (!agreement) throw new NotFound('Agreement', 'public');
-    const [view, parties] = await Promise.all([this.view(agreement), this.parties.directory()]);
+    const view = this.view(agreement);
+    const parties = await this.parties.directory();
     return {
       kind: view.kind,
       title: view.title,
@@ -83,6 +85,14 @@ export class AgreementsService {
       expiresOn: view.expiresOn,
       status: view.status,
     };
+  }
+
+  /**
+   * Records the tacit renewals due on the agreement before a write that depends on its term (a renewal
+   * decision), so that the decision applies to the current term. Answers the stored row after it.
+   */
+  async settleTacitRenewals(agreement: Agreement): Promise<Agreement> {
+    return this.tacitRenewals.applyIfDue(agreement, this.todayFor(agreement));
   }
 
   /** Throws a validation error naming `field` unless every id is an existing agreement. */
@@ -202,11 +212,13 @@ export class AgreementsService {
     return todayIn(agreement.timeZone, this.clock.now());
   }
 
-  /** Applies any tacit renewal that has fallen due before computing the view. */
-  private async view(agreement: Agreement): Promise<AgreementView> {
+  /**
+   * Reads never write: tacit renewals that have fallen due are part of the view (effectiveAgreement)
+   * but recorded only by the reminder sweep (applyDueTacitRenewals) or a renewal decision.
+   */
+  private view(agreement: Agreement): AgreementView {
     const today = this.todayFor(agreement);
-    const current = await this.tacitRenewals.applyIfDue(agreement, today);
-    return toAgreementView(current, today, this.config.PUBLIC_URL);
+    return toAgreementView(effectiveAgreement(agreement, today), today, this.config.PUBLIC_URL);
   }
 }
 

@@ -5,24 +5,25 @@ import { addDays, type CalendarDate } from '../common/time/calendar-date';
 import { AgreementRenewal } from './agreement-renewal.entity';
 import { Agreement } from './agreement.entity';
 import {
+  dueTacitRenewals,
   effectiveNoticeDays,
   noticeDeadlineOn,
   storedTermColumns,
-  tacitRenewalsDue,
   termExpiresOn,
 } from './agreement-terms';
 
 /**
  * Materialises tacit renewals: once a tacitly renewable agreement's notice deadline has passed without a
- * notice of non-renewal, its term is extended and the renewal recorded. Done lazily whenever an
- * agreement is read (and by the worker), under a row lock, so concurrent readers apply it once.
+ * notice of non-renewal, its term is extended and the renewal recorded. Done by the reminder sweep and
+ * before a renewal decision is recorded (writes), never by a read: reads show the same term through the
+ * pure effectiveAgreement. Under a row lock, so concurrent writers apply it once.
  */
 @Injectable()
 export class TacitRenewals {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   async applyIfDue(agreement: Agreement, today: CalendarDate): Promise<Agreement> {
-    if (dueCount(agreement, today) === 0) return agreement;
+    if (dueTacitRenewals(agreement, today) === 0) return agreement;
     return this.dataSource.transaction(async (em) => {
       const locked = await em
         .getRepository(Agreement)
@@ -30,7 +31,7 @@ export class TacitRenewals {
         .setLock('pessimistic_write')
         .where('a.id = :id', { id: agreement.id })
         .getOneOrFail();
-      const cycles = dueCount(locked, today);
+      const cycles = dueTacitRenewals(locked, today);
       if (cycles === 0) return locked;
       const term = locked.renewalTermMonths ?? locked.durationMonths;
       const renewals: Partial<AgreementRenewal>[] = [];
@@ -70,17 +71,4 @@ export class TacitRenewals {
       return locked;
     });
   }
-}
-
-function dueCount(agreement: Agreement, today: CalendarDate): number {
-  if (agreement.renewalMode !== 'tacit' || agreement.nonRenewalNoticeOn !== null) return 0;
-  if (agreement.status !== 'in_force' && agreement.status !== 'renewed') return 0;
-  return tacitRenewalsDue({
-    entryIntoForceOn: agreement.entryIntoForceOn,
-    durationMonths: agreement.durationMonths,
-    extendedMonths: agreement.extendedMonths,
-    termMonths: agreement.renewalTermMonths ?? agreement.durationMonths,
-    noticeDays: effectiveNoticeDays(agreement),
-    today,
-  });
 }

@@ -9,7 +9,7 @@ import { partyName } from '../parties/party-names';
 import { attachmentDisposition } from '../common/files/file-names';
 import { PlanActivitiesReader } from '../activities/plan-activities.reader';
 import type { ExportFile } from '../common/files/export-file';
-import { CALENDAR_LABELS } from './calendar-labels';
+import { calendarLabels } from './calendar-labels';
 import { buildPlanCalendar } from './plan-calendar';
 
 @Injectable()
@@ -35,7 +35,7 @@ export class PlanCalendarService {
       plan,
       agreement,
       activities,
-      labels: CALENDAR_LABELS[language] ?? CALENDAR_LABELS.fr,
+      labels: calendarLabels(language),
       now: this.clock.now(),
       reader: {
         language,

@@ -105,23 +105,40 @@ export function buildPlanCalendar(input: PlanCalendarInput): string {
   return calendar.toString();
 }
 
-function activityPrefix(activity: ActivityView, labels: CalendarLabels): string {
-  if (activity.status === 'completed') return labels.completed;
-  if (activity.status === 'cancelled') return labels.cancelled;
-  return activity.overdue ? labels.overdue : labels.due;
+/**
+ * The event's first word, in the page's vocabulary: closed activities by their status, then overdue,
+ * then postponed, and an open activity's event is its deadline.
+ */
+export function activityPrefix(activity: ActivityView, labels: CalendarLabels): string {
+  if (activity.status === 'completed' || activity.status === 'cancelled') {
+    return labels.statusNames[activity.status];
+  }
+  if (activity.overdue) return labels.overdue;
+  if (activity.status === 'postponed') return labels.statusNames.postponed;
+  return labels.due;
 }
 
-function activityDescription(
+/** Labels and names, never codes: parties by name in the reader's language. */
+export function activityDescription(
   activity: ActivityView,
   labels: CalendarLabels,
-  reader: CalendarReader,
+  reader: Pick<CalendarReader, 'language' | 'partyName'> = {
+    language: 'fr',
+    partyName: (code) => code,
+  },
 ): string {
+  const pair = (label: string, value: string) =>
+    labels.pair.replace('{label}', label).replace('{value}', value);
+  const percent = new Intl.NumberFormat(labels.locale, { style: 'percent' }).format(
+    activity.progressPercent / 100,
+  );
   const description = localized(activity, 'description', reader.language);
   return [
-    `${labels.status}: ${activity.status}`,
-    `${labels.progress}: ${activity.progressPercent} %`,
-    `${labels.lead}: ${reader.partyName(activity.leadPartyCode)}`,
-    `${labels.parties}: ${activity.partyCodes.map(reader.partyName).join(', ')}`,
+    pair(labels.type, labels.typeNames[activity.type] ?? activity.type),
+    pair(labels.status, labels.statusNames[activity.status] ?? activity.status),
+    pair(labels.progress, percent),
+    pair(labels.lead, reader.partyName(activity.leadPartyCode)),
+    pair(labels.parties, activity.partyCodes.map(reader.partyName).join(labels.listSeparator)),
     ...(description ? ['', description] : []),
   ].join('\n');
 }

@@ -23,7 +23,12 @@ export interface PlanProgress {
   completionPercent: number;
   overdue: number;
   dueNext30Days: number;
-  byParty: (Breakdown & { partyCode: string })[];
+  /**
+   * Per party: the top-level figures count every activity the party takes part in (participation, so
+   * two parties of a joint plan may both show "17 of 18"); `lead` counts the activities the party leads
+   * (its own), `shared` those it takes part in under another party's lead. lead + shared = the total.
+   */
+  byParty: PartyBreakdown[];
   byType: (Breakdown & { type: string })[];
   byTheme: (Breakdown & { theme: string })[];
   nextDeadlines: {
@@ -37,11 +42,41 @@ export interface PlanProgress {
   }[];
 }
 
+export interface PartyBreakdown extends Breakdown {
+  partyCode: string;
+  lead: Breakdown;
+  shared: Breakdown;
+}
+
 // Reused by each breakdown: $2 is the plan's today.
 const BREAKDOWN_COLUMNS = `
   count(*)::int AS total,
   count(*) FILTER (WHERE a.status = 'completed')::int AS completed,
   count(*) FILTER (WHERE a.status NOT IN ('completed', 'cancelled') AND a.due_on < $2)::int AS overdue`;
+
+/** The breakdown columns over the rows that match `condition`, named `<prefix>Total` etc. */
+function breakdownColumns(condition: string, prefix: string): string {
+  return `count(*) FILTER (WHERE ${condition})::int AS "${prefix}Total",
+    count(*) FILTER (WHERE ${condition} AND a.status = 'completed')::int AS "${prefix}Completed",
+    count(*) FILTER (WHERE ${condition} AND a.status NOT IN ('completed', 'cancelled')
+                       AND a.due_on < $2)::int AS "${prefix}Overdue"`;
+}
+
+type PartyRow = Breakdown & { partyCode: string } & Record<
+    `${'lead' | 'shared'}${'Total' | 'Completed' | 'Overdue'}`,
+    number
+  >;
+
+function toPartyBreakdown(row: PartyRow): PartyBreakdown {
+  return {
+    partyCode: row.partyCode,
+    total: row.total,
+    completed: row.completed,
+    overdue: row.overdue,
+    lead: { total: row.leadTotal, completed: row.leadCompleted, overdue: row.leadOverdue },
+    shared: { total: row.sharedTotal, completed: row.sharedCompleted, overdue: row.sharedOverdue },
+  };
+}
 
 /** Progress figures of one plan, computed in PostgreSQL with indexed scans of the plan's activities. */
 @Injectable()
@@ -70,8 +105,10 @@ export class ProgressService {
         `SELECT status, count(*)::int AS n FROM activities WHERE plan_id = $1 GROUP BY status`,
         [planId],
       ),
-      q<Breakdown & { partyCode: string }>(
-        `SELECT p.code AS "partyCode", ${BREAKDOWN_COLUMNS}
+      q<PartyRow>(
+        `SELECT p.code AS "partyCode", ${BREAKDOWN_COLUMNS},
+                ${breakdownColumns('a.lead_party_code = p.code', 'lead')},
+                ${breakdownColumns('a.lead_party_code <> p.code', 'shared')}
            FROM activities a CROSS JOIN LATERAL unnest(a.party_codes) AS p(code)
           WHERE a.plan_id = $1 GROUP BY p.code ORDER BY p.code`,
         [planId, today],
@@ -118,7 +155,7 @@ export class ProgressService {
       completionPercent: Math.round(completion * 10) / 10,
       overdue: totals[0].overdue,
       dueNext30Days: totals[0].due30,
-      byParty,
+      byParty: byParty.map(toPartyBreakdown),
       byType,
       byTheme,
       nextDeadlines: next.map((n) => ({ ...n, daysLeft: daysBetween(today, n.dueOn) })),

@@ -147,6 +147,21 @@ export class UsersService {
     };
   }
 
+  /**
+   * Display names by user id, for records that name who did something (history). Names are read now,
+   * not copied when the record was written, so a corrected name shows everywhere; a user who no longer
+   * exists is simply absent.
+   */
+  async displayNames(ids: (string | null)[]): Promise<Map<string, string>> {
+    const unique = [...new Set(ids.filter((id): id is string => id !== null))];
+    if (unique.length === 0) return new Map();
+    const rows = await this.users.find({
+      select: { id: true, name: true },
+      where: { id: In(unique) },
+    });
+    return new Map(rows.map((u) => [u.id, u.name]));
+  }
+
   private async grantsByUser(userIds: string[]): Promise<Map<string, string[]>> {
     const byUser = new Map<string, string[]>();
     if (userIds.length === 0) return byUser;

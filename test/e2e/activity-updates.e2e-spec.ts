@@ -60,10 +60,16 @@ describe('updating activities', () => {
       .expect(200);
     const fields = (history.body.items as { field: string }[]).map((h) => h.field).sort();
     expect(fields).toEqual(['completedOn', 'notes', 'progressPercent', 'status']);
-    expect(history.body.items[0]).toMatchObject({
-      actorEmail: DEMO.focalMa,
-      note: 'Rapport envoyé',
-    });
+    const me = await t.http
+      .get('/api/me')
+      .set('Authorization', await bearer(DEMO.focalMa))
+      .expect(200);
+    expect(me.body.name).toEqual(expect.any(String));
+    for (const item of history.body.items) {
+      // The name, so that the page shows people, not e-mail addresses.
+      expect(item).toMatchObject({ actorEmail: DEMO.focalMa, actorName: me.body.name });
+    }
+    expect(history.body.items[0]).toMatchObject({ note: 'Rapport envoyé' });
     const status = history.body.items.find((h: { field: string }) => h.field === 'status');
     expect(status).toMatchObject({ fromValue: activity.status, toValue: 'completed' });
   });
@@ -208,6 +214,44 @@ describe('updating activities', () => {
       expect.objectContaining({ field: 'dueOn', fromValue: before.dueOn, toValue: '2027-03-31' }),
     );
   });
+
+  it.each(['cancelled', 'completed'])(
+    'a %s activity refuses progressPercent: 60 with a field error, and nothing changes',
+    async (status) => {
+      const pm = await bearer(DEMO.pm);
+      const created = await t.http
+        .post(`/api/action-plans/${seeded.planId}/activities`)
+        .set('Authorization', pm)
+        .send({
+          title: `Close (${status})`,
+          type: 'meeting',
+          leadPartyCode: 'MA',
+          dueOn: '2026-10-01',
+        })
+        .expect(201);
+      const closed = await t.http
+        .patch(`/api/activities/${created.body.id}`)
+        .set('Authorization', pm)
+        .send({ version: 1, status })
+        .expect(200);
+      for (const who of [DEMO.pm, DEMO.focalMa]) {
+        const res = await t.http
+          .patch(`/api/activities/${created.body.id}`)
+          .set('Authorization', await bearer(who))
+          .send({ version: closed.body.version, progressPercent: 60 });
+        expect(res.status).toBe(400);
+        expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+        expect(res.body.errors).toEqual([
+          { field: 'progressPercent', message: expect.any(String) },
+        ]);
+      }
+      expect(await fresh(created.body.id)).toMatchObject({
+        status,
+        progressPercent: closed.body.progressPercent,
+        version: closed.body.version,
+      });
+    },
+  );
 
   it('a malformed id is a 400 and an unknown one a 404', async () => {
     const pm = await bearer(DEMO.pm);

@@ -1,3 +1,4 @@
+import { AgreementsService } from '../../src/agreements/agreements.service';
 import { IdempotencyCleanup } from '../../src/idempotency/idempotency.module';
 import { seededPlan } from '../support/fixtures';
 import { createTestApp, DEMO, TestApp } from '../support/test-app';
@@ -671,7 +672,10 @@ describe('agreements', () => {
       });
     });
 
-    it('renews a tacit agreement automatically once the notice deadline has passed, once', async () => {
+    /** What the reminder sweep does with tacit renewals (the only writer besides a renewal decision). */
+    const sweepTacitRenewals = () => t.app.get(AgreementsService).applyDueTacitRenewals();
+
+    it('shows a due tacit renewal on read without writing it; the sweep records it, once', async () => {
       // 12 months from 2026-01-01: in force until 2026-12-31, notice due by 2026-12-01; renewals of 6 months.
       const created = await create({ renewal: { mode: 'tacit', termMonths: 6, noticeDays: 30 } });
 
@@ -680,17 +684,21 @@ describe('agreements', () => {
       expect((await renewals(created.id)).total).toBe(0);
 
       t.clock.set('2026-12-02T12:00:00Z');
-      const renewed = await get(created.id);
-      expect(renewed).toMatchObject({
+      const term = {
         expiresOn: '2027-06-30',
         noticeDeadlineOn: '2027-05-31',
         status: 'renewed',
         extendedMonths: 6,
         daysToExpiry: 210,
-      });
+      };
       for (let i = 0; i < 3; i++) {
-        expect(await get(created.id)).toMatchObject({ expiresOn: '2027-06-30' });
+        // Reads never write: the term is computed, the row and its version stay as they were.
+        expect(await get(created.id)).toMatchObject({ ...term, version: 1 });
       }
+      expect((await renewals(created.id)).total).toBe(0);
+
+      expect(await sweepTacitRenewals()).toBeGreaterThanOrEqual(1);
+      expect(await get(created.id)).toMatchObject({ ...term, version: 2 });
       const listed = await renewals(created.id);
       expect(listed.total).toBe(1);
       expect(listed.items[0]).toMatchObject({
@@ -701,9 +709,11 @@ describe('agreements', () => {
         previousExpiresOn: '2026-12-31',
         newExpiresOn: '2027-06-30',
       });
+      await sweepTacitRenewals();
+      expect((await renewals(created.id)).total).toBe(1);
     });
 
-    it('applies a tacit renewal exactly once when many readers arrive at the same moment', async () => {
+    it('many readers at once write nothing; sweeps running at once record the renewal once', async () => {
       const created = await create({ renewal: { mode: 'tacit', termMonths: 12, noticeDays: 30 } });
       t.clock.set('2026-12-15T12:00:00Z');
       const pm = await bearer(DEMO.pm);
@@ -716,26 +726,58 @@ describe('agreements', () => {
       );
       expect(answers.map((r) => r.status)).toEqual(Array(8).fill(200));
       for (const res of answers.filter((_, i) => i % 2 === 0)) {
-        expect(res.body).toMatchObject({ expiresOn: '2027-12-31', status: 'renewed' });
+        expect(res.body).toMatchObject({ expiresOn: '2027-12-31', status: 'renewed', version: 1 });
       }
+      expect((await renewals(created.id)).total).toBe(0);
+
+      await Promise.all(Array.from({ length: 4 }, () => sweepTacitRenewals()));
       const listed = await renewals(created.id);
       expect(listed.total).toBe(1);
       expect(listed.items[0]).toMatchObject({ tacit: true, previousExpiresOn: '2026-12-31' });
       expect(await get(created.id)).toMatchObject({ extendedMonths: 12, version: 2 });
     });
 
-    it('catches up several missed tacit renewals in one read', async () => {
+    it('computes several missed tacit renewals on read; the sweep records them all', async () => {
       const created = await create({
         signedOn: '2024-01-01',
         renewal: { mode: 'tacit', termMonths: 12, noticeDays: 30 },
       });
       // Terms end 2024-12-31, 2025-12-31, 2026-12-31: deadlines 2024-12-01 and 2025-12-01 have passed.
       expect(await get(created.id)).toMatchObject({ expiresOn: '2026-12-31', status: 'renewed' });
+      expect((await renewals(created.id)).total).toBe(0);
+      await sweepTacitRenewals();
       const listed = await renewals(created.id);
       expect(listed.items.map((r) => [r.previousExpiresOn, r.newExpiresOn, r.tacit])).toEqual([
         ['2024-12-31', '2025-12-31', true],
         ['2025-12-31', '2026-12-31', true],
       ]);
+      expect(await get(created.id)).toMatchObject({ expiresOn: '2026-12-31', extendedMonths: 24 });
+    });
+
+    it('a renewal decision first records the tacit renewals already due, then applies to the current term', async () => {
+      const created = await create({
+        signedOn: '2024-01-01',
+        renewal: { mode: 'tacit', termMonths: 12, noticeDays: 30 },
+      });
+      const current = await get(created.id); // computed: renewed twice, version still 1
+      const res = await t.http
+        .post(`/api/agreements/${created.id}/renewals`)
+        .set('Authorization', await bearer(DEMO.pm))
+        .send({ decision: 'renew', version: current.version, termMonths: 12 });
+      // The version read stands: the tacit renewals it already showed are recorded, then the decision.
+      expect(res.status).toBe(201);
+      expect(res.body.agreement).toMatchObject({ expiresOn: '2027-12-31', extendedMonths: 36 });
+      const listed = await renewals(created.id);
+      expect(listed.items.map((r) => [r.previousExpiresOn, r.newExpiresOn, r.tacit])).toEqual([
+        ['2024-12-31', '2025-12-31', true],
+        ['2025-12-31', '2026-12-31', true],
+        ['2026-12-31', '2027-12-31', false],
+      ]);
+      const stale = await t.http
+        .post(`/api/agreements/${created.id}/renewals`)
+        .set('Authorization', await bearer(DEMO.pm))
+        .send({ decision: 'renew', version: current.version });
+      expect(stale.status).toBe(409);
     });
 
     it('does not renew a tacit agreement once notice was given, and it expires after its last day', async () => {

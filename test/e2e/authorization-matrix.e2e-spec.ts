@@ -342,6 +342,19 @@ const RULES: Record<string, Rule> = {
     },
     expected: activityUpdate,
   },
+  'DELETE /api/activities/:id': {
+    // A fresh activity each time (nothing refers to it yet), so that a manager's 204 is the answer.
+    async request(ctx, side) {
+      const created = await adminJson(ctx, 'POST', planUrl(ctx, side, '/activities'), {
+        title: `Matrix ${ctx.unique()}`,
+        type: 'meeting',
+        leadPartyCode: ctx.target[side].leadPartyCode,
+        dueOn: '2026-10-01',
+      });
+      return { method: 'DELETE', url: `/api/activities/${String(created.id)}?version=1` };
+    },
+    expected: scopedProgrammeWrite,
+  },
 
   // Reminder rules: programme managers.
   'GET /api/reminder-rules': {

@@ -139,7 +139,7 @@ describe('exports: CSV, XLSX, calendar feed, IATI', () => {
   });
 
   describe('XLSX', () => {
-    it('has the same columns and rows, a frozen styled header, dates as YYYY-MM-DD text', async () => {
+    it('has the same columns and rows, a frozen styled header, dates as date cells shown YYYY-MM-DD', async () => {
       const res = await file(`/api/action-plans/${seeded.planId}/activities.xlsx?party=CI`, 200);
       expect(res.headers['content-type']).toBe(
         'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
@@ -151,8 +151,12 @@ describe('exports: CSV, XLSX, calendar feed, IATI', () => {
       expect(sheet.getRow(1).font?.bold).toBe(true);
       const expected = await listed('&party=CI');
       expect(records.map((r) => r.id)).toEqual(expected.map((a) => a.id));
+      const dueColumn = header.indexOf('dueOn') + 1;
       for (const [i, record] of records.entries()) {
-        expect(record.dueOn).toBe(expected[i].dueOn);
+        // A real date cell (exceljs reads it as that day's UTC midnight), formatted as a date.
+        expect(record.dueOn).toBeInstanceOf(Date);
+        expect((record.dueOn as Date).toISOString()).toBe(`${expected[i].dueOn}T00:00:00.000Z`);
+        expect(sheet.getRow(i + 2).getCell(dueColumn).numFmt).toBe('yyyy-mm-dd');
         expect(typeof record.progressPercent).toBe('number');
       }
     });
@@ -231,6 +235,38 @@ describe('exports: CSV, XLSX, calendar feed, IATI', () => {
       );
       expect(events.some((e) => e.summary.startsWith('En retard – '))).toBe(true);
       expect(events.some((e) => e.summary.startsWith("Expiration de l'accord – "))).toBe(true);
+    });
+
+    it('uses the page’s words: status and type names, never codes; postponed is not a deadline', async () => {
+      await t.http
+        .post(`/api/action-plans/${seeded.planId}/activities`)
+        .set('Authorization', await bearer(DEMO.pm))
+        .send({
+          title: 'Atelier reporté (calendrier)',
+          type: 'workshop',
+          leadPartyCode: 'CI',
+          dueOn: '2099-06-30',
+          status: 'postponed',
+        })
+        .expect(201);
+      const activities = await listed();
+      const events = readIcs(
+        await calendar(`/api/action-plans/${seeded.planId}/calendar.ics`, DEMO.focalCi),
+      );
+      const eventOf = (id: string) => events.find((e) => e.uid === `activity-${id}@accords`)!;
+      const completed = activities.find((a) => a.status === 'completed')!;
+      expect(eventOf(completed.id).summary).toBe(`Réalisée – ${completed.title}`);
+      expect(eventOf(completed.id).description).toContain('Statut : Réalisée');
+      const postponed = activities.find((a) => a.title === 'Atelier reporté (calendrier)')!;
+      expect(eventOf(postponed.id).summary).toBe(`Reportée – ${postponed.title}`);
+      expect(eventOf(postponed.id).description).toContain('Type : Atelier');
+      for (const activity of activities) {
+        const { summary, description } = eventOf(activity.id);
+        expect(summary).not.toMatch(/^Terminée/);
+        expect(description).not.toMatch(
+          /\b(planned|in_progress|completed|postponed|cancelled|workshop|study_visit|legal_exchange|capacity_building|awareness|data_collection|meeting)\b/,
+        );
+      }
     });
 
     it('without a bearer or a feed token answers 401', async () => {
@@ -360,6 +396,59 @@ describe('exports: CSV, XLSX, calendar feed, IATI', () => {
       expect(xpath(xmlFile, `count(${ofActivity(completed.id)}/activity-date[@type='4'])`)).toBe(
         '1',
       );
+    });
+
+    it('keeps the day work started as the actual start (type 2) when an activity is completed', async () => {
+      const pm = await bearer(DEMO.pm);
+      const plan = await t.http
+        .post(`/api/agreements/${seeded.agreementId}/action-plans`)
+        .set('Authorization', pm)
+        .send({ title: 'Plan (dates IATI)', startsOn: '2026-01-01', durationMonths: 12 })
+        .expect(201);
+      const create = async (body: Record<string, unknown>) =>
+        (
+          await t.http
+            .post(`/api/action-plans/${plan.body.id}/activities`)
+            .set('Authorization', pm)
+            .send({ type: 'workshop', leadPartyCode: 'MA', dueOn: '2026-11-30', ...body })
+            .expect(201)
+        ).body as { id: string; version: number };
+      const patch = async (id: string, body: Record<string, unknown>) =>
+        (
+          await t.http
+            .patch(`/api/activities/${id}`)
+            .set('Authorization', pm)
+            .send(body)
+            .expect(200)
+        ).body as { version: number };
+
+      try {
+        t.clock.set('2026-03-10T10:00:00Z');
+        // Entered already under way (as the seed and imports do): no history of its start.
+        const underWay = await create({
+          title: 'Déjà en cours',
+          status: 'in_progress',
+          plannedStartOn: '2026-03-02',
+        });
+        // Started through the API on 2026-04-15.
+        const tracked = await create({ title: 'Suivie', plannedStartOn: '2026-04-01' });
+        t.clock.set('2026-04-15T10:00:00Z');
+        const started = await patch(tracked.id, { version: 1, status: 'in_progress' });
+
+        t.clock.set('2026-12-01T10:00:00Z');
+        await patch(underWay.id, { version: underWay.version, status: 'completed' });
+        await patch(tracked.id, { version: started.version, status: 'completed' });
+
+        const res = await file(`/api/action-plans/${plan.body.id}/iati.xml`, 200);
+        const xmlFile = path.join(dir, 'dates.xml');
+        writeFileSync(xmlFile, res.body as Buffer);
+        const date = (id: string, type: number) =>
+          xpath(xmlFile, `string(${ofActivity(id)}/activity-date[@type='${type}']/@iso-date)`);
+        expect([date(underWay.id, 2), date(underWay.id, 4)]).toEqual(['2026-03-02', '2026-12-01']);
+        expect([date(tracked.id, 2), date(tracked.id, 4)]).toEqual(['2026-04-15', '2026-12-01']);
+      } finally {
+        t.clock.reset();
+      }
     });
 
     it('exports only the filtered activities', async () => {

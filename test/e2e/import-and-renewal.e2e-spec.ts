@@ -311,12 +311,20 @@ describe('importing activities and renewing plans', () => {
           'status',
           'title',
         ]);
+        const pmName = (
+          await t.http
+            .get('/api/me')
+            .set('Authorization', await bearer(DEMO.pm))
+            .expect(200)
+        ).body.name;
         expect((await historyOf(planId)).items).toEqual([
           expect.objectContaining({
             event: 'activities_imported',
             details: { imported: 4, created: 1, updated: 1, format: 'csv' },
+            actorName: pmName,
           }),
         ]);
+        expect(history.body.items[0]).toMatchObject({ actorEmail: DEMO.pm, actorName: pmName });
       });
 
       it('a stale version, an id from another plan, a bad or repeated id are row errors; nothing changes', async () => {

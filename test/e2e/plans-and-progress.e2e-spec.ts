@@ -611,15 +611,26 @@ describe('action plans, activities and progress', () => {
       completionPercent: number;
       overdue: number;
       dueNext30Days: number;
-      byParty: { partyCode: string; total: number; completed: number; overdue: number }[];
+      byParty: {
+        partyCode: string;
+        total: number;
+        completed: number;
+        overdue: number;
+        lead: { total: number; completed: number; overdue: number };
+        shared: { total: number; completed: number; overdue: number };
+      }[];
       byType: { type: string; total: number; completed: number; overdue: number }[];
       byTheme: { theme: string; total: number; completed: number; overdue: number }[];
       nextDeadlines: { id: string; dueOn: string; status: string; daysLeft: number }[];
     };
 
-    const breakdown = (key: string, keysOf: (a: ListedActivity) => string[]) => {
+    const breakdown = (
+      key: string,
+      keysOf: (a: ListedActivity) => string[],
+      activities: ListedActivity[] = all,
+    ) => {
       const rows = new Map<string, { total: number; completed: number; overdue: number }>();
-      for (const a of all) {
+      for (const a of activities) {
         for (const k of keysOf(a)) {
           const row = rows.get(k) ?? { total: 0, completed: 0, overdue: 0 };
           row.total += 1;
@@ -682,13 +693,37 @@ describe('action plans, activities and progress', () => {
     });
 
     it('breaks the figures down by party, type and theme', () => {
-      expect(sortBy(progress.byParty, 'partyCode')).toEqual(
-        breakdown('partyCode', (a) => a.partyCodes),
-      );
+      expect(
+        sortBy(progress.byParty, 'partyCode').map(
+          ({ lead: _l, shared: _s, ...participation }) => participation,
+        ),
+      ).toEqual(breakdown('partyCode', (a) => a.partyCodes));
       expect(sortBy(progress.byType, 'type')).toEqual(breakdown('type', (a) => [a.type]));
       expect(sortBy(progress.byTheme, 'theme')).toEqual(breakdown('theme', (a) => a.themes));
       const ma = progress.byParty.find((p) => p.partyCode === 'MA')!;
       expect(ma.total).toBe(all.filter((a) => a.partyCodes.includes('MA')).length);
+    });
+
+    it('gives each party its own (lead) activities and the shared ones apart, not only participation', () => {
+      const count = (activities: ListedActivity[]) => ({
+        total: activities.length,
+        completed: activities.filter((a) => a.status === 'completed').length,
+        overdue: activities.filter((a) => isOpen(a) && a.dueOn < today).length,
+      });
+      for (const party of progress.byParty) {
+        const code = party.partyCode;
+        expect(party.lead).toEqual(count(all.filter((a) => a.leadPartyCode === code)));
+        expect(party.shared).toEqual(
+          count(all.filter((a) => a.partyCodes.includes(code) && a.leadPartyCode !== code)),
+        );
+        expect(party.lead.total + party.shared.total).toBe(party.total);
+      }
+      // In the seeded joint plan both countries take part in nearly everything, but each leads its own.
+      const ma = progress.byParty.find((p) => p.partyCode === 'MA')!;
+      const ci = progress.byParty.find((p) => p.partyCode === 'CI')!;
+      expect(ma.lead.total + ci.lead.total).toBeLessThanOrEqual(all.length);
+      expect(ma.lead.total).toBeLessThan(ma.total);
+      expect(ci.lead.total).toBeLessThan(ci.total);
     });
 
     it('lists the next deadlines: open, not overdue, ascending, at most 10', () => {

@@ -40,6 +40,7 @@ export interface IcsEvent {
   start: string;
   allDay: boolean;
   status: string | null;
+  description: string;
 }
 
 /** Parsed with ical.js, a full RFC 5545 parser (not a regex over the text). */
@@ -53,6 +54,7 @@ export function readIcs(text: string): IcsEvent[] {
       start: event.startDate.toString(),
       allDay: event.startDate.isDate,
       status: (component.getFirstPropertyValue('status') as string | null) ?? null,
+      description: event.description ?? '',
     };
   });
 }

@@ -93,7 +93,7 @@ export class ActivitiesImportService {
             update.expectedVersion,
             update.changes,
             null,
-            update.translated,
+            update.translated ?? null,
           );
         } catch (error) {
           if (error instanceof VersionConflict) {

@@ -14,9 +14,14 @@ export class ImportController {
   constructor(private readonly imports: ActivitiesImportService) {}
 
   /**
-   * Adds activities from a CSV or XLSX file in the layout of `activities.csv` (columns `id` and
-   * `overdue` are ignored). Send the file as the raw body. All rows or none: any problem answers 400
-   * with `errors: [{ row, field, message }]`, where row 1 is the header and row 2 the first activity.
+   * Adds and updates activities from a CSV or XLSX file in the layout of `activities.csv`. Send the file
+   * as the raw body. A row without `id` adds an activity; a row with the `id` of one of this plan's
+   * activities updates it like a PATCH (empty cells leave a field as it is; a `version` cell must be the
+   * current version), so an export edited and imported back changes what was edited and duplicates
+   * nothing. `overdue` is ignored. All rows or none: any problem (an id of another plan, a stale
+   * version, a bad value) answers 400 with `errors: [{ row, field, message }]`, where row 1 is the header
+   * and row 2 the first activity. The answer counts `created`, `updated` and `unchanged` rows
+   * (`imported` is their sum).
    */
   @Post('import')
   @RequireRoles('admin', 'programme_manager')

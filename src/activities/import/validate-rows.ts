@@ -26,7 +26,7 @@ export interface ActivityUpdate {
   expectedVersion: number;
   changes: FieldChange[];
   /** The row's `title_en`… cells, when they change what is stored. */
-  translated: TranslationChange | null;
+  translated?: TranslationChange;
 }
 
 /** The plan's activities that rows name by id, and the copies of those that renewal carried over. */
@@ -128,7 +128,13 @@ export async function validateImportRows(
       const { version: _version, note: _note, translations, ...patch } = dto;
       const changes = planActivityChange(current, patch as ActivityPatch, 'all_fields', today);
       const translated = translationChange(current, translations, 'all_fields');
-      updates.push({ row, id, expectedVersion: current.version, changes, translated });
+      updates.push({
+        row,
+        id,
+        expectedVersion: current.version,
+        changes,
+        ...(translated && { translated }),
+      });
     } catch (error) {
       if (!(error instanceof InvalidInput)) throw error;
       rowErrors(error.errors);
