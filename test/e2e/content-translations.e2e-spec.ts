@@ -379,6 +379,34 @@ describe('content in French, English and Arabic', () => {
     expect(xpath(xmlFile, `string(${a}/document-link/@format)`)).toBe('application/pdf');
   });
 
+  it('carries translations into the next cycle when a plan is renewed', async () => {
+    const current = await t.http
+      .get(`/api/action-plans/${plan.id}`)
+      .set('Authorization', pm)
+      .expect(200);
+    await t.http
+      .patch(`/api/action-plans/${plan.id}`)
+      .set('Authorization', pm)
+      .send({ version: current.body.version, renewable: true })
+      .expect(200);
+    const next = await t.http
+      .post(`/api/action-plans/${plan.id}/renew`)
+      .set('Authorization', pm)
+      .expect(201);
+    expect(next.body.title).toBe("Plan d'action 2028–2029");
+    expect(next.body.translations).toEqual({
+      en: { title: 'Action plan 2028–2029' },
+      ar: { title: 'خطة العمل 2028–2029' },
+    });
+    const carried = await t.http
+      .get(
+        `/api/action-plans/${next.body.id}/activities?q=${encodeURIComponent('Fair recruitment')}`,
+      )
+      .set('Authorization', pm)
+      .expect(200);
+    expect(carried.body.items[0].translations.ar).toEqual({ title: 'ورشة حول التوظيف العادل' });
+  });
+
   it('lists parties with their names per language; only an admin renames them', async () => {
     const parties = await t.http.get('/api/parties').set('Authorization', pm).expect(200);
     const iom = parties.body.items.find((p: { code: string }) => p.code === 'IOM');
