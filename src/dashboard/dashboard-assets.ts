@@ -60,6 +60,17 @@ export class DashboardAssets {
       .map((name) => `/assets/${name}`);
   }
 
+  /**
+   * Every style sheet, `dashboard.css` first: each area of the page (planning, administration…) keeps
+   * its own sheet, cached by content hash like the rest.
+   */
+  styleUrls(): string[] {
+    const sheets = [...this.files.keys()].filter((name) => name.endsWith('.css')).sort();
+    return ['dashboard.css', ...sheets.filter((name) => name !== 'dashboard.css')].map((name) =>
+      this.url(name),
+    );
+  }
+
   /** `/assets/NAME?v=HASH`: a new deployment changes the URL, so browsers may cache for a year. */
   url(name: string): string {
     const asset = this.files.get(name);

@@ -22,7 +22,7 @@ export class DashboardPageController {
   constructor(private readonly assets: DashboardAssets) {
     const urls = {
       script: assets.url('dashboard.js'),
-      styles: assets.url('dashboard.css'),
+      styles: assets.styleUrls(),
       icon: assets.url('favicon.svg'),
       modules: assets.moduleUrls('dashboard.js'),
     };

@@ -2,11 +2,11 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DashboardAssets } from './dashboard-assets';
 import { escapeHtml, jsonForScriptBlock, renderDashboardPage } from './dashboard-page';
-import { LANGUAGES, MESSAGES, pickLanguage } from './i18n';
+import { LANGUAGES, MESSAGE_AREAS, MESSAGES, pickLanguage } from './i18n';
 
 const assets = {
   script: '/assets/dashboard.js?v=1',
-  styles: '/assets/dashboard.css?v=1',
+  styles: ['/assets/dashboard.css?v=1', '/assets/planning.css?v=2'],
   icon: '/i',
   modules: ['/assets/api.js'],
 };
@@ -22,6 +22,10 @@ describe('the dashboard page shell', () => {
     expect(html).toContain(`<h2 id="login-title">${title}</h2>`);
     expect(html).toContain('<script type="module" src="/assets/dashboard.js?v=1"></script>');
     expect(html).toContain('<link rel="modulepreload" href="/assets/api.js">');
+    expect(html.indexOf('href="/assets/dashboard.css?v=1"')).toBeGreaterThan(0);
+    expect(html.indexOf('href="/assets/planning.css?v=2"')).toBeGreaterThan(
+      html.indexOf('href="/assets/dashboard.css?v=1"'),
+    );
   });
 
   it('marks the current language in the switch and links the others', () => {
@@ -51,35 +55,45 @@ describe('the dashboard dictionary', () => {
     expect(pickLanguage(v)).toBe('fr');
   });
 
-  it('has every string in every language, none empty, same placeholders', () => {
-    const flatten = (value: unknown, path = ''): [string, string][] =>
-      typeof value === 'string'
-        ? [[path, value]]
+  const PLURAL_CATEGORIES = new Set(['zero', 'one', 'two', 'few', 'many', 'other']);
+  const isPlural = (value: object) =>
+    'other' in value && Object.keys(value).every((k) => PLURAL_CATEGORIES.has(k));
+  /** Every string by its dotted key; a plural entry counts as one string (its `other` form). */
+  const flatten = (value: unknown, path = ''): [string, string][] =>
+    typeof value === 'string'
+      ? [[path, value]]
+      : isPlural(value as object)
+        ? Object.values(value as object).every((form) => typeof form === 'string' && form.trim())
+          ? [[path, (value as { other: string }).other]]
+          : [[path, '']]
         : Object.entries(value as object).flatMap(([k, v]) =>
             flatten(v, path ? `${path}.${k}` : k),
           );
+
+  it('has every string in every language, none empty, same placeholders', () => {
+    const placeholders = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort().join();
     const reference = new Map(flatten(MESSAGES.fr));
     for (const lang of LANGUAGES) {
       const entries = flatten(MESSAGES[lang]);
       for (const [key, text] of entries) {
         expect({ lang, key, empty: text.trim() === '' }).toEqual({ lang, key, empty: false });
-        // Plural forms may differ by category; compare placeholders only where French has the key.
         const fr = reference.get(key);
         if (fr !== undefined) {
-          const placeholders = (s: string) => (s.match(/\{\w+\}/g) ?? []).sort().join();
-          if (!/^days(Late|Left)\./.test(key)) {
-            expect({ lang, key, p: placeholders(text) }).toEqual({
-              lang,
-              key,
-              p: placeholders(fr),
-            });
-          }
+          expect({ lang, key, p: placeholders(text) }).toEqual({ lang, key, p: placeholders(fr) });
         }
       }
-      expect(entries.map(([k]) => k).filter((k) => !/^days(Late|Left)\./.test(k))).toEqual(
-        [...reference.keys()].filter((k) => !/^days(Late|Left)\./.test(k)),
-      );
+      expect(entries.map(([k]) => k)).toEqual([...reference.keys()]);
     }
+  });
+
+  it('defines each key in one area only, so that merging the areas loses nothing', () => {
+    const owners = new Map<string, string[]>();
+    for (const [area, messages] of Object.entries(MESSAGE_AREAS)) {
+      for (const key of Object.keys(messages.fr))
+        owners.set(key, [...(owners.get(key) ?? []), area]);
+    }
+    expect([...owners].filter(([, areas]) => areas.length > 1)).toEqual([]);
+    expect(Object.keys(MESSAGES.fr).length).toBe(owners.size);
   });
 
   it('has every key the page script uses (the script is not type-checked)', () => {

@@ -2,7 +2,8 @@ import { LANGUAGE_INFO, LANGUAGES, type Language, MESSAGES } from './i18n';
 
 export interface PageAssets {
   script: string;
-  styles: string;
+  /** Style sheets in order: the base sheet first, then one per area of the page. */
+  styles: string[];
   icon: string;
   /** Modules the script imports, preloaded so that a slow connection does not fetch them one by one. */
   modules: string[];
@@ -68,7 +69,7 @@ export function renderDashboardPage(lang: Language, assets: PageAssets): string 
   <meta name="referrer" content="no-referrer">
   <title>${e(m.pageTitle)}</title>
   <link rel="icon" type="image/svg+xml" href="${e(assets.icon)}">
-  <link rel="stylesheet" href="${e(assets.styles)}">
+${assets.styles.map((url) => `  <link rel="stylesheet" href="${e(url)}">`).join('\n')}
   <script id="i18n" type="application/json">${jsonForScriptBlock(i18n)}</script>
   <script type="module" src="${e(assets.script)}"></script>
 ${assets.modules.map((url) => `  <link rel="modulepreload" href="${e(url)}">`).join('\n')}

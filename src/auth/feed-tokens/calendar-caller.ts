@@ -21,15 +21,22 @@ export class CalendarCaller {
     private readonly feedTokens: FeedTokensService,
   ) {}
 
+  /** A feed token is used only when the request carries no Authorization header. */
   async resolve(request: BearerRequest, feedToken: string | undefined): Promise<Actor> {
     let actor: Actor | null;
-    if (request.headers.authorization) {
-      // A bearer token revoked by a password or role change stops working here too.
-      const { userId, generation } = await this.auth.verifyRequest(request);
-      actor = await this.users.loadActor(userId, generation);
-    } else if (feedToken) {
+    if (feedToken && !request.headers.authorization) {
       actor = await this.users.loadActor(await this.feedTokens.resolveUserId(feedToken));
-    } else throw new NotAuthenticated('A bearer token or a feed token (?token=) is required.');
+    } else {
+      // Whatever else signs a request in (a bearer header today) is AuthService.verifyRequest's to read,
+      // as on every guarded route; a token revoked by a password or role change stops working here too.
+      const { userId, generation } = await this.auth.verifyRequest(request).catch((error) => {
+        if (error instanceof NotAuthenticated && !request.headers.authorization) {
+          throw new NotAuthenticated('A bearer token or a feed token (?token=) is required.');
+        }
+        throw error;
+      });
+      actor = await this.users.loadActor(userId, generation);
+    }
     if (!actor) throw new NotAuthenticated('The account behind this token is no longer active.');
     return actor;
   }

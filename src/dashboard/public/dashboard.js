@@ -1,17 +1,25 @@
-// Accords progress dashboard, entry module: sign-in, the plans the caller may see, and one plan on
-// screen. Plain browser JavaScript modules, no build step, no dependency, nothing from another origin.
+// Accords dashboard, entry module: sign-in, the navigation bar, and the screen the address names (the
+// plans the caller may see with one plan on screen, or a registered screen: see router.js). Plain
+// browser JavaScript modules, no build step, nothing from another origin.
 import { ApiError, api, describeError, isExpired, listAll, session } from './api.js';
 import { closeActivity, openActivity, setupActivityDialog } from './activity-dialog.js';
 import { $, bar, h, notice } from './dom.js';
 import { M, fmtNumber, fmtPercent, partyName } from './format.js';
 import { resetExports } from './exports-panel.js';
 import { renderPlan, resetFilters } from './plan-view.js';
+import {
+  allowed,
+  hashSegments,
+  matchScreen,
+  navigationEntries,
+  syncLanguageLinks,
+} from './router.js';
 
 const loginView = $('#login-view');
 const appView = $('#app-view');
 const loginError = $('#login-error');
 
-const state = { plans: [], planId: null, loadSeq: 0 };
+const state = { plans: [], planId: null, loadSeq: 0, screen: null };
 
 function showLoginError(text) {
   loginError.textContent = text;
@@ -53,6 +61,7 @@ function signOut(message) {
   session.clear();
   resetExports(); // the feed address shown last belongs to this user
   state.loadSeq++;
+  state.screen = null;
   closeActivity();
   appView.hidden = true;
   appView.replaceChildren();
@@ -81,28 +90,92 @@ async function startApp() {
   loginView.hidden = true;
   appView.hidden = false;
   showSession();
-  appView.replaceChildren(h('p', { class: 'muted loading' }, M.loading));
+  appView.replaceChildren(navigationBar(), h('div', { id: 'screen-view' }));
+  await showRoute();
+}
+
+/** The screens this user may open, as links; the current one is marked. */
+function navigationBar() {
+  const entries = navigationEntries(session.user);
+  return h(
+    'nav',
+    { class: 'app-nav', 'aria-label': M.navLabel, hidden: entries.length === 0 },
+    h(
+      'ul',
+      {},
+      h('li', {}, h('a', { href: '#', dataset: { route: '' } }, M.plans)),
+      entries.map((screen) =>
+        h(
+          'li',
+          {},
+          h('a', { href: '#' + screen.path, dataset: { route: screen.path } }, screen.nav()),
+        ),
+      ),
+    ),
+  );
+}
+
+function markCurrentNavigation(path) {
+  for (const link of document.querySelectorAll('.app-nav a')) {
+    if (link.dataset.route === path) link.setAttribute('aria-current', 'page');
+    else link.removeAttribute('aria-current');
+  }
+}
+
+/** Renders what the address names: a registered screen, else the plans with the named plan. */
+async function showRoute() {
+  const container = $('#screen-view');
+  if (!container || !session.user) return;
+  syncLanguageLinks();
+  closeActivity();
+  const match = matchScreen();
+  if (match && allowed(match.screen, session.user)) {
+    state.loadSeq++;
+    state.screen = match.screen.path;
+    markCurrentNavigation(match.screen.nav ? match.screen.path : null);
+    container.replaceChildren(h('p', { class: 'muted loading' }, M.loading));
+    try {
+      await match.screen.render(container, match.params);
+    } catch (error) {
+      if (!isExpired(error)) container.replaceChildren(notice('error', describeError(error)));
+    }
+    return;
+  }
+  markCurrentNavigation('');
+  const [kind, id] = hashSegments();
+  await showPlans(kind === 'plan' ? id : null);
+}
+
+async function showPlans(wantedPlanId) {
+  const container = $('#screen-view');
+  const alreadyShown = state.screen === 'plans' && $('#plan-view');
+  state.screen = 'plans';
+  if (alreadyShown && wantedPlanId === state.planId) return;
+  container.replaceChildren(h('p', { class: 'muted loading' }, M.loading));
   try {
     state.plans = await listAll('/api/dashboard');
   } catch (error) {
-    if (!isExpired(error)) appView.replaceChildren(notice('error', describeError(error)));
+    if (!isExpired(error)) container.replaceChildren(notice('error', describeError(error)));
     return;
   }
   if (state.plans.length === 0) {
-    appView.replaceChildren(
+    container.replaceChildren(
       h('section', { class: 'card' }, h('h2', {}, M.plans), h('p', { class: 'muted' }, M.noPlans)),
     );
     return;
   }
-  const wanted = new URLSearchParams(location.hash.slice(1)).get('plan');
-  const initial = state.plans.find((p) => p.planId === wanted) || state.plans[0];
-  appView.replaceChildren(
+  const initial = state.plans.find((p) => p.planId === wantedPlanId) || state.plans[0];
+  container.replaceChildren(
     state.plans.length > 1 ? planPicker() : '',
     h('div', { id: 'plan-view', 'aria-live': 'polite', 'aria-busy': 'true' }),
   );
   $('#main').focus();
   await selectPlan(initial.planId);
 }
+
+window.addEventListener('hashchange', () => {
+  if (session.user && !appView.hidden) void showRoute();
+});
 
 /** Only shown when the caller sees more than one plan. */
 function planPicker() {
@@ -146,12 +219,9 @@ async function selectPlan(planId) {
   for (const button of document.querySelectorAll('.plan-card')) {
     button.setAttribute('aria-pressed', String(button.dataset.planId === planId));
   }
-  // The plan stays chosen across a reload and a change of language.
-  const hash = '#plan=' + encodeURIComponent(planId);
-  history.replaceState(null, '', hash);
-  for (const link of document.querySelectorAll('.lang-switch a')) {
-    link.setAttribute('href', `/?lang=${link.getAttribute('hreflang')}${hash}`);
-  }
+  // The plan stays chosen across a reload and a change of language (no hashchange: replaceState).
+  history.replaceState(null, '', '#plan/' + encodeURIComponent(planId));
+  syncLanguageLinks();
   resetFilters();
   resetExports();
   await loadPlan();

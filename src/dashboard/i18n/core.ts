@@ -1,30 +1,12 @@
-/**
- * Every string of the dashboard page, per language. The server renders the shell with it and hands the
- * chosen language's table to the page script as JSON, so there is one dictionary for both.
- * `{name}` placeholders are filled by the script; plural entries are keyed by `Intl.PluralRules`
- * categories (Arabic needs one, two, few and many).
- */
-export const LANGUAGES = ['fr', 'en', 'ar'] as const;
-export type Language = (typeof LANGUAGES)[number];
-export const DEFAULT_LANGUAGE: Language = 'fr';
-
-export type Plural = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
-
-export interface LanguageInfo {
-  /** Name of the language in itself, for the switch. */
-  name: string;
-  /** BCP 47 tag for dates and numbers: Moroccan Arabic uses Latin digits, as the MA ministries do. */
-  locale: string;
-  dir: 'ltr' | 'rtl';
-}
-
-export const LANGUAGE_INFO: Record<Language, LanguageInfo> = {
-  fr: { name: 'Français', locale: 'fr-FR', dir: 'ltr' },
-  en: { name: 'English', locale: 'en-GB', dir: 'ltr' },
-  ar: { name: 'العربية', locale: 'ar-MA', dir: 'rtl' },
-};
+// The dashboard's own words: sign-in, plans, activities, exports. Other areas keep theirs in sibling files.
+import type { Plural } from './languages';
 
 const fr = {
+  navLabel: 'Navigation principale',
+  formSave: 'Enregistrer',
+  formSaving: 'Enregistrement…',
+  formCancel: 'Annuler',
+  formHasErrors: 'Certains champs sont à corriger.',
   pageTitle: 'Accords — tableau de bord',
   tagline: "Suivi des accords et de leurs plans d'action",
   skipToContent: 'Aller au contenu',
@@ -183,9 +165,14 @@ const fr = {
   },
 };
 
-export type Messages = typeof fr;
+export type CoreMessages = typeof fr;
 
-const en: Messages = {
+const en: CoreMessages = {
+  navLabel: 'Main navigation',
+  formSave: 'Save',
+  formSaving: 'Saving…',
+  formCancel: 'Cancel',
+  formHasErrors: 'Some fields need correcting.',
   pageTitle: 'Accords — dashboard',
   tagline: 'Tracking agreements and their action plans',
   skipToContent: 'Skip to content',
@@ -343,7 +330,12 @@ const en: Messages = {
   },
 };
 
-const ar: Messages = {
+const ar: CoreMessages = {
+  navLabel: 'التنقل الرئيسي',
+  formSave: 'حفظ',
+  formSaving: 'جارٍ الحفظ…',
+  formCancel: 'إلغاء',
+  formHasErrors: 'بعض الحقول تحتاج إلى تصحيح.',
   pageTitle: 'Accords — لوحة المتابعة',
   tagline: 'متابعة الاتفاقيات وخطط العمل المرتبطة بها',
   skipToContent: 'الانتقال إلى المحتوى',
@@ -513,11 +505,4 @@ const ar: Messages = {
   },
 };
 
-export const MESSAGES: Record<Language, Messages> = { fr, en, ar };
-
-/** `?lang=` as given, or the default for anything else (absent, unknown, repeated). */
-export function pickLanguage(requested: unknown): Language {
-  return typeof requested === 'string' && (LANGUAGES as readonly string[]).includes(requested)
-    ? (requested as Language)
-    : DEFAULT_LANGUAGE;
-}
+export const core = { fr, en, ar };

@@ -1,0 +1,33 @@
+/**
+ * Every string of the dashboard page, per language, one file per area so that screens grow without
+ * stepping on each other. The server renders the shell with the merged dictionary and hands the chosen
+ * language's table to the page script as JSON, so there is one dictionary for both. `{name}`
+ * placeholders are filled by the script.
+ */
+import { accounts, type AccountsMessages } from './accounts';
+import { admin, type AdminMessages } from './admin';
+import { core, type CoreMessages } from './core';
+import type { Language } from './languages';
+import { navigation, type NavigationMessages } from './navigation';
+import { planning, type PlanningMessages } from './planning';
+
+export * from './languages';
+
+export type Messages = CoreMessages &
+  PlanningMessages &
+  AccountsMessages &
+  AdminMessages &
+  NavigationMessages;
+
+/** The areas, by name, for the check that no key is defined twice. */
+export const MESSAGE_AREAS = { core, planning, accounts, admin, navigation };
+
+function merged(lang: Language): Messages {
+  return Object.assign({}, ...Object.values(MESSAGE_AREAS).map((area) => area[lang])) as Messages;
+}
+
+export const MESSAGES: Record<Language, Messages> = {
+  fr: merged('fr'),
+  en: merged('en'),
+  ar: merged('ar'),
+};
