@@ -1,3 +1,4 @@
+import { mergeTranslations, type Translations } from '../common/i18n/translations';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, EntityManager, In, Repository } from 'typeorm';
@@ -14,6 +15,10 @@ import { ListActivitiesQuery } from './dto/list-activities.query';
 import type { VisiblePlan } from '../action-plans/action-plans.service';
 
 const CLOSED = ['completed', 'cancelled'];
+/** Every translated title and description, as one searchable text. */
+const TRANSLATED_TEXT = `concat_ws(' ', ${['fr', 'en', 'ar']
+  .flatMap((l) => [`a.translations->'${l}'->>'title'`, `a.translations->'${l}'->>'description'`])
+  .join(', ')})`;
 /** Inserted per statement: keeps each INSERT's parameter count far below PostgreSQL's 65 535. */
 const INSERT_CHUNK = 200;
 
@@ -58,6 +63,7 @@ export class ActivitiesService {
           w
             .where('accords_fold(a.title) LIKE accords_fold(:pattern)', { pattern })
             .orWhere('accords_fold(a.description) LIKE accords_fold(:pattern)')
+            .orWhere(`accords_fold(${TRANSLATED_TEXT}) LIKE accords_fold(:pattern)`)
             .orWhere('accords_fold(a.notes) LIKE accords_fold(:pattern)'),
         ),
       );
@@ -100,7 +106,11 @@ export class ActivitiesService {
     const partyCodes = dto.partyCodes ?? [];
     await this.parties.assertKnownCodes([dto.leadPartyCode, ...partyCodes], 'partyCodes');
     const saved = await this.activities.save(
-      this.activities.create({ planId, ...newActivityFields(dto, today) }),
+      this.activities.create({
+        planId,
+        ...newActivityFields(dto, today),
+        translations: mergeTranslations({}, dto.translations),
+      }),
     );
     return toActivityView(saved, today);
   }
@@ -109,7 +119,11 @@ export class ActivitiesService {
    * Stores new activities of a plan inside the caller's transaction (the import's), with fields that
    * newActivityFields already made consistent. The caller has checked the plan and the party codes.
    */
-  async insertMany(em: EntityManager, planId: string, fields: ActivityFields[]): Promise<void> {
+  async insertMany(
+    em: EntityManager,
+    planId: string,
+    fields: (ActivityFields & { translations?: Translations })[],
+  ): Promise<void> {
     for (let i = 0; i < fields.length; i += INSERT_CHUNK) {
       await em.insert(
         Activity,

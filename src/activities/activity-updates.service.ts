@@ -14,7 +14,8 @@ import { Clock } from '../common/time/clock';
 import { PartiesService } from '../parties/parties.service';
 import { ActivitiesService } from './activities.service';
 import { ActivityPatch, FieldChange, planActivityChange } from './activity-changes';
-import { ActivityHistory } from './activity-history.entity';
+import { ActivityHistory, type HistoryValue } from './activity-history.entity';
+import { translationChange, type TranslationChange } from './activity-translations';
 import { Activity } from './activity.entity';
 import { ActivityView, toActivityView } from './activity-view';
 import { UpdateActivityDto } from './dto/update-activity.dto';
@@ -44,13 +45,10 @@ export class ActivityUpdatesService {
     const expectedVersion = resolveVersion(dto.version, ifMatch);
     const { activity, plan } = await this.activities.findVisible(actor, id);
     const today = this.plans.todayFor(plan.plan);
-    const { version: _version, note, ...patch } = dto;
-    const changes = planActivityChange(
-      activity,
-      patch as ActivityPatch,
-      activityEditRight(actor, activity),
-      today,
-    );
+    const { version: _version, note, translations, ...patch } = dto;
+    const right = activityEditRight(actor, activity);
+    const changes = planActivityChange(activity, patch as ActivityPatch, right, today);
+    const translated = translationChange(activity, translations, right);
     const codes = [patch.leadPartyCode, ...(patch.partyCodes ?? [])].filter(
       (c): c is string => typeof c === 'string',
     );
@@ -58,7 +56,7 @@ export class ActivityUpdatesService {
 
     const updated = await this.dataSource.transaction(async (em) => {
       await this.plans.holdAgainstRenewal(em, activity.planId);
-      await this.applyChanges(em, actor, id, expectedVersion, changes, note ?? null);
+      await this.applyChanges(em, actor, id, expectedVersion, changes, note ?? null, translated);
       const after = await em.findOneBy(Activity, { id });
       if (!after) throw new NotFound('Activity', id);
       return after;
@@ -78,13 +76,17 @@ export class ActivityUpdatesService {
     expectedVersion: number,
     changes: FieldChange[],
     note: string | null,
+    translated: TranslationChange | null = null,
   ): Promise<void> {
     const copy = await em.findOne(Activity, {
       select: { id: true },
       where: { carriedOverFromId: id },
     });
     if (copy) throw new ActivityCarriedOver(id, copy.id);
-    const set = Object.fromEntries(changes.map((c) => [c.field, c.to]));
+    const set = {
+      ...Object.fromEntries(changes.map((c) => [c.field, c.to])),
+      ...(translated && { translations: translated.next }),
+    };
     const result = await em
       .createQueryBuilder()
       .update(Activity)
@@ -97,11 +99,15 @@ export class ActivityUpdatesService {
       if (!current) throw new NotFound('Activity', id);
       throw new VersionConflict('Activity', expectedVersion, current.version);
     }
-    if (changes.length === 0) return;
+    const history: { field: string; from: HistoryValue; to: HistoryValue }[] = [
+      ...changes,
+      ...(translated ? [translated.history] : []),
+    ];
+    if (history.length === 0) return;
     const at = this.clock.now();
     await em.insert(
       ActivityHistory,
-      changes.map((c) => ({
+      history.map((c) => ({
         activityId: id,
         actorId: actor.id,
         actorEmail: actor.email,

@@ -1,3 +1,4 @@
+import { PartiesModule } from '../parties/parties.module';
 import { Module } from '@nestjs/common';
 import { ActivitiesModule } from '../activities/activities.module';
 import { AgreementsModule } from '../agreements/agreements.module';
@@ -7,7 +8,7 @@ import { PlanCalendarService } from './plan-calendar.service';
 
 /** A plan's deadlines as an iCalendar feed that calendar clients subscribe to. */
 @Module({
-  imports: [ActivitiesModule, AgreementsModule, FeedTokensModule],
+  imports: [ActivitiesModule, AgreementsModule, FeedTokensModule, PartiesModule],
   controllers: [CalendarController],
   providers: [PlanCalendarService],
 })

@@ -2,6 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { AgreementsService } from '../agreements/agreements.service';
 import type { Actor } from '../common/auth/actor';
 import { Clock } from '../common/time/clock';
+import { pageLink } from '../common/i18n/page-links';
+import { AppConfig } from '../config/app-config';
+import { PartiesService } from '../parties/parties.service';
+import { partyName } from '../parties/party-names';
 import { attachmentDisposition } from '../common/files/file-names';
 import { PlanActivitiesReader } from '../activities/plan-activities.reader';
 import type { ExportFile } from '../common/files/export-file';
@@ -13,6 +17,8 @@ export class PlanCalendarService {
   constructor(
     private readonly reader: PlanActivitiesReader,
     private readonly agreements: AgreementsService,
+    private readonly parties: PartiesService,
+    private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
 
@@ -20,13 +26,22 @@ export class PlanCalendarService {
   async export(actor: Actor, planId: string): Promise<ExportFile> {
     const { plan, activities, today } = await this.reader.read(actor, planId);
     // The agreement view computes expiry and notice deadline (computeTerm) after any tacit renewal.
-    const agreement = await this.agreements.get(actor, plan.agreementId);
+    const [agreement, parties] = await Promise.all([
+      this.agreements.get(actor, plan.agreementId),
+      this.parties.directory(),
+    ]);
+    const language = actor.locale ?? 'fr';
     const body = buildPlanCalendar({
       plan,
       agreement,
       activities,
-      labels: calendarLabels(actor.locale),
+      labels: calendarLabels(language),
       now: this.clock.now(),
+      reader: {
+        language,
+        partyName: (code) => partyName(code, parties, language),
+        link: (anchor) => pageLink(this.config.PUBLIC_URL, anchor, language),
+      },
     });
     return {
       body,

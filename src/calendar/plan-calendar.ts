@@ -1,13 +1,20 @@
+import {
+  localized,
+  type ContentLanguage,
+  type Translatable,
+  type Translations,
+} from '../common/i18n/translations';
 import ical, { ICalEventStatus } from 'ical-generator';
 import type { ActivityView } from '../activities/activity-view';
 import { addDays, type CalendarDate } from '../common/time/calendar-date';
 import type { CalendarLabels } from './calendar-labels';
 
 export interface PlanCalendarInput {
-  plan: { id: string; title: string; endsOn: CalendarDate };
+  plan: { id: string; title: string; translations?: Translations; endsOn: CalendarDate };
   agreement: {
     id: string;
     title: string;
+    translations?: Translations;
     expiresOn: CalendarDate;
     noticeDeadlineOn: CalendarDate | null;
   };
@@ -15,6 +22,15 @@ export interface PlanCalendarInput {
   labels: CalendarLabels;
   /** DTSTAMP of every event: when this feed was produced. */
   now: Date;
+  /** Who reads the feed: titles in their language, parties by name, links to the page. */
+  reader: CalendarReader;
+}
+
+export interface CalendarReader {
+  language: ContentLanguage;
+  partyName: (code: string) => string;
+  /** The page address that opens an anchor (`activity/<id>`). */
+  link: (anchor: string) => string;
 }
 
 /** How often subscribed clients should fetch the feed again (X-PUBLISHED-TTL). */
@@ -34,7 +50,15 @@ export function buildPlanCalendar(input: PlanCalendarInput): string {
     prodId: { company: 'Accords', product: 'accords', language: 'FR' },
     ttl: REFRESH_SECONDS,
   });
-  const day = (id: string, date: CalendarDate, summary: string, description?: string) =>
+  const { reader } = input;
+  const title = (item: Translatable) => localized(item, 'title', reader.language);
+  const day = (
+    id: string,
+    date: CalendarDate,
+    summary: string,
+    anchor: string,
+    description?: string,
+  ) =>
     calendar.createEvent({
       id,
       start: date,
@@ -42,6 +66,7 @@ export function buildPlanCalendar(input: PlanCalendarInput): string {
       allDay: true,
       summary,
       description,
+      url: reader.link(anchor),
       stamp: input.now,
     });
 
@@ -49,24 +74,32 @@ export function buildPlanCalendar(input: PlanCalendarInput): string {
     const event = day(
       `activity-${activity.id}@accords`,
       activity.dueOn,
-      `${activityPrefix(activity, labels)} – ${activity.title}`,
-      activityDescription(activity, labels),
+      `${activityPrefix(activity, labels)} – ${title(activity)}`,
+      `activity/${activity.id}`,
+      activityDescription(activity, labels, reader),
     );
     event.status(
       activity.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     );
   }
-  day(`plan-end-${plan.id}@accords`, plan.endsOn, `${labels.planEnds} – ${plan.title}`);
+  day(
+    `plan-end-${plan.id}@accords`,
+    plan.endsOn,
+    `${labels.planEnds} – ${title(plan)}`,
+    `plan/${plan.id}`,
+  );
   day(
     `agreement-expiry-${agreement.id}@accords`,
     agreement.expiresOn,
-    `${labels.agreementExpires} – ${agreement.title}`,
+    `${labels.agreementExpires} – ${title(agreement)}`,
+    `agreement/${agreement.id}`,
   );
   if (agreement.noticeDeadlineOn) {
     day(
       `agreement-notice-${agreement.id}@accords`,
       agreement.noticeDeadlineOn,
-      `${labels.noticeDeadline} – ${agreement.title}`,
+      `${labels.noticeDeadline} – ${title(agreement)}`,
+      `agreement/${agreement.id}`,
     );
   }
   return calendar.toString();
@@ -85,19 +118,27 @@ export function activityPrefix(activity: ActivityView, labels: CalendarLabels): 
   return labels.due;
 }
 
-/** Labels and names, never codes (party codes aside: they are how parties are known here). */
-export function activityDescription(activity: ActivityView, labels: CalendarLabels): string {
+/** Labels and names, never codes: parties by name in the reader's language. */
+export function activityDescription(
+  activity: ActivityView,
+  labels: CalendarLabels,
+  reader: Pick<CalendarReader, 'language' | 'partyName'> = {
+    language: 'fr',
+    partyName: (code) => code,
+  },
+): string {
   const pair = (label: string, value: string) =>
     labels.pair.replace('{label}', label).replace('{value}', value);
   const percent = new Intl.NumberFormat(labels.locale, { style: 'percent' }).format(
     activity.progressPercent / 100,
   );
+  const description = localized(activity, 'description', reader.language);
   return [
     pair(labels.type, labels.typeNames[activity.type] ?? activity.type),
     pair(labels.status, labels.statusNames[activity.status] ?? activity.status),
     pair(labels.progress, percent),
-    pair(labels.lead, activity.leadPartyCode),
-    pair(labels.parties, activity.partyCodes.join(labels.listSeparator)),
-    ...(activity.description ? ['', activity.description] : []),
+    pair(labels.lead, reader.partyName(activity.leadPartyCode)),
+    pair(labels.parties, activity.partyCodes.map(reader.partyName).join(labels.listSeparator)),
+    ...(description ? ['', description] : []),
   ].join('\n');
 }

@@ -1,6 +1,5 @@
 import { Injectable } from '@nestjs/common';
 import { AgreementsService } from '../agreements/agreements.service';
-import { AppConfig } from '../config/app-config';
 import type { Actor } from '../common/auth/actor';
 import { Clock } from '../common/time/clock';
 import { toExportRow } from '../activities/activity-table';
@@ -24,7 +23,6 @@ export class ActivityExportsService {
     private readonly agreements: AgreementsService,
     private readonly parties: PartyDirectory,
     private readonly startDates: ActivityStartDates,
-    private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
 
@@ -60,9 +58,12 @@ export class ActivityExportsService {
       plan,
       agreement: {
         title: agreement.title,
+        translations: agreement.translations,
         signedOn: agreement.signedOn,
         partyCodes: agreement.partyCodes,
-        url: new URL(`/api/agreements/${agreement.id}`, this.config.PUBLIC_URL).toString(),
+        // Donors read the file without an account: never the API's own (signed-in) route.
+        url: agreement.publicDocumentUrl,
+        format: documentFormat(agreement),
       },
       activities,
       parties,
@@ -74,4 +75,16 @@ export class ActivityExportsService {
       disposition: attachmentDisposition(plan.title, 'iati', today, 'xml'),
     };
   }
+}
+
+/** The published text's type as its address says (IATI FileFormat); the public summary is HTML. */
+function documentFormat(agreement: { documentUrl: string | null }): string {
+  if (!agreement.documentUrl) return 'text/html';
+  const path = new URL(agreement.documentUrl).pathname.toLowerCase();
+  if (path.endsWith('.pdf')) return 'application/pdf';
+  if (path.endsWith('.docx')) {
+    return 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+  }
+  if (path.endsWith('.doc')) return 'application/msword';
+  return 'text/html';
 }

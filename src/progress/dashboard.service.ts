@@ -1,3 +1,4 @@
+import type { Translations } from '../common/i18n/translations';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -11,6 +12,9 @@ export interface DashboardRow {
   planTitle: string;
   agreementId: string;
   agreementTitle: string;
+  /** The plan's and the agreement's titles in other languages (the page shows the reader's). */
+  planTranslations: Translations;
+  agreementTranslations: Translations;
   partyCodes: string[];
   startsOn: string;
   endsOn: string;
@@ -52,7 +56,7 @@ export class DashboardService {
     );
     const rows = await this.dataSource.query<(DashboardRow & { completionPercent: string })[]>(
       `WITH visible AS (
-         SELECT p.*, ag.title AS agreement_title,
+         SELECT p.*, ag.title AS agreement_title, ag.translations AS agreement_translations,
                 (($1::timestamptz) AT TIME ZONE p.time_zone)::date AS today
            FROM action_plans p JOIN agreements ag ON ag.id = p.agreement_id
           WHERE ${where}
@@ -60,6 +64,8 @@ export class DashboardService {
           LIMIT ${Number(query.pageSize)} OFFSET ${Number(pageOffset(query))})
        SELECT v.id AS "planId", v.title AS "planTitle", v.agreement_id AS "agreementId",
               v.agreement_title AS "agreementTitle", v.party_codes AS "partyCodes",
+              v.translations AS "planTranslations",
+              v.agreement_translations AS "agreementTranslations",
               to_char(v.starts_on, 'YYYY-MM-DD') AS "startsOn", to_char(v.ends_on, 'YYYY-MM-DD') AS "endsOn",
               v.time_zone AS "timeZone",
               count(a.id)::int AS total,
@@ -72,7 +78,7 @@ export class DashboardService {
                       'YYYY-MM-DD') AS "nextDueOn"
          FROM visible v LEFT JOIN activities a ON a.plan_id = v.id
         GROUP BY v.id, v.title, v.agreement_id, v.agreement_title, v.party_codes, v.starts_on,
-                 v.ends_on, v.time_zone
+                 v.ends_on, v.time_zone, v.translations, v.agreement_translations
         ORDER BY v.starts_on DESC, v.id`,
       params,
     );

@@ -1,3 +1,4 @@
+import type { Translations } from '../common/i18n/translations';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -33,6 +34,7 @@ export interface PlanProgress {
   nextDeadlines: {
     id: string;
     title: string;
+    translations: Translations;
     dueOn: CalendarDate;
     status: ActivityStatus;
     leadPartyCode: string;
@@ -125,11 +127,13 @@ export class ProgressService {
       q<{
         id: string;
         title: string;
+        translations: Translations;
         dueOn: string;
         status: ActivityStatus;
         leadPartyCode: string;
       }>(
-        `SELECT id, title, to_char(due_on, 'YYYY-MM-DD') AS "dueOn", status, lead_party_code AS "leadPartyCode"
+        `SELECT id, title, translations, to_char(due_on, 'YYYY-MM-DD') AS "dueOn", status,
+                lead_party_code AS "leadPartyCode"
            FROM activities
           WHERE plan_id = $1 AND status NOT IN ('completed','cancelled') AND due_on >= $2
           ORDER BY due_on, title LIMIT 10`,

@@ -135,6 +135,7 @@ describe('the served OpenAPI document', () => {
     }
     expect(open.sort()).toEqual([
       'GET /api/action-plans/{id}/calendar.ics',
+      'GET /api/agreements/public/{token}',
       'GET /api/health',
       'POST /api/auth/login',
       'POST /api/auth/password-reset-requests',

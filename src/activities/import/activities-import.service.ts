@@ -74,7 +74,7 @@ export class ActivitiesImportService {
     );
     if (errors.length > 0) throw new ImportRejected(errors);
 
-    const changed = updates.filter((u) => u.changes.length > 0);
+    const changed = updates.filter((u) => u.changes.length > 0 || u.translated);
     const result: ImportResult = {
       imported: activities.length + updates.length,
       created: activities.length,
@@ -93,6 +93,7 @@ export class ActivitiesImportService {
             update.expectedVersion,
             update.changes,
             null,
+            update.translated ?? null,
           );
         } catch (error) {
           if (error instanceof VersionConflict) {

@@ -1,6 +1,7 @@
 import {
   DATE_COLUMNS,
   EXPORT_COLUMNS,
+  FREE_TEXT_COLUMNS,
   IMPORT_COLUMNS,
   KEY_COLUMNS,
   LIST_COLUMNS,
@@ -165,5 +166,5 @@ function toValue(
       .filter((part) => part !== '');
   }
   // Free text is kept as written; codes, enums and dates lose stray spaces.
-  return ['title', 'description', 'notes'].includes(column) ? text : text.trim();
+  return FREE_TEXT_COLUMNS.includes(column) ? text : text.trim();
 }

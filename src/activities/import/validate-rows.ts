@@ -12,9 +12,12 @@ import type { CalendarDate } from '../../common/time/calendar-date';
 import type { RowError } from './import-errors';
 import { ROWS_PER_TICK } from './import-limits';
 import type { ImportRow } from './import-rows';
+import { columnOfField, rowToBody } from '../activity-table';
+import { translationChange, type TranslationChange } from '../activity-translations';
+import { mergeTranslations, type Translations } from '../../common/i18n/translations';
 
 /** The columns an activity row sets. */
-export type NewActivity = ActivityFields;
+export type NewActivity = ActivityFields & { translations: Translations };
 
 /** A row with an `id`: what changes on that activity, written only if it is still at `expectedVersion`. */
 export interface ActivityUpdate {
@@ -22,6 +25,8 @@ export interface ActivityUpdate {
   id: string;
   expectedVersion: number;
   changes: FieldChange[];
+  /** The row's `title_en`… cells, when they change what is stored. */
+  translated?: TranslationChange;
 }
 
 /** The plan's activities that rows name by id, and the copies of those that renewal carried over. */
@@ -62,14 +67,16 @@ export async function validateImportRows(
     // class-validator settles without I/O: give the event loop a turn now and then.
     if (index > 0 && index % ROWS_PER_TICK === 0) await nextTick();
     const rowErrors = (problems: { field: string; message: string }[]) =>
-      errors.push(...problems.map((p) => ({ row, field: p.field, message: p.message })));
+      errors.push(
+        ...problems.map((p) => ({ row, field: columnOfField(p.field), message: p.message })),
+      );
 
     if (id === undefined) {
       if (version !== undefined) {
         rowErrors([{ field: 'version', message: 'is only read on a row with an id' }]);
         continue;
       }
-      const dto = plainToInstance(CreateActivityDto, values);
+      const dto = plainToInstance(CreateActivityDto, rowToBody(values));
       const problems = flattenValidationErrors(
         await validate(dto, { whitelist: true, forbidNonWhitelisted: true }),
       );
@@ -79,7 +86,10 @@ export async function validateImportRows(
         continue;
       }
       try {
-        activities.push(newActivityFields(dto, today));
+        activities.push({
+          ...newActivityFields(dto, today),
+          translations: mergeTranslations({}, dto.translations),
+        });
       } catch (error) {
         if (!(error instanceof InvalidInput)) throw error;
         rowErrors(error.errors);
@@ -94,7 +104,7 @@ export async function validateImportRows(
     }
     seenIds.set(id, row);
     const current = existing.found.get(id)!;
-    const dto = plainToInstance(UpdateActivityDto, { ...values, version });
+    const dto = plainToInstance(UpdateActivityDto, { ...rowToBody(values), version });
     const problems = flattenValidationErrors(
       await validate(dto, { whitelist: true, forbidNonWhitelisted: true }),
     );
@@ -115,9 +125,16 @@ export async function validateImportRows(
       continue;
     }
     try {
-      const { version: _version, note: _note, ...patch } = dto;
+      const { version: _version, note: _note, translations, ...patch } = dto;
       const changes = planActivityChange(current, patch as ActivityPatch, 'all_fields', today);
-      updates.push({ row, id, expectedVersion: current.version, changes });
+      const translated = translationChange(current, translations, 'all_fields');
+      updates.push({
+        row,
+        id,
+        expectedVersion: current.version,
+        changes,
+        ...(translated && { translated }),
+      });
     } catch (error) {
       if (!(error instanceof InvalidInput)) throw error;
       rowErrors(error.errors);
