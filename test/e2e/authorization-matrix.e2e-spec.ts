@@ -387,6 +387,15 @@ const RULES: Record<string, Rule> = {
     }),
     expected: adminOnly,
   },
+  'PATCH /api/parties/:id': {
+    async request(ctx) {
+      const [row] = (await ctx.t.dataSource.query(`SELECT id FROM parties WHERE code = 'MA'`)) as {
+        id: string;
+      }[];
+      return { method: 'PATCH', url: `/api/parties/${row.id}`, body: { name: 'Royaume du Maroc' } };
+    },
+    expected: adminOnly,
+  },
   'GET /api/webhooks': { request: () => get('/api/webhooks'), expected: adminOnly },
   'POST /api/webhooks': {
     // A loopback target: the admin gets a 400 (refused URL), which still proves the role check let it in.
@@ -404,6 +413,19 @@ const RULES: Record<string, Rule> = {
         `INSERT INTO webhook_subscriptions (url, events, secret) VALUES ('http://127.0.0.1:9/hook', '{activity_due}', 'matrix') RETURNING id`,
       )) as { id: string }[];
       return { method: 'DELETE', url: `/api/webhooks/${row.id}` };
+    },
+    expected: adminOnly,
+  },
+  'PATCH /api/webhooks/:id': {
+    async request(ctx) {
+      const [row] = (await ctx.t.dataSource.query(
+        `INSERT INTO webhook_subscriptions (url, events, secret) VALUES ('http://127.0.0.1:9/hook', '{activity_due}', 'matrix') RETURNING id`,
+      )) as { id: string }[];
+      return {
+        method: 'PATCH',
+        url: `/api/webhooks/${row.id}`,
+        body: { events: ['activity_due', 'activity_overdue'] },
+      };
     },
     expected: adminOnly,
   },
