@@ -7,6 +7,11 @@ import { $, bar, h, notice } from './dom.js';
 import { M, fmtNumber, fmtPercent, partyName } from './format.js';
 import { resetExports } from './exports-panel.js';
 import { renderPlan, resetFilters } from './plan-view.js';
+import './admin-users.js';
+import './admin-parties.js';
+import './admin-webhooks.js';
+import './reminder-rules-screen.js';
+import './account-screen.js';
 import {
   allowed,
   hashSegments,
