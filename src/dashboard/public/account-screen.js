@@ -10,7 +10,7 @@ import {
   ruleKindName,
   screenHeader,
 } from './admin-ui.js';
-import { $, h, notice } from './dom.js';
+import { $, h } from './dom.js';
 import { createForm } from './forms.js';
 import { LANG, M, t } from './format.js';
 import { registerScreen } from './router.js';
