@@ -1,3 +1,4 @@
+import fastifyCookie from '@fastify/cookie';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { SwaggerModule } from '@nestjs/swagger';
 import { ProblemDetailsFilter } from './common/errors/problem-details.filter';
@@ -29,6 +30,8 @@ export async function setupApp(app: NestFastifyApplication): Promise<void> {
   app.useBodyParser(IMPORT_CONTENT_TYPES, { bodyLimit: IMPORT_BODY_LIMIT });
   // JSON depth limit, correlation ids, security headers, 503 while closing (src/http/).
   installHttpHardening(app);
+  // The dashboard page's session cookies (src/auth/session/); API clients use bearer tokens.
+  await app.register(fastifyCookie);
   app.enableShutdownHooks();
   await registerRateLimit(app);
 

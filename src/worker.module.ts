@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AccountMailModule } from './auth/accounts/account-mail.module';
 import { CoreModule } from './config/core.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
@@ -19,6 +20,7 @@ import { WorkerHealthServer } from './worker/worker-health-server';
     QueuesModule,
     RemindersModule,
     NotificationsModule,
+    AccountMailModule,
     HealthModule,
   ],
   providers: [QueueWorkers, JobSchedules, WorkerHealthServer],

@@ -5,13 +5,23 @@ import type { Actor } from '../common/auth/actor';
 import { IS_PUBLIC, REQUIRED_ROLES } from '../common/auth/decorators';
 import { Forbidden, NotAuthenticated } from '../common/errors/domain-errors';
 import { UsersService } from '../users/users.service';
-import { AuthService } from './auth.service';
+import { AuthService, type TokenSubject } from './auth.service';
+import { CSRF_HEADER, cookieOf, SESSION_COOKIE } from './session/session-cookies';
+import { isSafeMethod } from './session/csrf';
+import { SessionsService } from './session/sessions.service';
+
+/** Set by the guard on a request signed in by the page's cookie: the session it belongs to. */
+export interface PageSessionRequest {
+  actor?: Actor;
+  pageSessionId?: string;
+}
 
 const REVOKED =
   'This token was revoked (password, role or party changed) or the account is no longer active; log in again.';
 
 /**
- * Global guard: every route needs a bearer token unless marked @Public(). The user is reloaded on each
+ * Global guard: every route needs a bearer token, or the page's session cookie (with its CSRF token on
+ * state-changing requests), unless marked @Public(). The user is reloaded on each
  * request, so a deactivated account or a changed role takes effect at once, not when the token expires;
  * and a token issued before the password, role or party changed (older token generation) is refused.
  */
@@ -21,15 +31,35 @@ export class AuthGuard implements CanActivate {
     private readonly reflector: Reflector,
     private readonly auth: AuthService,
     private readonly users: UsersService,
+    private readonly sessions: SessionsService,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(IS_PUBLIC, targets)) return true;
 
-    const request = context.switchToHttp().getRequest<FastifyRequest & { actor?: Actor }>();
-    const { userId, generation } = await this.auth.verifyRequest(request);
-    const actor = await this.users.loadActor(userId, generation);
+    const request = context.switchToHttp().getRequest<FastifyRequest & PageSessionRequest>();
+    const access = request.headers.authorization ? undefined : cookieOf(request, SESSION_COOKIE);
+    let subject: TokenSubject;
+    if (access) {
+      // The page, signed in by cookie: its session must be open, and a request that changes
+      // something must carry the session's CSRF token (another site can make the browser send the
+      // cookie, but cannot read the token).
+      const session = await this.sessions.authenticate(access);
+      if (
+        !isSafeMethod(request.method) &&
+        !this.sessions.csrfMatches(session.sessionId, request.headers[CSRF_HEADER])
+      ) {
+        throw new Forbidden(
+          'A request signed in by the session cookie must carry its X-CSRF-Token header.',
+        );
+      }
+      request.pageSessionId = session.sessionId;
+      subject = session;
+    } else {
+      subject = await this.auth.verifyRequest(request);
+    }
+    const actor = await this.users.loadActor(subject.userId, subject.generation);
     if (!actor) throw new NotAuthenticated(REVOKED);
     request.actor = actor;
 

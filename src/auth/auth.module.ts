@@ -8,10 +8,25 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { LoginThrottle } from './login-throttle';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { NotificationsModule } from '../notifications/notifications.module';
+import { AccountMailModule } from './accounts/account-mail.module';
+import { AccountToken } from './accounts/account-token.entity';
+import { AccountTokensService } from './accounts/account-tokens.service';
+import { AccountsController } from './accounts/accounts.controller';
+import { AccountsService } from './accounts/accounts.service';
+import { MeController } from './accounts/me.controller';
+import { ResetRequestThrottle } from './accounts/reset-request-throttle';
+import { AuthSession } from './session/auth-session.entity';
+import { SessionController } from './session/session.controller';
+import { SessionsService } from './session/sessions.service';
 
 @Module({
   imports: [
     UsersModule,
+    NotificationsModule,
+    AccountMailModule,
+    TypeOrmModule.forFeature([AccountToken, AuthSession]),
     JwtModule.registerAsync({
       inject: [AppConfig],
       useFactory: (config: AppConfig) => ({
@@ -24,8 +39,16 @@ import { LoginThrottle } from './login-throttle';
       }),
     }),
   ],
-  controllers: [AuthController],
-  providers: [AuthService, LoginThrottle, { provide: APP_GUARD, useClass: AuthGuard }],
+  controllers: [AuthController, SessionController, AccountsController, MeController],
+  providers: [
+    AuthService,
+    LoginThrottle,
+    SessionsService,
+    AccountsService,
+    AccountTokensService,
+    ResetRequestThrottle,
+    { provide: APP_GUARD, useClass: AuthGuard },
+  ],
   // The calendar feed (exports) verifies bearer tokens itself on its public route.
   exports: [AuthService],
 })

@@ -3,6 +3,7 @@ import { JwtService } from '@nestjs/jwt';
 import { isUUID } from 'class-validator';
 import { verifyPassword } from '../common/auth/password-hasher';
 import { NotAuthenticated } from '../common/errors/domain-errors';
+import type { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { LoginThrottle } from './login-throttle';
 
@@ -15,6 +16,8 @@ interface TokenClaims {
   sub: string;
   /** The user's token generation at issue; a token without one predates it and counts as 0. */
   gen?: number;
+  /** Page sessions only (session/): the auth_sessions row the token belongs to. */
+  sid?: string;
 }
 
 /** Who a token was issued to, and under which token generation. */
@@ -41,11 +44,31 @@ export class AuthService {
   ) {}
 
   async login(email: string, password: string, clientIp: string): Promise<LoginResult> {
+    const user = await this.checkCredentials(email, password, clientIp);
+    const claims: TokenClaims = { sub: user.id, gen: user.tokenGeneration };
+    return {
+      accessToken: await this.jwt.signAsync(claims),
+      user: {
+        id: user.id,
+        email: user.email,
+        name: user.name,
+        role: user.role,
+        partyCode: user.partyCode,
+      },
+    };
+  }
+
+  /**
+   * The active user with this email and password, under the login limits; NotAuthenticated otherwise,
+   * with the same answer for an unknown email, a wrong password and an invitee without a password.
+   */
+  async checkCredentials(email: string, password: string, clientIp: string): Promise<User> {
     const ticket = await this.throttle.begin(email, clientIp);
     const user = await this.users.findActiveByEmail(email);
+    const hash = user && !user.invitationPending ? user.passwordHash : null;
     let ok: boolean;
     try {
-      ok = await verifyPassword(user?.passwordHash ?? null, password, {
+      ok = await verifyPassword(hash, password, {
         key: clientIp,
         priority: ticket.trustedAddress,
       });
@@ -59,17 +82,7 @@ export class AuthService {
       throw new NotAuthenticated('The email or password is incorrect.');
     }
     await this.throttle.succeeded(ticket);
-    const claims: TokenClaims = { sub: user.id, gen: user.tokenGeneration };
-    return {
-      accessToken: await this.jwt.signAsync(claims),
-      user: {
-        id: user.id,
-        email: user.email,
-        name: user.name,
-        role: user.role,
-        partyCode: user.partyCode,
-      },
-    };
+    return user;
   }
 
   /**
@@ -97,6 +110,9 @@ export class AuthService {
       if (typeof claims.sub !== 'string' || !isUUID(claims.sub)) throw new Error('bad subject');
       const generation = claims.gen ?? 0;
       if (!Number.isInteger(generation)) throw new Error('bad generation');
+      // A page session's access token is checked against its session row (sign-out revokes it):
+      // it is accepted from its cookie only, never as a bearer token.
+      if (claims.sid !== undefined) throw new Error('a session token');
       return { userId: claims.sub, generation };
     } catch {
       throw new NotAuthenticated('The bearer token is invalid or expired.');

@@ -1,3 +1,5 @@
+import { AccountToken } from '../auth/accounts/account-token.entity';
+import { AuthSession } from '../auth/session/auth-session.entity';
 import { ActionPlan } from '../action-plans/action-plan.entity';
 import { Activity } from '../activities/activity.entity';
 import { ActivityHistory } from '../activities/activity-history.entity';
@@ -31,4 +33,6 @@ export const ENTITIES = [
   FeedToken,
   PlanHistory,
   IdempotencyKey,
+  AccountToken,
+  AuthSession,
 ];

@@ -6,6 +6,7 @@ import { FeedTokens1795890000001 } from '../../migrations/1795890000001-FeedToke
 import { DeliveryLeaseToken1795910000000 } from '../../migrations/1795910000000-DeliveryLeaseToken';
 import { TokenGeneration1795910000100 } from '../../migrations/1795910000100-TokenGeneration';
 import { IdempotencyKeys1795910000200 } from '../../migrations/1795910000200-IdempotencyKeys';
+import { Accounts1795920000100 } from '../../migrations/1795920000100-Accounts';
 import { ENTITIES } from './entities';
 
 export const MIGRATIONS = [
@@ -16,6 +17,7 @@ export const MIGRATIONS = [
   DeliveryLeaseToken1795910000000,
   TokenGeneration1795910000100,
   IdempotencyKeys1795910000200,
+  Accounts1795920000100,
 ];
 
 /** One definition shared by Nest (TypeOrmModule), the TypeORM CLI, the seed and the tests. */

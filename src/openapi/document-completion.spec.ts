@@ -55,11 +55,11 @@ describe('completeDocument', () => {
       },
     }) as unknown as OpenAPIObject;
 
-  it('marks public operations `security: []` and every other one bearer', () => {
+  it('marks public operations `security: []` and every other one bearer or cookie', () => {
     const { paths } = completeDocument(document());
     expect(paths['/api/open'].post?.security).toEqual([]);
     expect(paths['/api/open'].post).not.toHaveProperty(PUBLIC_EXTENSION);
-    expect(paths['/api/things/{id}'].get?.security).toEqual([{ bearer: [] }]);
+    expect(paths['/api/things/{id}'].get?.security).toEqual([{ bearer: [] }, { cookie: [] }]);
   });
 
   it('keeps declared responses, filling their problem+json content and headers', () => {

@@ -11,6 +11,8 @@ import { IDEMPOTENCY_KEY_HEADER } from '../idempotency/idempotency-rules';
 /** Marks an operation of a @Public() route (see common/auth/decorators.ts); removed from the output. */
 export const PUBLIC_EXTENSION = 'x-public';
 export const BEARER_SCHEME = 'bearer';
+/** The dashboard page's session cookie (src/auth/session/): an alternative to the bearer token. */
+export const COOKIE_SCHEME = 'cookie';
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
 // The document's own types are loose unions of objects and $refs; this module builds plain objects.
@@ -176,8 +178,9 @@ function completeOperation(method: string, path: string, operation: Json): void 
   }
   for (const [status, response] of Object.entries(responses)) completeResponse(status, response);
   operation.responses = responses;
-  // Public routes say so explicitly; every other route needs the bearer token (the global AuthGuard).
-  operation.security = isPublic ? [] : [{ [BEARER_SCHEME]: [] }];
+  // Public routes say so explicitly; every other route needs the bearer token or the page's session
+  // cookie (the global AuthGuard), either one.
+  operation.security = isPublic ? [] : [{ [BEARER_SCHEME]: [] }, { [COOKIE_SCHEME]: [] }];
   delete operation[PUBLIC_EXTENSION];
   completeParameters(operation);
 }

@@ -1,6 +1,7 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { BEARER_SCHEME, completeDocument } from './document-completion';
+import { SESSION_COOKIE } from '../auth/session/session-cookies';
+import { BEARER_SCHEME, COOKIE_SCHEME, completeDocument } from './document-completion';
 
 /** The OpenAPI document served at /api/docs-json: the controllers' metadata, completed. */
 export function createOpenApiDocument(app: NestFastifyApplication): OpenAPIObject {
@@ -25,6 +26,19 @@ export function createOpenApiDocument(app: NestFastifyApplication): OpenAPIObjec
             'never `none`), a required subject and expiry, and the account reloaded on every request.',
         },
         BEARER_SCHEME,
+      )
+      .addCookieAuth(
+        SESSION_COOKIE,
+        {
+          type: 'apiKey',
+          in: 'cookie',
+          name: SESSION_COOKIE,
+          description:
+            "The dashboard page's session (POST /api/auth/session): a 15-minute access token in an " +
+            'HttpOnly, SameSite=Lax cookie, renewed by POST /api/auth/session/refresh (rotating refresh ' +
+            "token). Requests that change something must also send the session's X-CSRF-Token header.",
+        },
+        COOKIE_SCHEME,
       )
       .build(),
   );

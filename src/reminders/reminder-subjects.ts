@@ -66,6 +66,7 @@ export class ReminderSubjects {
         );
       }
       case 'digest':
+      case 'account': // account mails are written by auth/accounts, never as reminders
         return null;
     }
   }

@@ -10,6 +10,8 @@ export interface UserView {
   locale: User['locale'];
   timeZone: string;
   active: boolean;
+  /** Invited, and the invitation not accepted yet (no password set). */
+  invitationPending: boolean;
   observedAgreementIds: string[];
   createdAt: Date;
 }
@@ -24,6 +26,7 @@ export function toUserView(user: User, observedAgreementIds: string[]): UserView
     locale: user.locale,
     timeZone: user.timeZone,
     active: user.active,
+    invitationPending: user.invitationPending,
     observedAgreementIds,
     createdAt: user.createdAt,
   };

@@ -44,6 +44,10 @@ export class User {
   @Column({ type: 'boolean', default: true })
   active: boolean;
 
+  /** Invited by an admin and no password set yet: cannot sign in until the invitation is accepted. */
+  @Column({ name: 'invitation_pending', type: 'boolean', default: false })
+  invitationPending: boolean;
+
   /** Carried in access tokens; bumping it revokes every token issued before (see auth.guard.ts). */
   @Column({ name: 'token_generation', type: 'integer', default: 0 })
   tokenGeneration: number;

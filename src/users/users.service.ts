@@ -16,6 +16,15 @@ import { passwordProblem } from './password-policy';
 import { revokesTokens } from './token-revocation';
 import { toUserView, UserView } from './user-view';
 
+/**
+ * Stored for invitees until they set a password: not an argon2 hash, so no password ever matches it
+ * (and login treats invitees as unknown emails anyway, decoy hash included).
+ */
+export const UNUSABLE_PASSWORD = '!invitation-pending';
+
+/** What an admin gives when inviting someone: a user without a password. */
+export type InviteFields = Omit<CreateUserDto, 'password'>;
+
 /** Increments in the UPDATE itself, so two concurrent changes both move the generation on. */
 const NEXT_TOKEN_GENERATION = () => 'token_generation + 1';
 
@@ -51,14 +60,43 @@ export class UsersService {
   }
 
   async create(dto: CreateUserDto): Promise<UserView> {
+    return this.get(await this.insert(dto, await hashPassword(dto.password), false));
+  }
+
+  /**
+   * Creates an invited account: no usable password until the invitee sets one through the mailed
+   * link. Re-inviting someone who has not accepted yet updates what the admin sent and answers
+   * `created: false` (the caller then issues a fresh link); any other existing email is a conflict.
+   */
+  async invite(dto: InviteFields): Promise<{ user: User; created: boolean }> {
+    const existing = await this.users.findOneBy({ email: dto.email.toLowerCase() });
+    if (existing) {
+      if (!existing.invitationPending) {
+        throw new Conflict(`A user with email ${existing.email} already exists.`);
+      }
+      const { email: _email, ...changes } = dto;
+      await this.update(existing.id, changes);
+      return { user: await this.users.findOneByOrFail({ id: existing.id }), created: false };
+    }
+    const id = await this.insert(dto, UNUSABLE_PASSWORD, true);
+    return { user: await this.users.findOneByOrFail({ id }), created: true };
+  }
+
+  private async insert(
+    dto: InviteFields,
+    passwordHash: string,
+    invitationPending: boolean,
+  ): Promise<string> {
     const email = dto.email.toLowerCase();
+    if (dto.role === 'focal_point' && !dto.partyCode) {
+      throw InvalidInput.field('partyCode', 'is required for a focal point');
+    }
     if (dto.partyCode) await this.parties.assertKnownCodes([dto.partyCode], 'partyCode');
     if (await this.users.existsBy({ email })) {
       throw new Conflict(`A user with email ${email} already exists.`);
     }
     await this.agreements.assertExist(dto.observedAgreementIds ?? [], 'observedAgreementIds');
-    const passwordHash = await hashPassword(dto.password);
-    const id = await this.dataSource.transaction(async (em) => {
+    return this.dataSource.transaction(async (em) => {
       const user = await em.save(
         em.create(User, {
           email,
@@ -68,12 +106,12 @@ export class UsersService {
           locale: dto.locale ?? 'fr',
           timeZone: dto.timeZone ?? 'Africa/Casablanca',
           passwordHash,
+          invitationPending,
         }),
       );
       await this.replaceGrants(em, user.id, dto.observedAgreementIds ?? []);
       return user.id;
     });
-    return this.get(id);
   }
 
   async update(id: string, dto: UpdateUserDto): Promise<UserView> {
@@ -95,7 +133,10 @@ export class UsersService {
       ...(dto.locale !== undefined && { locale: dto.locale }),
       ...(dto.timeZone !== undefined && { timeZone: dto.timeZone }),
       ...(dto.active !== undefined && { active: dto.active }),
-      ...(dto.password !== undefined && { passwordHash: await hashPassword(dto.password) }),
+      ...(dto.password !== undefined && {
+        passwordHash: await hashPassword(dto.password),
+        invitationPending: false,
+      }),
     };
     if (revokesTokens(user, dto)) changes.tokenGeneration = NEXT_TOKEN_GENERATION;
     await this.dataSource.transaction(async (em) => {
@@ -109,15 +150,29 @@ export class UsersService {
    * Sets a new password and revokes every token issued before. For the admin's PATCH and for the
    * account's own password change; the password rules apply here too, so no caller can skip them.
    */
-  async changePassword(userId: string, newPassword: string): Promise<void> {
+  async changePassword(
+    userId: string,
+    newPassword: string,
+    options: { manager?: EntityManager; acceptInvitation?: boolean } = {},
+  ): Promise<void> {
     const problem = passwordProblem(newPassword);
     if (problem) throw InvalidInput.field('password', problem);
     const passwordHash = await hashPassword(newPassword);
-    const result = await this.users.update(
+    const result = await (options.manager ?? this.dataSource.manager).update(
+      User,
       { id: userId },
-      { passwordHash, tokenGeneration: NEXT_TOKEN_GENERATION },
+      {
+        passwordHash,
+        tokenGeneration: NEXT_TOKEN_GENERATION,
+        // Setting a password by a mailed link proves the mailbox: an invitation is then accepted.
+        ...(options.acceptInvitation && { invitationPending: false }),
+      },
     );
     if (!result.affected) throw new NotFound('User', userId);
+  }
+
+  async findActiveById(id: string): Promise<User | null> {
+    return this.users.findOneBy({ id, active: true });
   }
 
   async findActiveByEmail(email: string): Promise<User | null> {

@@ -1,6 +1,8 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { type Job, Worker } from 'bullmq';
+import { AccountMailComposer, ACCOUNT_SUBJECT } from '../auth/accounts/account-mail.composer';
 import { AppConfig } from '../config/app-config';
+import type { MessageComposer } from '../notifications/message-composer';
 import type { DeliveryJob } from '../notifications/delivery-queue';
 import { NotificationDelivery } from '../notifications/notification-delivery';
 import { bullPrefix, JOBS, QUEUE_JOBS, QUEUES } from '../queues/queue-names';
@@ -24,10 +26,17 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
   constructor(
     private readonly sweeps: SweepService,
     private readonly delivery: NotificationDelivery,
-    private readonly composer: ReminderMessageComposer,
+    private readonly reminderComposer: ReminderMessageComposer,
+    private readonly accountMail: AccountMailComposer,
     private readonly schedules: JobSchedules,
     private readonly config: AppConfig,
   ) {}
+
+  /** Who writes a row's message: account mails (invitation, reset) or reminders and digests. */
+  private readonly composer: MessageComposer = {
+    compose: (row) =>
+      (row.subjectType === ACCOUNT_SUBJECT ? this.accountMail : this.reminderComposer).compose(row),
+  };
 
   /** Job name -> handler, per queue. */
   handlers(): Record<(typeof QUEUES)[keyof typeof QUEUES], Map<string, JobHandler>> {
