@@ -1,7 +1,7 @@
 // Users, for admins: who has an account, with which role and party; invite someone by e-mail (they
 // set their own password from the mail: no admin ever types it); change a role, a party or an
 // observer's agreements; deactivate and reactivate.
-import { api, listAll, session } from './api.js';
+import { api, describeError, listAll, session } from './api.js';
 import {
   LANGUAGE_CODES,
   ROLES,
@@ -159,6 +159,7 @@ function usersTable(users, context) {
   return dataTable({
     caption: M.admUsersTitle,
     empty: M.admUsersEmpty,
+    rows: users,
     rowAttrs: (u) => ({
       class: u.active ? 'adm-row' : 'adm-row is-inactive',
       dataset: { userId: u.id },
@@ -175,15 +176,7 @@ function usersTable(users, context) {
       { label: M.admFieldRole, cell: (u) => M.roleNames[u.role] || u.role },
       { label: M.admFieldParty, cell: (u) => (u.partyCode ? partyName(u.partyCode) : '—') },
       { label: M.admFieldLanguage, cell: (u) => languageName(u.locale) },
-      {
-        label: M.admFieldStatus,
-        cell: (u) =>
-          h(
-            'span',
-            { class: 'adm-pill ' + (u.active ? 'is-on' : 'is-off') },
-            u.active ? M.admActive : M.admInactive,
-          ),
-      },
+      { label: M.admFieldStatus, cell: statusPill },
       {
         label: M.admActions,
         className: 'adm-actions-cell',
@@ -191,6 +184,47 @@ function usersTable(users, context) {
       },
     ],
   });
+}
+
+function statusPill(user) {
+  const [kind, text] = !user.active
+    ? ['is-off', M.admInactive]
+    : user.invitationPending
+      ? ['is-pending', M.admInvitationPending]
+      : ['is-on', M.admActive];
+  return h('span', { class: 'adm-pill ' + kind }, text);
+}
+
+/** Posting the invitation again mails a fresh link (the older one stops working). */
+function resendButton(user, { refresh }) {
+  const button = h(
+    'button',
+    {
+      type: 'button',
+      class: 'btn ghost',
+      dataset: { action: 'resend' },
+      onclick: async () => {
+        button.disabled = true;
+        try {
+          const body = {
+            email: user.email,
+            name: user.name,
+            role: user.role,
+            locale: user.locale,
+            timeZone: user.timeZone,
+          };
+          if (user.partyCode) body.partyCode = user.partyCode;
+          await api('/api/auth/invitations', { method: 'POST', body });
+          await refresh(t('admInviteSent', { email: user.email }));
+        } catch (error) {
+          button.disabled = false;
+          button.after(notice('error', error?.problem?.detail || describeError(error)));
+        }
+      },
+    },
+    M.admInviteResend,
+  );
+  return button;
 }
 
 function userActions(user, context, isMe) {
