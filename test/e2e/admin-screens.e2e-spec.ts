@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { type Language, MESSAGES } from '../../src/dashboard/i18n';
@@ -18,6 +20,16 @@ interface UserRow {
   timeZone: string;
   active: boolean;
 }
+
+// Screenshots for a person to look at, beside the tests (git-ignored).
+const ARTIFACTS = join(__dirname, '..', 'artifacts');
+const shoot = async (page: Page, name: string) => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  await page.screenshot({
+    path: join(ARTIFACTS, `admin-${name}.png`),
+    fullPage: !name.endsWith('360'),
+  });
+};
 
 const WIDE = { width: 1366, height: 900 };
 const PHONE = { width: 360, height: 780 };
@@ -227,6 +239,7 @@ describe('admin, reminder-rule and account screens', () => {
       await signIn(page, DEMO.admin);
       await open(page, 'admin/users', 'users-title');
       await noHorizontalOverflow(page);
+      await shoot(page, `users-${lang}-${viewport.width}`);
 
       // A focal point without a party: the API's error beside the party field, and nothing changes.
       const row = page.locator(`tr[data-user-id="${target.id}"]`);
@@ -291,6 +304,7 @@ describe('admin, reminder-rule and account screens', () => {
       await page.locator('.adm-tabs a[href="#admin/parties"]').click();
       await page.locator('#parties-title').waitFor();
       await noHorizontalOverflow(page);
+      await shoot(page, `parties-${lang}-${viewport.width}`);
       await page.locator('#party-create-open').click();
       await page.locator('#party-create-form-code').fill(code.toLowerCase());
       await page.locator('#party-create-form-name').fill(`Office ${code}`);
@@ -329,6 +343,7 @@ describe('admin, reminder-rule and account screens', () => {
       const secret = await page.locator('#webhook-secret').inputValue();
       expect(secret).toMatch(/^[0-9a-f]{64}$/);
       await noHorizontalOverflow(page);
+      await shoot(page, `webhooks-${lang}-${viewport.width}`);
       const hooks = (await api('get', '/api/webhooks')).items as {
         id: string;
         url: string;
@@ -399,6 +414,7 @@ describe('admin, reminder-rule and account screens', () => {
         m.admRulesSameDay,
       );
 
+      await shoot(page, `rules-${lang}-${viewport.width}`);
       // 4000 days is beyond what the API accepts: its error beside that field, and nothing changes.
       await page.locator(`#${form}-agreementExpiry-daysBefore`).fill('4000, 90');
       await page.locator(`#${form}-activityOverdue-everyDays`).fill('9');
@@ -480,6 +496,7 @@ describe('admin, reminder-rule and account screens', () => {
       await page.locator('#password-form-confirmPassword').fill('un-nouveau-mot-de-passe-2026');
       await page.locator('#password-form button[type="submit"]').click();
       await page.locator('#password-form .notice.success').waitFor();
+      await shoot(page, `account-${lang}-${viewport.width}`);
       await t.http
         .post('/api/auth/login')
         .send({ email, password: 'un-nouveau-mot-de-passe-2026' })

@@ -32,7 +32,7 @@ async function renderAccount(view) {
     h(
       'section',
       { class: 'adm-screen', 'aria-labelledby': 'account-title' },
-      screenHeader('account-title', M.admAccountTitle, t('admAccountIntro', { email: me.email })),
+      screenHeader('account-title', M.admAccountTitle, M.admAccountIntro),
       h(
         'div',
         { class: 'grid grid-2 adm-account-grid' },

@@ -60,7 +60,7 @@ export function adminTabs(current) {
  */
 export function dataTable({ caption, columns, rows, rowAttrs, empty }) {
   if (rows.length === 0) return h('p', { class: 'muted adm-empty' }, empty);
-  return h(
+  const table = h(
     'table',
     { class: 'adm-table' },
     caption ? h('caption', { class: 'visually-hidden' }, caption) : '',
@@ -85,6 +85,7 @@ export function dataTable({ caption, columns, rows, rowAttrs, empty }) {
       ),
     ),
   );
+  return h('div', { class: 'adm-table-wrap' }, table);
 }
 
 /**

@@ -45,7 +45,7 @@ async function renderRules(view) {
       ...LEAD_TIMES.map((key) => ({
         name: `${key}.daysBefore`,
         label: M.admRulesLeadLabels[key],
-        hint: M.admRulesListHint,
+        hint: key === LEAD_TIMES[0] ? M.admRulesListHint : undefined,
         value: rules[key].daysBefore.join(', '),
         maxLength: 200,
         dir: 'ltr',
