@@ -3,6 +3,8 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyRequest } from 'fastify';
 import type Redis from 'ioredis';
 import { AuthService } from '../auth/auth.service';
+import { cookieOf, SESSION_COOKIE } from '../auth/session/session-cookies';
+import { SessionsService } from '../auth/session/sessions.service';
 import { TooManyRequests } from '../common/errors/domain-errors';
 import { AppConfig } from '../config/app-config';
 import { REDIS } from '../redis/redis.module';
@@ -28,6 +30,7 @@ export async function registerRateLimit(app: NestFastifyApplication): Promise<vo
   const config = app.get(AppConfig);
   const redis = app.get<Redis>(REDIS);
   const auth = app.get(AuthService);
+  const sessions = app.get(SessionsService);
   await app.register(fastifyRateLimit, {
     global: true,
     redis,
@@ -35,6 +38,13 @@ export async function registerRateLimit(app: NestFastifyApplication): Promise<vo
     timeWindow: config.RATE_LIMIT_WINDOW_SECONDS * 1000,
     skipOnError: true,
     keyGenerator: async (request: CountedRequest) => {
+      // The page's requests count against its user, like a bearer token's.
+      const access = request.headers.authorization ? undefined : cookieOf(request, SESSION_COOKIE);
+      const pageUser = access ? await sessions.userOfAccessToken(access) : undefined;
+      if (pageUser) {
+        request[SUBJECT] = 'token';
+        return `user:${pageUser}`;
+      }
       const subject = await rateLimitSubject(request.headers.authorization, request.ip, (_token) =>
         // The same verification the AuthGuard reuses later in this request.
         auth.verifyRequest(request).then((subject) => subject.userId),

@@ -74,8 +74,9 @@ export class UsersService {
       if (!existing.invitationPending) {
         throw new Conflict(`A user with email ${existing.email} already exists.`);
       }
+      // Inviting again says the admin wants this person in: a deactivated invitee is let back in.
       const { email: _email, ...changes } = dto;
-      await this.update(existing.id, changes);
+      await this.update(existing.id, { ...changes, active: true });
       return { user: await this.users.findOneByOrFail({ id: existing.id }), created: false };
     }
     const id = await this.insert(dto, UNUSABLE_PASSWORD, true);

@@ -153,8 +153,79 @@ const RULES: Record<string, Rule> = {
     expected: anyone,
   },
 
+  // The page's cookie session (src/auth/session/). The matrix's callers carry bearer tokens, never the
+  // cookies: reading or refreshing a session needs the cookie (401 for everyone), signing in and out
+  // are open to all.
+  'POST /api/auth/session': {
+    request: (_ctx, _side, caller) => ({
+      method: 'POST',
+      url: '/api/auth/session',
+      body: {
+        email: EMAILS[caller === 'anonymous' ? 'observer' : caller],
+        password: DEMO_PASSWORD,
+      },
+    }),
+    expected: anyone,
+  },
+  'GET /api/auth/session': {
+    request: () => get('/api/auth/session'),
+    expected: () => 'unauthenticated',
+  },
+  'POST /api/auth/session/refresh': {
+    request: () => ({ method: 'POST', url: '/api/auth/session/refresh' }),
+    expected: () => 'unauthenticated',
+  },
+  'DELETE /api/auth/session': {
+    request: () => ({ method: 'DELETE', url: '/api/auth/session' }),
+    expected: anyone,
+  },
+  // Mail-link routes are public: a malformed body reaches validation (400) whoever calls. (A valid
+  // reset request would spend the per-address allowance the other tests share.)
+  'POST /api/auth/password-reset-requests': {
+    request: () => ({
+      method: 'POST',
+      url: '/api/auth/password-reset-requests',
+      body: { email: 'not-an-email' },
+    }),
+    expected: anyone,
+  },
+  'POST /api/auth/password-resets': {
+    request: () => ({
+      method: 'POST',
+      url: '/api/auth/password-resets',
+      body: { token: 'not-a-token', password: 'a long enough passphrase 42' },
+    }),
+    expected: anyone,
+  },
+  // Invitations are the admin's, like the rest of user management.
+  'POST /api/auth/invitations': {
+    request: (ctx) => ({
+      method: 'POST',
+      url: '/api/auth/invitations',
+      body: {
+        email: `matrix.${ctx.unique()}@example.org`,
+        name: 'Matrix invitee',
+        role: 'observer',
+      },
+    }),
+    expected: userAdmin,
+  },
+
   // Any signed-in user: their own account, lists already scoped to them.
   'GET /api/me': { request: () => get('/api/me'), expected: signedIn },
+  // Wrong on purpose (the new password is too short): 400 once signed in, so no password changes.
+  'PUT /api/me/password': {
+    request: () => ({
+      method: 'PUT',
+      url: '/api/me/password',
+      body: { currentPassword: 'whatever it was', newPassword: 'short' },
+    }),
+    expected: signedIn,
+  },
+  'PATCH /api/me': {
+    request: () => ({ method: 'PATCH', url: '/api/me', body: {} }),
+    expected: signedIn,
+  },
   'GET /api/me/notification-preferences': {
     request: () => get('/api/me/notification-preferences'),
     expected: signedIn,

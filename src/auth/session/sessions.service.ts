@@ -107,6 +107,19 @@ export class SessionsService {
     return { userId: row.userId, generation: row.tokenGeneration, sessionId: row.id };
   }
 
+  /**
+   * The user a well-signed access cookie names, without asking the database: enough to count the
+   * request against that user's rate limit (the guard checks the session itself afterwards).
+   */
+  async userOfAccessToken(accessToken: string): Promise<string | undefined> {
+    try {
+      const claims = await this.jwt.verifyAsync<AccessClaims>(accessToken);
+      return isUUID(claims.sub) && isUUID(claims.sid) ? claims.sub : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   async refresh(refreshToken: string): Promise<RefreshOutcome> {
     const sessionId = sessionIdOf(refreshToken);
     const row = sessionId ? await this.rows.findOneBy({ id: sessionId }) : null;

@@ -1,8 +1,11 @@
-// The JSON api, with the bearer token kept in sessionStorage (gone when the tab closes).
+// The JSON api, signed in by the page's session cookie: an HttpOnly access cookie the script never
+// sees, renewed through a rotating refresh cookie, and a CSRF token (kept in memory) sent with every
+// request that changes something. A link opened in a new tab finds the session through the cookies.
 import { M, t } from './format.js';
 
-const TOKEN_KEY = 'accords.token';
-const USER_KEY = 'accords.user';
+/** Header carrying the session's CSRF token (src/auth/session/session-cookies.ts). */
+const CSRF_HEADER = 'X-CSRF-Token';
+const SAFE_METHODS = new Set(['GET', 'HEAD']);
 
 /** A 4xx/5xx answer; `problem` is its problem+json body. */
 export class ApiError extends Error {
@@ -17,21 +20,18 @@ export class ApiError extends Error {
 export class NetworkError extends Error {}
 
 export const session = {
-  token: sessionStorage.getItem(TOKEN_KEY),
-  user: readJson(sessionStorage.getItem(USER_KEY)),
-  /** Called when the server no longer accepts the token. */
+  /** The signed-in user (the API's user view), or null. */
+  user: null,
+  csrfToken: null,
+  /** Called when the server no longer accepts the session and it cannot be renewed. */
   onExpired: () => {},
-  save(token, user) {
-    this.token = token;
-    this.user = user;
-    sessionStorage.setItem(TOKEN_KEY, token);
-    sessionStorage.setItem(USER_KEY, JSON.stringify(user));
+  save(answer) {
+    this.user = answer.user;
+    this.csrfToken = answer.csrfToken;
   },
   clear() {
-    this.token = null;
     this.user = null;
-    sessionStorage.removeItem(TOKEN_KEY);
-    sessionStorage.removeItem(USER_KEY);
+    this.csrfToken = null;
   },
 };
 
@@ -43,21 +43,117 @@ function readJson(text) {
   }
 }
 
-/** Answers the parsed body, or throws ApiError / NetworkError. A 401 also ends the session. */
-export async function api(path, options = {}) {
-  const headers = { Accept: 'application/json' };
+async function send(path, options) {
+  const method = options.method || 'GET';
+  const headers = { Accept: 'application/json', ...(options.headers || {}) };
   if (options.body !== undefined) headers['Content-Type'] = 'application/json';
-  if (session.token && !options.anonymous) headers.Authorization = 'Bearer ' + session.token;
+  if (!SAFE_METHODS.has(method) && session.csrfToken) headers[CSRF_HEADER] = session.csrfToken;
   let response;
   try {
     response = await fetch(path, {
-      method: options.method || 'GET',
+      method,
       headers,
       body: options.body === undefined ? undefined : JSON.stringify(options.body),
       cache: 'no-store',
+      credentials: 'same-origin',
     });
   } catch {
     throw new NetworkError(M.networkError);
+  }
+  // An answer that replaced the session (a password change) hands over the new token.
+  const renewed = response.headers.get(CSRF_HEADER);
+  if (renewed) session.csrfToken = renewed;
+  return response;
+}
+
+let refreshing = null;
+
+/**
+ * Renews the access cookie with the refresh cookie (which rotates). One renewal at a time: parallel
+ * requests that all met a 401 wait for the same one. Answers whether the page is still signed in.
+ */
+export function refreshSession() {
+  if (!refreshing) {
+    refreshing = send('/api/auth/session/refresh', { method: 'POST' })
+      .then(async (response) => {
+        if (!response.ok) return false;
+        session.save(readJson(await response.text()));
+        return true;
+      })
+      .catch(() => false)
+      .finally(() => {
+        refreshing = null;
+      });
+  }
+  return refreshing;
+}
+
+/**
+ * After a 403 on a change: whether the cookies now belong to a session with another CSRF token than
+ * the one sent (taken on, so the caller can try again once).
+ */
+async function csrfTokenChanged() {
+  const sent = session.csrfToken;
+  if (!sent) return false;
+  try {
+    const response = await send('/api/auth/session', {});
+    if (!response.ok) return false;
+    const answer = readJson(await response.text());
+    if (!answer || answer.csrfToken === sent || answer.user.id !== session.user?.id) return false;
+    session.save(answer);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** At start: the session the cookies still hold (renewed if its access cookie ran out), or none. */
+export async function restoreSession() {
+  try {
+    const response = await send('/api/auth/session', {});
+    if (response.ok) {
+      session.save(readJson(await response.text()));
+      return true;
+    }
+  } catch {
+    return false;
+  }
+  return refreshSession();
+}
+
+/** Signs the page in; throws ApiError (401 wrong credentials, 429 throttled) as api() does. */
+export async function signIn(email, password) {
+  session.save(
+    await api('/api/auth/session', { method: 'POST', body: { email, password }, anonymous: true }),
+  );
+}
+
+/** Ends the session on the server (the cookies stop working anywhere) and forgets it here. */
+export async function signOutSession() {
+  try {
+    await send('/api/auth/session', { method: 'DELETE' });
+  } catch {
+    // Offline: the cookies are still cleared by the next answer; nothing more to do here.
+  }
+  session.clear();
+}
+
+/**
+ * Answers the parsed body, or throws ApiError / NetworkError. A 401 first tries to renew the session
+ * once; if that fails the session ends (onExpired). `anonymous`: a public route (no renewal).
+ */
+export async function api(path, options = {}) {
+  let response = await send(path, options);
+  if (response.status === 401 && !options.anonymous && (await refreshSession())) {
+    response = await send(path, options);
+  } else if (
+    response.status === 403 &&
+    !options.anonymous &&
+    !SAFE_METHODS.has(options.method || 'GET') &&
+    (await csrfTokenChanged())
+  ) {
+    // Another tab replaced the session the cookies carry (a password change): same user, new token.
+    response = await send(path, options);
   }
   const data = readJson(await response.text());
   if (response.status === 401 && !options.anonymous) {
@@ -69,25 +165,24 @@ export async function api(path, options = {}) {
 }
 
 /**
- * A file route (an export) fetched with the bearer token, which a plain link cannot carry: its bytes and
- * the file name the server gave in Content-Disposition. Errors as for api().
+ * A file route (an export), fetched with the session cookie: its bytes and the file name the server
+ * gave in Content-Disposition. Errors as for api().
  */
 export async function fetchFile(path) {
-  let response;
-  let blob = null;
-  try {
-    response = await fetch(path, {
-      headers: { Authorization: 'Bearer ' + session.token },
-      cache: 'no-store',
-    });
-    if (response.ok) blob = await response.blob();
-  } catch {
-    throw new NetworkError(M.networkError);
+  let response = await send(path, { headers: { Accept: '*/*' } });
+  if (response.status === 401 && (await refreshSession())) {
+    response = await send(path, { headers: { Accept: '*/*' } });
   }
   if (!response.ok) {
     const data = readJson(await response.text().catch(() => ''));
     if (response.status === 401) session.onExpired();
     throw new ApiError(response.status, data);
+  }
+  let blob;
+  try {
+    blob = await response.blob();
+  } catch {
+    throw new NetworkError(M.networkError);
   }
   return { blob, name: dispositionFileName(response.headers.get('Content-Disposition')) };
 }

@@ -1,7 +1,18 @@
 // Accords dashboard, entry module: sign-in, the navigation bar, and the screen the address names (the
 // plans the caller may see with one plan on screen, or a registered screen: see router.js). Plain
 // browser JavaScript modules, no build step, nothing from another origin.
-import { ApiError, api, describeError, isExpired, listAll, session } from './api.js';
+import {
+  ApiError,
+  api,
+  describeError,
+  isExpired,
+  listAll,
+  restoreSession,
+  session,
+  signIn,
+  signOutSession,
+} from './api.js';
+import { SIGNED_IN_EVENT, setupAccountLinks } from './account-links.js';
 import { closeActivity, openActivity, setupActivityDialog } from './activity-dialog.js';
 import { $, bar, h, notice } from './dom.js';
 import { M, fmtNumber, fmtPercent, partyName } from './format.js';
@@ -41,12 +52,7 @@ $('#login-form').addEventListener('submit', async (event) => {
   submit.textContent = M.signingIn;
   showLoginError('');
   try {
-    const result = await api('/api/auth/login', {
-      method: 'POST',
-      body: { email, password },
-      anonymous: true,
-    });
-    session.save(result.accessToken, result.user);
+    await signIn(email, password);
     $('#login-password').value = '';
     await startApp();
   } catch (error) {
@@ -59,11 +65,15 @@ $('#login-form').addEventListener('submit', async (event) => {
   }
 });
 
-$('#sign-out').addEventListener('click', () => signOut(''));
+$('#sign-out').addEventListener('click', async () => {
+  await signOutSession();
+  signOut('');
+});
 session.onExpired = () => signOut(M.sessionExpired);
 
 function signOut(message) {
   session.clear();
+  if (showPublicScreen()) return;
   resetExports(); // the feed address shown last belongs to this user
   state.loadSeq++;
   state.screen = null;
@@ -95,6 +105,7 @@ async function startApp() {
   loginView.hidden = true;
   appView.hidden = false;
   showSession();
+  appView.classList.remove('public-view');
   appView.replaceChildren(navigationBar(), h('div', { id: 'screen-view' }));
   await showRoute();
 }
@@ -180,7 +191,40 @@ async function showPlans(wantedPlanId) {
 
 window.addEventListener('hashchange', () => {
   if (session.user && !appView.hidden) void showRoute();
+  else if (!session.user && !showPublicScreen()) showLoginForm();
 });
+
+/**
+ * A screen that works without a session (a mail link: invitation, password reset, forgotten password)
+ * when the address names one; answers whether it did.
+ */
+function showPublicScreen() {
+  const match = matchScreen();
+  if (!match || !match.screen.public) return false;
+  state.loadSeq++;
+  state.screen = match.screen.path;
+  loginView.hidden = true;
+  appView.hidden = false;
+  appView.classList.add('public-view');
+  const container = h('div', { id: 'screen-view' });
+  appView.replaceChildren(container);
+  syncLanguageLinks();
+  Promise.resolve(match.screen.render(container, match.params)).catch((error) =>
+    container.replaceChildren(notice('error', describeError(error))),
+  );
+  return true;
+}
+
+function showLoginForm() {
+  state.screen = null;
+  appView.hidden = true;
+  appView.replaceChildren();
+  loginView.hidden = false;
+}
+
+// A public screen signed the page in (a password set from a mail link): on to the app.
+window.addEventListener(SIGNED_IN_EVENT, () => void startApp());
+setupAccountLinks();
 
 /** Only shown when the caller sees more than one plan. */
 function planPicker() {
@@ -264,14 +308,14 @@ window.addEventListener('unhandledrejection', (event) => {
   console.error('Accords dashboard:', event.reason);
 });
 
-if (session.token && session.user) {
-  loginView.hidden = true;
-  api('/api/me')
-    .then((me) => {
-      session.save(session.token, { ...session.user, ...me });
-      return startApp();
-    })
-    .catch((error) => {
-      if (!isExpired(error)) signOut(describeError(error));
-    });
-}
+// The cookies may hold a session already (another tab, a mail link opened in a new tab).
+loginView.hidden = true;
+restoreSession()
+  .then((signedIn) => {
+    if (signedIn) return startApp();
+    if (!showPublicScreen()) showLoginForm();
+    return undefined;
+  })
+  .catch((error) => {
+    if (!isExpired(error)) signOut(describeError(error));
+  });
