@@ -502,6 +502,18 @@ describe('admin, reminder-rule and account screens', () => {
         .send({ email, password: 'un-nouveau-mot-de-passe-2026' })
         .expect(200);
       await noHorizontalOverflow(page);
+
+      // The page stays signed in after its own password change, and the offered reload opens my
+      // account in the language just chosen.
+      await page.locator('#account-reload').click();
+      await page.waitForURL(`${base}/?lang=${newLang}#account`);
+      await page
+        .locator('#account-title', { hasText: MESSAGES[newLang].admAccountTitle })
+        .waitFor();
+      await expect(page.locator('html').getAttribute('lang')).resolves.toBe(newLang);
+      await expect(page.locator('#profile-form-timeZone').inputValue()).resolves.toBe(
+        'Africa/Dakar',
+      );
     },
   );
 });
