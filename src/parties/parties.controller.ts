@@ -1,10 +1,8 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { RequireRoles } from '../common/auth/decorators';
-import { UuidParam } from '../common/errors/validation';
 import { PageQueryDto } from '../common/pagination/page-query.dto';
 import { CreatePartyDto } from './dto/create-party.dto';
-import { UpdatePartyDto } from './dto/update-party.dto';
 import { PartiesService } from './parties.service';
 
 @ApiTags('parties')
@@ -23,12 +21,5 @@ export class PartiesController {
   @RequireRoles('admin')
   create(@Body() dto: CreatePartyDto) {
     return this.parties.create(dto);
-  }
-
-  /** Corrects a party's name or type; its code never changes (other records refer to it). */
-  @Patch(':id')
-  @RequireRoles('admin')
-  update(@Param('id', UuidParam) id: string, @Body() dto: UpdatePartyDto) {
-    return this.parties.update(id, dto);
   }
 }

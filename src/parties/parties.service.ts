@@ -1,10 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { Conflict, InvalidInput, NotFound } from '../common/errors/domain-errors';
+import { Conflict, InvalidInput } from '../common/errors/domain-errors';
 import { Page, PageQueryDto, pageOffset } from '../common/pagination/page-query.dto';
 import { CreatePartyDto } from './dto/create-party.dto';
-import { UpdatePartyDto } from './dto/update-party.dto';
 import { Party } from './party.entity';
 
 @Injectable()
@@ -28,17 +27,6 @@ export class PartiesService {
       throw new Conflict(`A party with code ${dto.code} already exists.`);
     }
     return this.parties.save(this.parties.create(dto));
-  }
-
-  async update(id: string, dto: UpdatePartyDto): Promise<Party> {
-    const party = await this.parties.findOneBy({ id });
-    if (!party) throw new NotFound('Party', id);
-    if (dto.type === 'state' && !/^[A-Z]{2}$/.test(party.code)) {
-      throw InvalidInput.field('type', 'a state is identified by its ISO 3166-1 alpha-2 code');
-    }
-    if (dto.name !== undefined) party.name = dto.name;
-    if (dto.type !== undefined) party.type = dto.type;
-    return this.parties.save(party);
   }
 
   /**

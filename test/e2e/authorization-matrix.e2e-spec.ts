@@ -458,15 +458,6 @@ const RULES: Record<string, Rule> = {
     }),
     expected: adminOnly,
   },
-  'PATCH /api/parties/:id': {
-    async request(ctx) {
-      const [row] = (await ctx.t.dataSource.query(`SELECT id FROM parties WHERE code = 'MA'`)) as {
-        id: string;
-      }[];
-      return { method: 'PATCH', url: `/api/parties/${row.id}`, body: { name: 'Royaume du Maroc' } };
-    },
-    expected: adminOnly,
-  },
   'GET /api/webhooks': { request: () => get('/api/webhooks'), expected: adminOnly },
   'POST /api/webhooks': {
     // A loopback target: the admin gets a 400 (refused URL), which still proves the role check let it in.
