@@ -3,6 +3,8 @@ import { ActionPlansModule } from './action-plans/action-plans.module';
 import { ActivitiesModule } from './activities/activities.module';
 import { AgreementsModule } from './agreements/agreements.module';
 import { AuthModule } from './auth/auth.module';
+import { FeedTokensModule } from './auth/feed-tokens/feed-tokens.module';
+import { CalendarModule } from './calendar/calendar.module';
 import { CoreModule } from './config/core.module';
 import { DashboardPageModule } from './dashboard/dashboard-page.module';
 import { DatabaseModule } from './database/database.module';
@@ -37,6 +39,8 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     RemindersModule,
     DashboardPageModule,
     ExportsModule,
+    CalendarModule,
+    FeedTokensModule,
     PlanRenewalModule,
     IdempotencyModule,
   ],

@@ -8,7 +8,7 @@ import {
   IMPORT_BODY_LIMIT,
   IMPORT_CONTENT_TYPES,
   importFormatOf,
-} from './exports/import/import-formats';
+} from './activities/import/import-formats';
 import { createOpenApiDocument } from './openapi/openapi-document';
 import { registerRateLimit } from './rate-limit/rate-limit';
 import { installHttpHardening } from './http/http-hardening';

@@ -1,4 +1,5 @@
 import { daysToExpiry } from '../agreements/agreement-terms';
+import type { Translations } from '../common/i18n/translations';
 import type { CalendarDate } from '../common/time/calendar-date';
 import type { ActionPlan } from './action-plan.entity';
 
@@ -6,6 +7,8 @@ export interface ActionPlanView {
   id: string;
   agreementId: string;
   title: string;
+  /** Title (and description) in other languages; the original `title` stays as written. */
+  translations: Translations;
   partyCodes: string[];
   startsOn: CalendarDate;
   durationMonths: number;
@@ -25,6 +28,7 @@ export function toActionPlanView(plan: ActionPlan, today: CalendarDate): ActionP
     id: plan.id,
     agreementId: plan.agreementId,
     title: plan.title,
+    translations: plan.translations ?? {},
     partyCodes: plan.partyCodes,
     startsOn: plan.startsOn,
     durationMonths: plan.durationMonths,

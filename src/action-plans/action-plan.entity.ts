@@ -1,3 +1,4 @@
+import type { Translations } from '../common/i18n/translations';
 import {
   Column,
   CreateDateColumn,
@@ -19,6 +20,10 @@ export class ActionPlan {
 
   @Column({ type: 'varchar', length: 500 })
   title: string;
+
+  /** Title and description in other languages than the original (`{ en: { title } }`). */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  translations: Translations;
 
   @Column({ name: 'party_codes', type: 'varchar', array: true })
   partyCodes: string[];

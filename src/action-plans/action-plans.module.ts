@@ -12,6 +12,6 @@ import { PlanHistoryService } from './plan-history.service';
   imports: [TypeOrmModule.forFeature([ActionPlan, PlanHistory]), AgreementsModule, PartiesModule],
   controllers: [ActionPlansController],
   providers: [ActionPlansService, PlanHistoryService],
-  exports: [ActionPlansService],
+  exports: [ActionPlansService, PlanHistoryService],
 })
 export class ActionPlansModule {}

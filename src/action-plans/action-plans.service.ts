@@ -1,3 +1,4 @@
+import { mergeTranslations } from '../common/i18n/translations';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository } from 'typeorm';
@@ -100,6 +101,7 @@ export class ActionPlansService {
       this.plans.create({
         agreementId,
         title: dto.title,
+        translations: mergeTranslations({}, dto.translations),
         partyCodes,
         startsOn: dto.startsOn,
         durationMonths: dto.durationMonths,
@@ -119,6 +121,10 @@ export class ActionPlansService {
     const expectedVersion = dto.version ?? plan.version;
     const changes: Partial<ActionPlan> = {
       ...(dto.title !== undefined && { title: dto.title }),
+      ...(dto.translations !== undefined && {
+        translations:
+          dto.translations === null ? {} : mergeTranslations(plan.translations, dto.translations),
+      }),
       ...(dto.partyCodes !== undefined && { partyCodes: dto.partyCodes }),
       ...(dto.renewable !== undefined && { renewable: dto.renewable }),
       ...(dto.timeZone !== undefined && { timeZone: dto.timeZone }),

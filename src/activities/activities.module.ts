@@ -8,6 +8,9 @@ import { ActivityHistory } from './activity-history.entity';
 import { ActivityHistoryService } from './activity-history.service';
 import { ActivityUpdatesService } from './activity-updates.service';
 import { Activity } from './activity.entity';
+import { ActivitiesImportService } from './import/activities-import.service';
+import { ImportController } from './import/import.controller';
+import { PlanActivitiesReader } from './plan-activities.reader';
 
 @Module({
   imports: [
@@ -15,8 +18,14 @@ import { Activity } from './activity.entity';
     ActionPlansModule,
     PartiesModule,
   ],
-  controllers: [ActivitiesController],
-  providers: [ActivitiesService, ActivityUpdatesService, ActivityHistoryService],
-  exports: [ActivitiesService],
+  controllers: [ActivitiesController, ImportController],
+  providers: [
+    ActivitiesService,
+    ActivityUpdatesService,
+    ActivityHistoryService,
+    ActivitiesImportService,
+    PlanActivitiesReader,
+  ],
+  exports: [ActivitiesService, PlanActivitiesReader],
 })
 export class ActivitiesModule {}

@@ -1,12 +1,13 @@
+import { mergeTranslations, type Translations } from '../common/i18n/translations';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, Repository } from 'typeorm';
+import { Brackets, EntityManager, In, Repository } from 'typeorm';
 import { ActionPlansService } from '../action-plans/action-plans.service';
 import type { Actor } from '../common/auth/actor';
 import { NotFound } from '../common/errors/domain-errors';
 import { Page, pageOffset } from '../common/pagination/page-query.dto';
 import { PartiesService } from '../parties/parties.service';
-import { newActivityFields } from './activity-changes';
+import { newActivityFields, type ActivityFields } from './activity-changes';
 import { Activity } from './activity.entity';
 import { ActivityView, toActivityView } from './activity-view';
 import { CreateActivityDto } from './dto/create-activity.dto';
@@ -14,6 +15,12 @@ import { ListActivitiesQuery } from './dto/list-activities.query';
 import type { VisiblePlan } from '../action-plans/action-plans.service';
 
 const CLOSED = ['completed', 'cancelled'];
+/** Every translated title and description, as one searchable text. */
+const TRANSLATED_TEXT = `concat_ws(' ', ${['fr', 'en', 'ar']
+  .flatMap((l) => [`a.translations->'${l}'->>'title'`, `a.translations->'${l}'->>'description'`])
+  .join(', ')})`;
+/** Inserted per statement: keeps each INSERT's parameter count far below PostgreSQL's 65 535. */
+const INSERT_CHUNK = 200;
 
 @Injectable()
 export class ActivitiesService {
@@ -56,6 +63,7 @@ export class ActivitiesService {
           w
             .where('accords_fold(a.title) LIKE accords_fold(:pattern)', { pattern })
             .orWhere('accords_fold(a.description) LIKE accords_fold(:pattern)')
+            .orWhere(`accords_fold(${TRANSLATED_TEXT}) LIKE accords_fold(:pattern)`)
             .orWhere('accords_fold(a.notes) LIKE accords_fold(:pattern)'),
         ),
       );
@@ -98,8 +106,48 @@ export class ActivitiesService {
     const partyCodes = dto.partyCodes ?? [];
     await this.parties.assertKnownCodes([dto.leadPartyCode, ...partyCodes], 'partyCodes');
     const saved = await this.activities.save(
-      this.activities.create({ planId, ...newActivityFields(dto, today) }),
+      this.activities.create({
+        planId,
+        ...newActivityFields(dto, today),
+        translations: mergeTranslations({}, dto.translations),
+      }),
     );
     return toActivityView(saved, today);
+  }
+
+  /**
+   * Stores new activities of a plan inside the caller's transaction (the import's), with fields that
+   * newActivityFields already made consistent. The caller has checked the plan and the party codes.
+   */
+  async insertMany(
+    em: EntityManager,
+    planId: string,
+    fields: (ActivityFields & { translations?: Translations })[],
+  ): Promise<void> {
+    for (let i = 0; i < fields.length; i += INSERT_CHUNK) {
+      await em.insert(
+        Activity,
+        fields.slice(i, i + INSERT_CHUNK).map((f) => ({ ...f, planId })),
+      );
+    }
+  }
+
+  /** The plan's activities among `ids` (others are left out), and which of them renewal carried over. */
+  async findInPlan(
+    planId: string,
+    ids: string[],
+  ): Promise<{ found: Map<string, Activity>; carriedOver: Map<string, string> }> {
+    if (ids.length === 0) return { found: new Map(), carriedOver: new Map() };
+    const [rows, copies] = await Promise.all([
+      this.activities.findBy({ planId, id: In(ids) }),
+      this.activities.find({
+        select: { id: true, carriedOverFromId: true },
+        where: { carriedOverFromId: In(ids) },
+      }),
+    ]);
+    return {
+      found: new Map(rows.map((a) => [a.id, a])),
+      carriedOver: new Map(copies.map((c) => [c.carriedOverFromId!, c.id])),
+    };
   }
 }

@@ -10,6 +10,7 @@ function activity(overrides: Partial<Activity> = {}): Activity {
     planId: 'p1',
     title: 'Atelier technique sur la collecte de données',
     description: null,
+    translations: {},
     type: 'workshop',
     themes: ['data_collection'],
     leadPartyCode: 'MA',

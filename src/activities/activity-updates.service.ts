@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { DataSource, EntityManager } from 'typeorm';
 import { ActionPlansService } from '../action-plans/action-plans.service';
 import type { Actor } from '../common/auth/actor';
 import { activityEditRight } from '../common/auth/permissions';
@@ -8,8 +8,9 @@ import { ActivityCarriedOver, InvalidInput, VersionConflict } from '../common/er
 import { Clock } from '../common/time/clock';
 import { PartiesService } from '../parties/parties.service';
 import { ActivitiesService } from './activities.service';
-import { ActivityPatch, planActivityChange } from './activity-changes';
-import { ActivityHistory } from './activity-history.entity';
+import { ActivityPatch, FieldChange, planActivityChange } from './activity-changes';
+import { ActivityHistory, type HistoryValue } from './activity-history.entity';
+import { translationChange, type TranslationChange } from './activity-translations';
 import { Activity } from './activity.entity';
 import { ActivityView, toActivityView } from './activity-view';
 import { UpdateActivityDto } from './dto/update-activity.dto';
@@ -39,13 +40,10 @@ export class ActivityUpdatesService {
     const expectedVersion = resolveVersion(dto.version, ifMatch);
     const { activity, plan } = await this.activities.findVisible(actor, id);
     const today = this.plans.todayFor(plan.plan);
-    const { version: _version, note, ...patch } = dto;
-    const changes = planActivityChange(
-      activity,
-      patch as ActivityPatch,
-      activityEditRight(actor, activity),
-      today,
-    );
+    const { version: _version, note, translations, ...patch } = dto;
+    const right = activityEditRight(actor, activity);
+    const changes = planActivityChange(activity, patch as ActivityPatch, right, today);
+    const translated = translationChange(activity, translations, right);
     const codes = [patch.leadPartyCode, ...(patch.partyCodes ?? [])].filter(
       (c): c is string => typeof c === 'string',
     );
@@ -53,41 +51,64 @@ export class ActivityUpdatesService {
 
     const updated = await this.dataSource.transaction(async (em) => {
       await this.plans.holdAgainstRenewal(em, activity.planId);
-      const copy = await em.findOne(Activity, {
-        select: { id: true },
-        where: { carriedOverFromId: id },
-      });
-      if (copy) throw new ActivityCarriedOver(id, copy.id);
-      const set = Object.fromEntries(changes.map((c) => [c.field, c.to]));
-      const result = await em
-        .createQueryBuilder()
-        .update(Activity)
-        .set({ ...set, version: () => 'version + 1', updatedAt: this.clock.now() })
-        .where('id = :id AND version = :expectedVersion', { id, expectedVersion })
-        .execute();
-      if (result.affected === 0) {
-        const current = await em.findOneByOrFail(Activity, { id });
-        throw new VersionConflict('Activity', expectedVersion, current.version);
-      }
-      if (changes.length > 0) {
-        const at = this.clock.now();
-        await em.insert(
-          ActivityHistory,
-          changes.map((c) => ({
-            activityId: id,
-            actorId: actor.id,
-            actorEmail: actor.email,
-            at,
-            field: c.field,
-            fromValue: c.from,
-            toValue: c.to,
-            note: note ?? null,
-          })),
-        );
-      }
+      await this.applyChanges(em, actor, id, expectedVersion, changes, note ?? null, translated);
       return em.findOneByOrFail(Activity, { id });
     });
     return toActivityView(updated, today);
+  }
+
+  /**
+   * Writes checked changes inside the caller's transaction (an update's or an import's, which has
+   * taken the plan's renewal lock): refuses a carried-over activity, updates on the expected version
+   * only (409 with the current version otherwise) and appends one history row per changed field.
+   */
+  async applyChanges(
+    em: EntityManager,
+    actor: Actor,
+    id: string,
+    expectedVersion: number,
+    changes: FieldChange[],
+    note: string | null,
+    translated: TranslationChange | null = null,
+  ): Promise<void> {
+    const copy = await em.findOne(Activity, {
+      select: { id: true },
+      where: { carriedOverFromId: id },
+    });
+    if (copy) throw new ActivityCarriedOver(id, copy.id);
+    const set = {
+      ...Object.fromEntries(changes.map((c) => [c.field, c.to])),
+      ...(translated && { translations: translated.next }),
+    };
+    const result = await em
+      .createQueryBuilder()
+      .update(Activity)
+      .set({ ...set, version: () => 'version + 1', updatedAt: this.clock.now() })
+      .where('id = :id AND version = :expectedVersion', { id, expectedVersion })
+      .execute();
+    if (result.affected === 0) {
+      const current = await em.findOneByOrFail(Activity, { id });
+      throw new VersionConflict('Activity', expectedVersion, current.version);
+    }
+    const history: { field: string; from: HistoryValue; to: HistoryValue }[] = [
+      ...changes,
+      ...(translated ? [translated.history] : []),
+    ];
+    if (history.length === 0) return;
+    const at = this.clock.now();
+    await em.insert(
+      ActivityHistory,
+      history.map((c) => ({
+        activityId: id,
+        actorId: actor.id,
+        actorEmail: actor.email,
+        at,
+        field: c.field,
+        fromValue: c.from,
+        toValue: c.to,
+        note,
+      })),
+    );
   }
 }
 

@@ -1,3 +1,4 @@
+import type { Translations } from '../common/i18n/translations';
 import {
   Column,
   CreateDateColumn,
@@ -36,6 +37,10 @@ export class Activity {
 
   @Column({ type: 'text', nullable: true })
   description: string | null;
+
+  /** Title and description in other languages than the original (`{ en: { title } }`). */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  translations: Translations;
 
   @Column({ type: 'varchar', length: 32 })
   type: ActivityType;

@@ -1,3 +1,5 @@
+import { publicBase } from '../common/i18n/page-links';
+import type { Translations } from '../common/i18n/translations';
 import type { CalendarDate } from '../common/time/calendar-date';
 import { computeTerm, effectiveNoticeDays } from './agreement-terms';
 import type { Agreement, AgreementStatus, RenewalMode } from './agreement.entity';
@@ -6,6 +8,8 @@ export interface AgreementView {
   id: string;
   kind: Agreement['kind'];
   title: string;
+  /** Title (and description) in other languages; the original `title` stays as written. */
+  translations: Translations;
   reference: string | null;
   partyCodes: string[];
   signedOn: CalendarDate;
@@ -20,13 +24,24 @@ export interface AgreementView {
   expiresOn: CalendarDate;
   noticeDeadlineOn: CalendarDate | null;
   daysToExpiry: number;
+  /** The published text's address, when one was recorded. */
+  documentUrl: string | null;
+  /**
+   * Where anyone (a donor reading the IATI file) can read this agreement without an account: the
+   * published text when recorded, else its public summary at an unguessable address.
+   */
+  publicDocumentUrl: string;
   version: number;
   createdAt: Date;
   updatedAt: Date;
 }
 
 /** The agreement with its computed dates, as of `today` in the agreement's zone. */
-export function toAgreementView(agreement: Agreement, today: CalendarDate): AgreementView {
+export function toAgreementView(
+  agreement: Agreement,
+  today: CalendarDate,
+  publicUrl: string,
+): AgreementView {
   const term = computeTerm(
     {
       entryIntoForceOn: agreement.entryIntoForceOn,
@@ -40,6 +55,7 @@ export function toAgreementView(agreement: Agreement, today: CalendarDate): Agre
     id: agreement.id,
     kind: agreement.kind,
     title: agreement.title,
+    translations: agreement.translations ?? {},
     reference: agreement.reference,
     partyCodes: agreement.partyCodes,
     signedOn: agreement.signedOn,
@@ -55,6 +71,8 @@ export function toAgreementView(agreement: Agreement, today: CalendarDate): Agre
     status: effectiveStatus(agreement.status, term.daysToExpiry),
     timeZone: agreement.timeZone,
     ...term,
+    documentUrl: agreement.documentUrl,
+    publicDocumentUrl: publicDocumentUrl(agreement, publicUrl),
     version: agreement.version,
     createdAt: agreement.createdAt,
     updatedAt: agreement.updatedAt,
@@ -65,4 +83,13 @@ export function toAgreementView(agreement: Agreement, today: CalendarDate): Agre
 export function effectiveStatus(stored: AgreementStatus, daysToExpiry: number): AgreementStatus {
   if ((stored === 'in_force' || stored === 'renewed') && daysToExpiry < 0) return 'expired';
   return stored;
+}
+
+/** The recorded published text, else the public summary page keyed by the agreement's random token. */
+export function publicDocumentUrl(
+  agreement: Pick<Agreement, 'documentUrl' | 'publicToken'>,
+  publicUrl: string,
+): string {
+  if (agreement.documentUrl) return agreement.documentUrl;
+  return `${publicBase(publicUrl)}/api/agreements/public/${agreement.publicToken}`;
 }

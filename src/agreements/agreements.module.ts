@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { PublicAgreementController } from './public-agreement.controller';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { PartiesModule } from '../parties/parties.module';
 import { AgreementRenewal } from './agreement-renewal.entity';
@@ -10,7 +11,7 @@ import { TacitRenewals } from './tacit-renewals';
 
 @Module({
   imports: [TypeOrmModule.forFeature([Agreement, AgreementRenewal]), PartiesModule],
-  controllers: [AgreementsController],
+  controllers: [PublicAgreementController, AgreementsController],
   providers: [AgreementsService, AgreementRenewalsService, TacitRenewals],
   exports: [AgreementsService],
 })

@@ -8,17 +8,24 @@ import { InvalidInput, NotFound, VersionConflict } from '../common/errors/domain
 import { Page, PageQueryDto, pageOffset } from '../common/pagination/page-query.dto';
 import { addDays, compareDates, todayIn } from '../common/time/calendar-date';
 import { Clock } from '../common/time/clock';
+import { mergeTranslations } from '../common/i18n/translations';
+import { AppConfig } from '../config/app-config';
 import { PartiesService } from '../parties/parties.service';
 import { storedTermColumns } from './agreement-terms';
 import { Agreement } from './agreement.entity';
 import { AgreementView, toAgreementView } from './agreement-view';
 import { TacitRenewals } from './tacit-renewals';
+import type { PublicAgreementView } from './public-agreement';
+
 import { CreateAgreementDto } from './dto/create-agreement.dto';
 import { UpdateAgreementDto } from './dto/update-agreement.dto';
 
+/** Public tokens are 64 hex digits (two random UUIDs without dashes). */
+const PUBLIC_TOKEN = /^[0-9a-f]{64}$/;
+
 /** Columns the database or storedTermColumns fills in, never the caller. */
 type StoredOrGenerated =
-  'id' | 'version' | 'createdAt' | 'updatedAt' | 'expiresOn' | 'noticeDeadlineOn';
+  'id' | 'version' | 'createdAt' | 'updatedAt' | 'expiresOn' | 'noticeDeadlineOn' | 'publicToken';
 
 @Injectable()
 export class AgreementsService {
@@ -27,6 +34,7 @@ export class AgreementsService {
     private readonly parties: PartiesService,
     private readonly tacitRenewals: TacitRenewals,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   async list(actor: Actor, query: PageQueryDto): Promise<Page<AgreementView>> {
@@ -45,6 +53,36 @@ export class AgreementsService {
 
   async get(actor: Actor, id: string): Promise<AgreementView> {
     return this.view(await this.findVisible(actor, id));
+  }
+
+  /**
+   * The public summary behind an agreement's unguessable address. Unknown or malformed tokens are the
+   * same NotFound, so the answer says nothing about which tokens exist.
+   */
+  async publicSummary(token: string): Promise<PublicAgreementView> {
+    const agreement = PUBLIC_TOKEN.test(token)
+      ? await this.agreements.findOneBy({ publicToken: token })
+      : null;
+    if (!agreement) throw new NotFound('Agreement', 'public');
+    const [view, parties] = await Promise.all([this.view(agreement), this.parties.directory()]);
+    return {
+      kind: view.kind,
+      title: view.title,
+      titles: Object.fromEntries(
+        Object.entries(view.translations)
+          .filter(([, text]) => text?.title)
+          .map(([language, text]) => [language, text!.title]),
+      ),
+      parties: view.partyCodes.map((code) => ({
+        code,
+        name: parties.get(code)?.name ?? code,
+        names: parties.get(code)?.names ?? {},
+      })),
+      signedOn: view.signedOn,
+      entryIntoForceOn: view.entryIntoForceOn,
+      expiresOn: view.expiresOn,
+      status: view.status,
+    };
   }
 
   /** Throws a validation error naming `field` unless every id is an existing agreement. */
@@ -71,6 +109,8 @@ export class AgreementsService {
       this.withStoredTerm({
         kind: dto.kind,
         title: dto.title,
+        translations: mergeTranslations({}, dto.translations),
+        documentUrl: dto.documentUrl ?? null,
         reference: dto.reference ?? null,
         partyCodes: dto.partyCodes,
         signedOn: dto.signedOn,
@@ -85,7 +125,8 @@ export class AgreementsService {
         nonRenewalNoticeOn: null,
       }),
     );
-    return this.view(saved);
+    // The public token is the database's default: read the row back to have it.
+    return this.view(await this.agreements.findOneByOrFail({ id: saved.id }));
   }
 
   async update(actor: Actor, id: string, dto: UpdateAgreementDto): Promise<AgreementView> {
@@ -99,6 +140,13 @@ export class AgreementsService {
       ...(dto.kind !== undefined && { kind: dto.kind }),
       ...(dto.title !== undefined && { title: dto.title }),
       ...(dto.reference !== undefined && { reference: dto.reference }),
+      ...(dto.translations !== undefined && {
+        translations:
+          dto.translations === null
+            ? {}
+            : mergeTranslations(current.translations, dto.translations),
+      }),
+      ...(dto.documentUrl !== undefined && { documentUrl: dto.documentUrl }),
       ...(dto.partyCodes !== undefined && { partyCodes: dto.partyCodes }),
       ...(dto.signedOn !== undefined && { signedOn }),
       ...(dto.entryIntoForceOn !== undefined && { entryIntoForceOn }),
@@ -158,7 +206,7 @@ export class AgreementsService {
   private async view(agreement: Agreement): Promise<AgreementView> {
     const today = this.todayFor(agreement);
     const current = await this.tacitRenewals.applyIfDue(agreement, today);
-    return toAgreementView(current, today);
+    return toAgreementView(current, today, this.config.PUBLIC_URL);
   }
 }
 

@@ -49,7 +49,7 @@ import { SessionsService } from './session/sessions.service';
     ResetRequestThrottle,
     { provide: APP_GUARD, useClass: AuthGuard },
   ],
-  // The calendar feed (exports) verifies bearer tokens itself on its public route.
+  // The calendar feed's public route verifies bearer tokens through AuthService (feed-tokens/).
   exports: [AuthService],
 })
 export class AuthModule {}

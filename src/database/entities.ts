@@ -6,7 +6,7 @@ import { ActivityHistory } from '../activities/activity-history.entity';
 import { Agreement } from '../agreements/agreement.entity';
 import { AgreementRenewal } from '../agreements/agreement-renewal.entity';
 import { IdempotencyKey } from '../idempotency/idempotency-key.entity';
-import { FeedToken } from '../exports/feed-tokens/feed-token.entity';
+import { FeedToken } from '../auth/feed-tokens/feed-token.entity';
 import { PlanHistory } from '../action-plans/plan-history.entity';
 import { NotificationPreference } from '../notifications/notification-preference.entity';
 import { Notification } from '../notifications/notification.entity';

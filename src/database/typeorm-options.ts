@@ -7,6 +7,7 @@ import { DeliveryLeaseToken1795910000000 } from '../../migrations/1795910000000-
 import { TokenGeneration1795910000100 } from '../../migrations/1795910000100-TokenGeneration';
 import { IdempotencyKeys1795910000200 } from '../../migrations/1795910000200-IdempotencyKeys';
 import { Accounts1795920000100 } from '../../migrations/1795920000100-Accounts';
+import { MultilingualContent1795920000300 } from '../../migrations/1795920000300-MultilingualContent';
 import { ENTITIES } from './entities';
 
 export const MIGRATIONS = [
@@ -18,6 +19,7 @@ export const MIGRATIONS = [
   TokenGeneration1795910000100,
   IdempotencyKeys1795910000200,
   Accounts1795920000100,
+  MultilingualContent1795920000300,
 ];
 
 /** One definition shared by Nest (TypeOrmModule), the TypeORM CLI, the seed and the tests. */

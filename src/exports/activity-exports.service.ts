@@ -1,19 +1,18 @@
 import { Injectable } from '@nestjs/common';
 import { AgreementsService } from '../agreements/agreements.service';
-import { AppConfig } from '../config/app-config';
 import type { Actor } from '../common/auth/actor';
 import { Clock } from '../common/time/clock';
-import { toExportRow } from './activity-table';
-import { XLSX_CONTENT_TYPE } from './content-types';
+import { toExportRow } from '../activities/activity-table';
+import { XLSX_CONTENT_TYPE } from '../common/files/content-types';
 import { activitiesToCsv } from './csv/activities-csv';
-import type { ExportFile } from './export-file';
+import type { ExportFile } from '../common/files/export-file';
 import type { ExportActivitiesQuery } from './exports.query';
-import { attachmentDisposition } from './file-names';
+import { attachmentDisposition } from '../common/files/file-names';
 import { ActivityStartDates } from './iati/activity-start-dates';
 import { buildIatiXml } from './iati/iati-xml';
 import { REPORTING_ORG } from './iati/reporting-org';
-import { PartyDirectory } from './party-directory';
-import { PlanActivitiesReader } from './plan-activities.reader';
+import { PartyDirectory } from '../parties/party-directory';
+import { PlanActivitiesReader } from '../activities/plan-activities.reader';
 import { activitiesToXlsx } from './xlsx/activities-xlsx';
 
 /** The plan's activities, filtered like the list, as CSV, XLSX or IATI XML. */
@@ -24,7 +23,6 @@ export class ActivityExportsService {
     private readonly agreements: AgreementsService,
     private readonly parties: PartyDirectory,
     private readonly startDates: ActivityStartDates,
-    private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
 
@@ -60,9 +58,12 @@ export class ActivityExportsService {
       plan,
       agreement: {
         title: agreement.title,
+        translations: agreement.translations,
         signedOn: agreement.signedOn,
         partyCodes: agreement.partyCodes,
-        url: new URL(`/api/agreements/${agreement.id}`, this.config.PUBLIC_URL).toString(),
+        // Donors read the file without an account: never the API's own (signed-in) route.
+        url: agreement.publicDocumentUrl,
+        format: documentFormat(agreement),
       },
       activities,
       parties,
@@ -74,4 +75,16 @@ export class ActivityExportsService {
       disposition: attachmentDisposition(plan.title, 'iati', today, 'xml'),
     };
   }
+}
+
+/** The published text's type as its address says (IATI FileFormat); the public summary is HTML. */
+function documentFormat(agreement: { documentUrl: string | null }): string {
+  if (!agreement.documentUrl) return 'text/html';
+  const path = new URL(agreement.documentUrl).pathname.toLowerCase();
+  if (path.endsWith('.pdf')) return 'application/pdf';
+  if (path.endsWith('.docx')) {
+    return 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
+  }
+  if (path.endsWith('.doc')) return 'application/msword';
+  return 'text/html';
 }

@@ -51,6 +51,29 @@ export class DeliveryBusy extends Error {}
 export interface PlanResult {
   inserted: number;
   enqueued: number;
+  /** New deliveries waiting for their recipient's sending window (working hours), and until when. */
+  held: HeldDeliveries;
+}
+
+export interface HeldDeliveries {
+  count: number;
+  /** When the first held delivery may go (ISO instant); null when none is held. */
+  earliest: string | null;
+  /** When the last one may go. */
+  latest: string | null;
+}
+
+/** Which of `rows` may not go before a later instant than `now`. */
+export function heldDeliveries(rows: { notBefore: Date }[], now: Date): HeldDeliveries {
+  const held = rows
+    .map((r) => r.notBefore.getTime())
+    .filter((t) => t > now.getTime())
+    .sort((a, b) => a - b);
+  return {
+    count: held.length,
+    earliest: held.length > 0 ? new Date(held[0]).toISOString() : null,
+    latest: held.length > 0 ? new Date(held[held.length - 1]).toISOString() : null,
+  };
 }
 
 /**
@@ -71,7 +94,11 @@ export class NotificationLifecycle {
   async plan(rows: NewNotification[]): Promise<PlanResult> {
     const inserted = await this.insertNew(rows);
     await this.enqueue(inserted);
-    return { inserted: inserted.length, enqueued: inserted.length };
+    return {
+      inserted: inserted.length,
+      enqueued: inserted.length,
+      held: heldDeliveries(inserted, this.clock.now()),
+    };
   }
 
   /**

@@ -1,3 +1,4 @@
+import { Clock } from '../common/time/clock';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository } from 'typeorm';
@@ -7,16 +8,29 @@ import { Page, pageOffset } from '../common/pagination/page-query.dto';
 import { ListNotificationsQuery } from './dto/list-notifications.query';
 import { Notification } from './notification.entity';
 
+export type NotificationView = Notification & {
+  /**
+   * Set while a pending delivery waits for its recipient's sending window (working hours in their
+   * zone): the instant it may go. Null once it may be sent, or when it is no longer pending.
+   */
+  heldUntil: Date | null;
+};
+
+export function heldUntil(n: Pick<Notification, 'status' | 'notBefore'>, now: Date): Date | null {
+  return n.status === 'pending' && n.notBefore.getTime() > now.getTime() ? n.notBefore : null;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 @Injectable()
 export class NotificationsService {
   constructor(
     @InjectRepository(Notification) private readonly notifications: Repository<Notification>,
+    private readonly clock: Clock,
   ) {}
 
   /** Programme managers and admins see every delivery; anyone else only their own. */
-  async list(actor: Actor, query: ListNotificationsQuery): Promise<Page<Notification>> {
+  async list(actor: Actor, query: ListNotificationsQuery): Promise<Page<NotificationView>> {
     const qb = this.notifications.createQueryBuilder('n');
     if (!canManageProgramme(actor)) qb.andWhere('n.recipient_id = :self', { self: actor.id });
     if (query.status) qb.andWhere('n.status = :status', { status: query.status });
@@ -41,10 +55,12 @@ export class NotificationsService {
       .take(query.pageSize)
       .getManyAndCount();
     // Webhook URLs can carry secrets of the receiving system; only admins manage (and see) them.
-    const visible =
-      actor.role === 'admin'
-        ? items
-        : items.map((n) => (n.channel === 'webhook' ? { ...n, recipientAddress: 'webhook' } : n));
+    const now = this.clock.now();
+    const visible = items.map((n): NotificationView => ({
+      ...n,
+      ...(actor.role !== 'admin' && n.channel === 'webhook' && { recipientAddress: 'webhook' }),
+      heldUntil: heldUntil(n, now),
+    }));
     return { items: visible, total, page: query.page, pageSize: query.pageSize };
   }
 }

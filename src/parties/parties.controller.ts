@@ -1,8 +1,10 @@
-import { Body, Controller, Get, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
 import { RequireRoles } from '../common/auth/decorators';
 import { PageQueryDto } from '../common/pagination/page-query.dto';
 import { CreatePartyDto } from './dto/create-party.dto';
+import { UpdatePartyDto } from './dto/update-party.dto';
+import { PartyCodeParam } from './party-code.param';
 import { PartiesService } from './parties.service';
 
 @ApiTags('parties')
@@ -21,5 +23,16 @@ export class PartiesController {
   @RequireRoles('admin')
   create(@Body() dto: CreatePartyDto) {
     return this.parties.create(dto);
+  }
+
+  /** Rename a party: its full name and its short names per language (`names`). */
+  @Patch(':code')
+  @ApiParam({
+    name: 'code',
+    schema: { type: 'string', maxLength: 16, pattern: '^[A-Z][A-Z0-9]{1,15}$' },
+  })
+  @RequireRoles('admin')
+  update(@Param('code', PartyCodeParam) code: string, @Body() dto: UpdatePartyDto) {
+    return this.parties.update(code, dto);
   }
 }

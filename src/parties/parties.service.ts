@@ -1,10 +1,13 @@
+import { CONTENT_LANGUAGES } from '../common/i18n/translations';
+import type { PartyNamesDto } from './dto/party-names.dto';
+import type { UpdatePartyDto } from './dto/update-party.dto';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
-import { Conflict, InvalidInput } from '../common/errors/domain-errors';
+import { Conflict, InvalidInput, NotFound } from '../common/errors/domain-errors';
 import { Page, PageQueryDto, pageOffset } from '../common/pagination/page-query.dto';
 import { CreatePartyDto } from './dto/create-party.dto';
-import { Party } from './party.entity';
+import { Party, type PartyNames } from './party.entity';
 
 @Injectable()
 export class PartiesService {
@@ -19,6 +22,12 @@ export class PartiesService {
     return { items, total, page: query.page, pageSize: query.pageSize };
   }
 
+  /** Every party by code, for naming them in the reader's language (tens of rows, one query). */
+  async directory(): Promise<Map<string, Party>> {
+    const all = await this.parties.find({ order: { code: 'ASC' } });
+    return new Map(all.map((p) => [p.code, p]));
+  }
+
   async create(dto: CreatePartyDto): Promise<Party> {
     if (dto.type === 'state' && !/^[A-Z]{2}$/.test(dto.code)) {
       throw InvalidInput.field('code', 'a state is identified by its ISO 3166-1 alpha-2 code');
@@ -26,7 +35,21 @@ export class PartiesService {
     if (await this.parties.existsBy({ code: dto.code })) {
       throw new Conflict(`A party with code ${dto.code} already exists.`);
     }
-    return this.parties.save(this.parties.create(dto));
+    return this.parties.save(this.parties.create({ ...dto, names: mergeNames({}, dto.names) }));
+  }
+
+  /** Renames a party (its full name, its short names per language); 404 for an unknown code. */
+  async update(code: string, dto: UpdatePartyDto): Promise<Party> {
+    const party = await this.parties.findOneBy({ code });
+    if (!party) throw new NotFound('Party', code);
+    await this.parties.update(
+      { code },
+      {
+        ...(dto.name !== undefined && { name: dto.name }),
+        ...(dto.names !== undefined && { names: mergeNames(party.names, dto.names) }),
+      },
+    );
+    return this.parties.findOneByOrFail({ code });
   }
 
   /**
@@ -43,4 +66,16 @@ export class PartiesService {
       throw InvalidInput.field(field, `unknown party code(s): ${unknown.join(', ')}`);
     }
   }
+}
+
+/** Given names replace stored ones; null or blank removes a language; others are kept. */
+function mergeNames(current: PartyNames, given: PartyNamesDto | undefined): PartyNames {
+  const next: PartyNames = { ...current };
+  for (const language of CONTENT_LANGUAGES) {
+    const value = given?.[language];
+    if (value === undefined) continue;
+    if (value === null || value.trim() === '') delete next[language];
+    else next[language] = value.trim();
+  }
+  return next;
 }

@@ -1,4 +1,7 @@
+import type { ContentLanguage } from '../common/i18n/translations';
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+
+export type PartyNames = Partial<Record<ContentLanguage, string>>;
 
 export const PARTY_TYPES = ['state', 'organisation'] as const;
 export type PartyType = (typeof PARTY_TYPES)[number];
@@ -15,6 +18,10 @@ export class Party {
 
   @Column({ type: 'varchar', length: 200 })
   name: string;
+
+  /** Short names per language (`{ fr: 'OIM', en: 'IOM', ar: '…' }`), shown instead of the code. */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  names: PartyNames;
 
   @Column({ type: 'varchar', length: 16 })
   type: PartyType;

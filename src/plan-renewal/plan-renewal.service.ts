@@ -1,3 +1,9 @@
+import type { CalendarDate } from '../common/time/calendar-date';
+import type {
+  ContentLanguage,
+  TextTranslation,
+  Translations,
+} from '../common/i18n/translations';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';
@@ -79,6 +85,7 @@ export class PlanRenewalService {
       em.create(ActionPlan, {
         agreementId: plan.agreementId,
         title: nextCycleTitle(plan.title, plan.startsOn, startsOn),
+        translations: nextCycleTranslations(plan.translations, plan.startsOn, startsOn),
         partyCodes: plan.partyCodes,
         startsOn,
         durationMonths: plan.durationMonths,
@@ -131,6 +138,7 @@ function carryOver(activity: Activity, planId: string): Partial<Activity> {
     planId,
     title: activity.title,
     description: activity.description,
+    translations: activity.translations,
     type: activity.type,
     themes: activity.themes,
     leadPartyCode: activity.leadPartyCode,
@@ -144,6 +152,24 @@ function carryOver(activity: Activity, planId: string): Partial<Activity> {
     carriedOverFromId: activity.id,
     version: 1,
   };
+}
+
+/** Translated titles follow the original's new cycle (years moved, or a renewal mark). */
+function nextCycleTranslations(
+  translations: Translations,
+  previousStartsOn: CalendarDate,
+  nextStartsOn: CalendarDate,
+): Translations {
+  const next: Translations = {};
+  for (const [language, text] of Object.entries(translations ?? {}) as [
+    ContentLanguage,
+    TextTranslation,
+  ][]) {
+    next[language] = text.title
+      ? { ...text, title: nextCycleTitle(text.title, previousStartsOn, nextStartsOn) }
+      : text;
+  }
+  return next;
 }
 
 function alreadyRenewed(planId: string): Conflict {

@@ -9,6 +9,10 @@ import type { ClaimedNotification } from '../notifications/notification-lifecycl
 import { formatDate } from '../notifications/templates/locale-format';
 import { renderMail, type RenderedMail } from '../notifications/templates/render-mail';
 import { UsersService } from '../users/users.service';
+import { localized } from '../common/i18n/translations';
+import { pageLink } from '../common/i18n/page-links';
+import { PartiesService } from '../parties/parties.service';
+import { partyNames, type PartyLike } from '../parties/party-names';
 import { DigestContent } from './digest/digest-content';
 import { REMINDER_CATALOGUES, type ReminderFacts } from './reminder-messages';
 import { isStillDue, ReminderSubjects, type SubjectDetails } from './reminder-subjects';
@@ -38,6 +42,7 @@ export class ReminderMessageComposer implements MessageComposer {
     private readonly subjects: ReminderSubjects,
     private readonly digests: DigestContent,
     private readonly users: UsersService,
+    private readonly parties: PartiesService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -62,7 +67,15 @@ export class ReminderMessageComposer implements MessageComposer {
           rule: row.rule,
           dueOn: row.dueOn,
           escalated: row.escalated,
-          subject: { type: row.subjectType, id: row.subjectId, title: subject.title },
+          subject: {
+            type: row.subjectType,
+            id: row.subjectId,
+            title: subject.title,
+            translations: subject.translations,
+            // The page anchor that opens the subject (after sign-in if needed).
+            url: pageLink(this.config.PUBLIC_URL, subject.anchor),
+          },
+          url: pageLink(this.config.PUBLIC_URL, subject.anchor),
           sentAt: this.clock.now().toISOString(),
         },
       };
@@ -71,10 +84,11 @@ export class ReminderMessageComposer implements MessageComposer {
     if (!user || !isConcerned(user, subject)) return null;
     const today = todayIn(user.timeZone, this.clock.now());
     if (row.ruleKind !== 'activity_overdue' && daysBetween(today, row.dueOn) < 0) return null;
+    const parties = await this.parties.directory();
     return {
       channel: 'email',
       to: user.email,
-      mail: this.renderReminder(row, subject, user, today),
+      mail: this.renderReminder(row, subject, user, today, parties),
     };
   }
 
@@ -83,11 +97,21 @@ export class ReminderMessageComposer implements MessageComposer {
     subject: SubjectDetails,
     user: RecipientUser,
     today: string,
+    parties: ReadonlyMap<string, PartyLike>,
   ): RenderedMail {
     const facts: ReminderFacts = {
       ruleKind: row.ruleKind as ReminderFacts['ruleKind'],
-      title: subject.title,
-      context: subject.context,
+      title: localized(subject, 'title', user.locale),
+      context:
+        subject.context === null
+          ? null
+          : localized(
+              { title: subject.context, translations: subject.contextTranslations },
+              'title',
+              user.locale,
+            ),
+      parties:
+        subject.partyCodes.length > 0 ? partyNames(subject.partyCodes, parties, user.locale) : null,
       date: formatDate(row.dueOn, user.locale),
       days: Math.max(
         0,
@@ -104,7 +128,7 @@ export class ReminderMessageComposer implements MessageComposer {
       blocks: words.lines,
       link: {
         label: words.open,
-        href: `${this.config.PUBLIC_URL}/?lang=${user.locale}#${subject.anchor}`,
+        href: pageLink(this.config.PUBLIC_URL, subject.anchor, user.locale),
       },
       footer: words.footer,
     });

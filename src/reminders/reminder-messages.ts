@@ -1,4 +1,5 @@
 import type { RuleKind } from '../notifications/notification-kinds';
+import { counted } from '../notifications/templates/plurals';
 import type { Locale } from '../users/user.entity';
 
 /** What a reminder says, before it is laid out as text or HTML. */
@@ -11,6 +12,8 @@ export interface ReminderFacts {
   date: string;
   /** Days left (lead-time rules) or days overdue. */
   days: number;
+  /** The parties concerned, by name in the reader's language ("Maroc et Côte d'Ivoire"). */
+  parties: string | null;
   escalated: boolean;
   renewalMode: 'none' | 'tacit' | 'explicit' | null;
 }
@@ -25,8 +28,9 @@ export interface ReminderWords {
 type Catalogue = (f: ReminderFacts) => ReminderWords;
 
 const fr: Catalogue = (f) => {
-  const inDays = f.days === 0 ? "aujourd'hui" : f.days === 1 ? 'demain' : `dans ${f.days} jours`;
-  const late = `${f.days} jour${f.days > 1 ? 's' : ''}`;
+  const inDays =
+    f.days === 0 ? "aujourd'hui" : f.days === 1 ? 'demain' : counted('fr', 'inDays', f.days);
+  const late = counted('fr', 'days', f.days);
   const ctx = f.context ? ` (« ${f.context} »)` : '';
   const words: Record<ReminderFacts['ruleKind'], () => [string, string[]]> = {
     activity_due: () => [
@@ -61,7 +65,7 @@ const fr: Catalogue = (f) => {
   const [subject, lines] = words[f.ruleKind]();
   return {
     subject,
-    lines,
+    lines: f.parties ? [...lines, `Parties : ${f.parties}.`] : lines,
     open: 'Ouvrir dans Accords',
     footer:
       'Message automatique d’Accords. Vous pouvez désactiver ces rappels dans vos préférences.',
@@ -69,8 +73,9 @@ const fr: Catalogue = (f) => {
 };
 
 const en: Catalogue = (f) => {
-  const inDays = f.days === 0 ? 'today' : f.days === 1 ? 'tomorrow' : `in ${f.days} days`;
-  const late = `${f.days} day${f.days === 1 ? '' : 's'}`;
+  const inDays =
+    f.days === 0 ? 'today' : f.days === 1 ? 'tomorrow' : counted('en', 'inDays', f.days);
+  const late = counted('en', 'days', f.days);
   const ctx = f.context ? ` ("${f.context}")` : '';
   const words: Record<ReminderFacts['ruleKind'], () => [string, string[]]> = {
     activity_due: () => [
@@ -105,7 +110,7 @@ const en: Catalogue = (f) => {
   const [subject, lines] = words[f.ruleKind]();
   return {
     subject,
-    lines,
+    lines: f.parties ? [...lines, `Parties: ${f.parties}.`] : lines,
     open: 'Open in Accords',
     footer:
       'Automatic message from Accords. You can switch these reminders off in your preferences.',
@@ -113,8 +118,8 @@ const en: Catalogue = (f) => {
 };
 
 const ar: Catalogue = (f) => {
-  const inDays = f.days === 0 ? 'اليوم' : f.days === 1 ? 'غدًا' : `بعد ${f.days} يومًا`;
-  const late = `${f.days} يومًا`;
+  const inDays = f.days === 0 ? 'اليوم' : f.days === 1 ? 'غدًا' : counted('ar', 'inDays', f.days);
+  const late = counted('ar', 'days', f.days);
   const ctx = f.context ? ` («${f.context}»)` : '';
   const words: Record<ReminderFacts['ruleKind'], () => [string, string[]]> = {
     activity_due: () => [
@@ -149,7 +154,7 @@ const ar: Catalogue = (f) => {
   const [subject, lines] = words[f.ruleKind]();
   return {
     subject,
-    lines,
+    lines: f.parties ? [...lines, `الأطراف: ${f.parties}.`] : lines,
     open: 'فتح في Accords',
     footer: 'رسالة آلية من Accords. يمكنك إيقاف هذه التذكيرات من تفضيلاتك.',
   };

@@ -1,3 +1,4 @@
+import type { Translations } from '../common/i18n/translations';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -7,7 +8,10 @@ import type { ClaimedNotification } from '../notifications/notification-lifecycl
 /** What a delivery needs to know about its subject, read when it is sent (not when planned). */
 export interface SubjectDetails {
   title: string;
+  translations: Translations;
   context: string | null;
+  /** The context's own translations (the plan's or the agreement's title). */
+  contextTranslations: Translations;
   /** The subject's date as it is now: the due date, expiry or notice deadline. */
   currentDate: CalendarDate | null;
   open: boolean;
@@ -37,7 +41,8 @@ export class ReminderSubjects {
     switch (row.subjectType) {
       case 'activity':
         return this.one(
-          `SELECT a.title, p.title AS context, to_char(a.due_on, 'YYYY-MM-DD') AS "currentDate",
+          `SELECT a.title, a.translations, p.title AS context,
+                  p.translations AS "contextTranslations", to_char(a.due_on, 'YYYY-MM-DD') AS "currentDate",
                   a.status NOT IN ('completed', 'cancelled') AS open, NULL AS "renewalMode",
                   'activity/' || a.id AS anchor, a.party_codes AS "partyCodes"
              FROM activities a JOIN action_plans p ON p.id = a.plan_id WHERE a.id = $1`,
@@ -45,7 +50,8 @@ export class ReminderSubjects {
         );
       case 'plan':
         return this.one(
-          `SELECT p.title, ag.title AS context, to_char(p.ends_on, 'YYYY-MM-DD') AS "currentDate",
+          `SELECT p.title, p.translations, ag.title AS context,
+                  ag.translations AS "contextTranslations", to_char(p.ends_on, 'YYYY-MM-DD') AS "currentDate",
                   true AS open, NULL AS "renewalMode", 'plan/' || p.id AS anchor,
                   p.party_codes AS "partyCodes"
              FROM action_plans p JOIN agreements ag ON ag.id = p.agreement_id WHERE p.id = $1`,
@@ -58,7 +64,7 @@ export class ReminderSubjects {
             ? `status IN ('in_force', 'renewed') AND non_renewal_notice_on IS NULL`
             : `status IN ('in_force', 'renewed')`;
         return this.one(
-          `SELECT title, reference AS context, to_char(${dateColumn}, 'YYYY-MM-DD') AS "currentDate",
+          `SELECT title, translations, reference AS context, '{}'::jsonb AS "contextTranslations", to_char(${dateColumn}, 'YYYY-MM-DD') AS "currentDate",
                   (${open}) AS open, renewal_mode AS "renewalMode", 'agreement/' || id AS anchor,
                   party_codes AS "partyCodes"
              FROM agreements WHERE id = $1`,

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgreementsModule } from '../agreements/agreements.module';
 import { NotificationsModule } from '../notifications/notifications.module';
+import { PartiesModule } from '../parties/parties.module';
 import { UsersModule } from '../users/users.module';
 import { DigestContent } from './digest/digest-content';
 import { DigestPlanner } from './digest/digest-planner';
@@ -24,6 +25,7 @@ import { SweepService } from './sweep.service';
     TypeOrmModule.forFeature([ReminderSettings]),
     AgreementsModule,
     NotificationsModule,
+    PartiesModule,
     UsersModule,
   ],
   controllers: [ReminderRulesController, SweepController],

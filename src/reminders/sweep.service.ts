@@ -1,7 +1,10 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { AgreementsService } from '../agreements/agreements.service';
 import { Clock } from '../common/time/clock';
-import { NotificationLifecycle } from '../notifications/notification-lifecycle';
+import {
+  NotificationLifecycle,
+  type HeldDeliveries,
+} from '../notifications/notification-lifecycle';
 import { DigestPlanner } from './digest/digest-planner';
 import { ReminderCandidates } from './reminder-candidates';
 import { planLeadTime, planOverdue, PlannedReminder } from './reminder-planner';
@@ -18,6 +21,11 @@ export interface SweepReport {
   /** New rows: deliveries not planned by an earlier sweep. */
   inserted: number;
   enqueued: number;
+  /**
+   * New deliveries held until their recipient's sending window opens (mail waits for working hours in
+   * the recipient's zone): how many, and the first and last instant they may go.
+   */
+  held: HeldDeliveries;
   /** Pending rows put back on the queue after the grace period. */
   requeued: number;
 }
@@ -63,7 +71,7 @@ export class SweepService {
       ...planLeadTime('plan_expiry', rules.planExpiry.daysBefore, plans),
     ];
     const rows = expandToDeliveries(planned, audience, now);
-    const { inserted, enqueued } = await this.notifications.plan(rows);
+    const { inserted, enqueued, held } = await this.notifications.plan(rows);
     const requeued = await this.notifications.requeueStale();
     const report: SweepReport = {
       at: now.toISOString(),
@@ -72,6 +80,7 @@ export class SweepService {
       deliveries: rows.length,
       inserted,
       enqueued,
+      held,
       requeued,
     };
     if (inserted > 0 || requeued > 0) {

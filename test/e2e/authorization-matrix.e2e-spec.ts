@@ -458,6 +458,26 @@ const RULES: Record<string, Rule> = {
     }),
     expected: adminOnly,
   },
+  // Renaming a party (names per language) is the admin's, like creating one.
+  'PATCH /api/parties/:code': {
+    request: () => ({
+      method: 'PATCH',
+      url: '/api/parties/UNODC',
+      body: { names: { en: 'UNODC' } },
+    }),
+    expected: adminOnly,
+  },
+  // An agreement's public document address: anyone with the token, no account (the IATI file links it).
+  'GET /api/agreements/public/:token': {
+    async request(ctx, side) {
+      const [row] = await ctx.t.dataSource.query<{ public_token: string }[]>(
+        'SELECT public_token FROM agreements WHERE id = $1',
+        [ctx.target[side].agreement.id],
+      );
+      return get(`/api/agreements/public/${row.public_token}`);
+    },
+    expected: anyone,
+  },
   'GET /api/webhooks': { request: () => get('/api/webhooks'), expected: adminOnly },
   'POST /api/webhooks': {
     // A loopback target: the admin gets a 400 (refused URL), which still proves the role check let it in.

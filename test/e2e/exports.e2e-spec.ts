@@ -29,7 +29,14 @@ const CSV_HEADER = [
   'progressPercent',
   'completedOn',
   'notes',
+  'title_fr',
+  'title_en',
+  'title_ar',
+  'description_fr',
+  'description_en',
+  'description_ar',
   'id',
+  'version',
   'overdue',
 ];
 

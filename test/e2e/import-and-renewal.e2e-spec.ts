@@ -1,4 +1,4 @@
-import { binary } from '../support/export-files';
+import { binary, readCsv, withoutKeys } from '../support/export-files';
 import { createEgyptTunisiaAgreement, SeededPlan, seededPlan } from '../support/fixtures';
 import { createTestApp, DEMO, TestApp } from '../support/test-app';
 
@@ -94,17 +94,22 @@ describe('importing activities and renewing plans', () => {
 
   describe('import', () => {
     it.each(['csv', 'xlsx'] as const)(
-      'a plan exported as %s imports into a new plan as the same activities',
+      'a plan exported as %s, ids emptied, imports into a new plan as the same activities',
       async (format) => {
         const original = await activitiesOf(seeded.planId);
         const target = await newPlan(`Plan importé (${format})`);
         const res = await upload(
           target,
           format === 'csv' ? 'text/csv; charset=utf-8' : XLSX,
-          await exported(seeded.planId, format),
+          await withoutKeys(await exported(seeded.planId, format), format),
         );
         expect(res.status).toBe(201);
-        expect(res.body).toEqual({ imported: original.length });
+        expect(res.body).toEqual({
+          imported: original.length,
+          created: original.length,
+          updated: 0,
+          unchanged: 0,
+        });
 
         const imported = await activitiesOf(target);
         expect(imported.map(content).sort(byTitle)).toEqual(original.map(content).sort(byTitle));
@@ -114,7 +119,7 @@ describe('importing activities and renewing plans', () => {
         expect(history.items).toEqual([
           expect.objectContaining({
             event: 'activities_imported',
-            details: { imported: original.length, format },
+            details: { imported: original.length, created: original.length, updated: 0, format },
           }),
         ]);
       },
@@ -136,7 +141,9 @@ describe('importing activities and renewing plans', () => {
       const csv = await exported(source, 'csv');
       expect(csv.toString('utf8')).toContain(`"'=HYPERLINK(""http://example.org"";""clic"")"`);
       const target = await newPlan('Plan cible (formules)');
-      await upload(target, 'text/csv', csv).then((r) => expect(r.status).toBe(201));
+      await upload(target, 'text/csv', await withoutKeys(csv, 'csv')).then((r) =>
+        expect(r.status).toBe(201),
+      );
       const [activity] = await activitiesOf(target);
       expect(activity.title).toBe('=HYPERLINK("http://example.org";"clic")');
       expect(activity.notes).toBe('-20 % de budget');
@@ -224,6 +231,129 @@ describe('importing activities and renewing plans', () => {
       expect(broken.body.errors).toEqual([{ row: 1, field: 'file', message: expect.any(String) }]);
       const header = await upload(target, 'text/csv', 'title,type,leadPartyCode,dueOn\n');
       expect(header.status).toBe(400);
+    });
+
+    describe('re-importing into the same plan (rows with an id)', () => {
+      const csvOf = (header: string[], records: Record<string, string | undefined>[]) =>
+        [header, ...records.map((r) => header.map((h) => r[h] ?? ''))]
+          .map((cells) =>
+            cells.map((c) => (/[",\n\r;]/.test(c) ? `"${c.replace(/"/g, '""')}"` : c)).join(','),
+          )
+          .join('\n');
+      const planWithThree = async (title: string) => {
+        const planId = await newPlan(title);
+        for (const [i, lead] of ['MA', 'CI', 'MA'].entries()) {
+          await t.http
+            .post(`/api/action-plans/${planId}/activities`)
+            .set('Authorization', await bearer(DEMO.pm))
+            .send({
+              title: `Activité ${i + 1}`,
+              type: 'workshop',
+              leadPartyCode: lead,
+              dueOn: `2026-0${i + 4}-15`,
+            })
+            .expect(201);
+        }
+        return planId;
+      };
+
+      it.each(['csv', 'xlsx'] as const)(
+        'an unchanged %s export updates nothing and duplicates nothing',
+        async (format) => {
+          const planId = await planWithThree(`Plan réimporté (${format})`);
+          const before = await activitiesOf(planId);
+          const res = await upload(
+            planId,
+            format === 'csv' ? 'text/csv' : XLSX,
+            await exported(planId, format),
+          );
+          expect(res.status).toBe(201);
+          expect(res.body).toEqual({ imported: 3, created: 0, updated: 0, unchanged: 3 });
+          const after = await activitiesOf(planId);
+          expect(after).toHaveLength(3);
+          expect(after.map((a) => [a.id, a.version]).sort()).toEqual(
+            before.map((a) => [a.id, a.version]).sort(),
+          );
+        },
+      );
+
+      it('updates the rows with an id (version-checked, with history) and creates the others', async () => {
+        const planId = await planWithThree('Plan réimporté (modifié)');
+        const { header, records } = readCsv(await exported(planId, 'csv'));
+        const edited = records.find((r) => r.title === 'Activité 2')!;
+        edited.title = 'Activité 2 (revue)';
+        edited.status = 'in_progress';
+        edited.progressPercent = '40';
+        const added = {
+          title: 'Activité 4',
+          type: 'meeting',
+          leadPartyCode: 'CI',
+          dueOn: '2026-09-01',
+        };
+        const res = await upload(planId, 'text/csv', csvOf(header, [...records, added]));
+        expect(res.status).toBe(201);
+        expect(res.body).toEqual({ imported: 4, created: 1, updated: 1, unchanged: 2 });
+
+        const after = await activitiesOf(planId);
+        expect(after).toHaveLength(4);
+        expect(after.find((a) => a.id === edited.id)).toMatchObject({
+          title: 'Activité 2 (revue)',
+          status: 'in_progress',
+          progressPercent: 40,
+          version: 2,
+        });
+        const history = await t.http
+          .get(`/api/activities/${edited.id}/history`)
+          .set('Authorization', await bearer(DEMO.pm))
+          .expect(200);
+        expect(history.body.items.map((h: { field: string }) => h.field).sort()).toEqual([
+          'progressPercent',
+          'status',
+          'title',
+        ]);
+        expect((await historyOf(planId)).items).toEqual([
+          expect.objectContaining({
+            event: 'activities_imported',
+            details: { imported: 4, created: 1, updated: 1, format: 'csv' },
+          }),
+        ]);
+      });
+
+      it('a stale version, an id from another plan, a bad or repeated id are row errors; nothing changes', async () => {
+        const planId = await planWithThree('Plan réimporté (refusé)');
+        const { header, records } = readCsv(await exported(planId, 'csv'));
+        const [first, second, third] = records;
+        await t.http
+          .patch(`/api/activities/${first.id}`)
+          .set('Authorization', await bearer(DEMO.pm))
+          .send({ version: 1, notes: 'changé depuis l’export' })
+          .expect(200);
+        const [elsewhere] = await activitiesOf(seeded.planId);
+        const rows = [
+          { ...first, title: 'Écrase une version périmée' }, // row 2: stale version
+          { ...second, id: elsewhere.id, version: '' }, // row 3: another plan's activity
+          { ...third, id: 'not-an-id' }, // row 4
+          { ...second, version: '' }, // row 5: fine on its own
+          { ...second, version: '' }, // row 6: the same id again
+          { title: 'Nouvelle', type: 'meeting', leadPartyCode: 'MA', dueOn: '2026-09-01' }, // row 7
+        ];
+        const res = await upload(planId, 'text/csv', csvOf(header, rows));
+        expect(res.status).toBe(400);
+        expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+        const errors = res.body.errors as { row: number; field: string; message: string }[];
+        expect(errors.map((e) => `${e.row}:${e.field}`).sort()).toEqual([
+          '2:version',
+          '3:id',
+          '4:id',
+          '6:id',
+        ]);
+        expect(errors.find((e) => e.row === 2)!.message).toContain('current version is 2');
+        const after = await activitiesOf(planId);
+        expect(after).toHaveLength(3);
+        expect(after.find((a) => a.id === first.id)).toMatchObject({ version: 2 });
+        expect(after.find((a) => a.id === second.id)).toMatchObject({ version: 1 });
+        expect((await historyOf(planId)).total).toBe(0);
+      });
     });
 
     it('is for programme managers: a focal point gets 403', async () => {

@@ -129,6 +129,7 @@ describe('the served OpenAPI document', () => {
     }
     expect(open.sort()).toEqual([
       'GET /api/action-plans/{id}/calendar.ics',
+      'GET /api/agreements/public/{token}',
       'GET /api/health',
       'POST /api/auth/login',
     ]);

@@ -270,7 +270,7 @@ describe('reminder rules and planning', () => {
     const ar = await digests.render('ar', 'Africa/Casablanca', '2026-11-30');
     expect(fr.subject).toBe('Accords — synthèse hebdomadaire (semaine du lundi 30 novembre 2026)');
     expect(fr.text).toContain('Activités en retard, par partie');
-    expect(fr.text).toMatch(/MA : \d+ en retard/);
+    expect(fr.text).toMatch(/Maroc : \d+ activités? en retard/);
     expect(en.subject).toBe('Accords — weekly digest (week of Monday, 30 November 2026)');
     expect(en.text).toContain('Due in the next 14 days');
     expect(ar.html).toContain('dir="rtl"');

@@ -56,3 +56,35 @@ export function readIcs(text: string): IcsEvent[] {
     };
   });
 }
+
+/**
+ * An export with its `id` and `version` columns emptied: imported elsewhere, its rows are new
+ * activities (with the ids, the import updates those activities and only in their own plan).
+ */
+export async function withoutKeys(bytes: Buffer, format: 'csv' | 'xlsx'): Promise<Buffer> {
+  const keys = ['id', 'version'];
+  if (format === 'csv') {
+    const text = bytes.toString('utf8');
+    const rows: string[][] = parse(bytes, { bom: true });
+    const drop = rows[0].flatMap((h, i) => (keys.includes(h) ? [i] : []));
+    const quote = (cell: string) =>
+      /[",\n\r]/.test(cell) ? `"${cell.replace(/"/g, '""')}"` : cell;
+    const kept = rows.map((cells) =>
+      cells
+        .filter((_, i) => !drop.includes(i))
+        .map(quote)
+        .join(','),
+    );
+    return Buffer.from((text.startsWith('\uFEFF') ? '\uFEFF' : '') + kept.join('\r\n') + '\r\n');
+  }
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(new Uint8Array(bytes).buffer);
+  const sheet = workbook.worksheets[0];
+  const header = (sheet.getRow(1).values as ExcelJS.CellValue[]).slice(1).map(String);
+  for (const key of keys) {
+    const column = header.indexOf(key) + 1;
+    if (column > 0) sheet.eachRow((row) => (row.getCell(column).value = null));
+    if (column > 0) sheet.getRow(1).getCell(column).value = key;
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}

@@ -34,6 +34,14 @@ const ACCEPTED = [
       'calendar clients subscribe to a URL and cannot send headers; feed tokens only read one ' +
       "user's calendar, are revocable, and are redacted from logs and error answers",
   },
+  {
+    code: 'owasp:api2:2023-no-credentials-in-url',
+    path: 'paths./api/agreements/public/{token}.get.parameters.',
+    reason:
+      'an agreement\'s public document address is a capability URL that donors open from the IATI ' +
+      'file (no headers possible); it shows only what a signed agreement makes public (title, parties, ' +
+      'dates, status), never the id, and is random (244 bits)',
+  },
 ];
 
 async function main() {

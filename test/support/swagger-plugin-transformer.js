@@ -11,6 +11,5 @@ const options = {
 module.exports = {
   name: 'accords-swagger-plugin',
   version: 2,
-  factory: (tsCompiler) =>
-    plugin.before(options, tsCompiler.program),
+  factory: (tsCompiler) => plugin.before(options, tsCompiler.program),
 };

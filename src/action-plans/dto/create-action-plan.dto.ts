@@ -1,3 +1,4 @@
+import { TranslationsDto, translationsProperty } from '../../common/i18n/translations.dto';
 import {
   ArrayMaxSize,
   ArrayMinSize,
@@ -23,6 +24,10 @@ export class CreateActionPlanDto {
   @IsString()
   @Length(1, 500)
   title: string;
+
+  /** Title (and description) in other languages: `{ en: { title }, ar: { title } }`. */
+  @translationsProperty()
+  translations?: TranslationsDto | null;
 
   @IsCalendarDate()
   @MaxLength(10)

@@ -1,3 +1,4 @@
+import { TranslationsDto, translationsProperty } from '../../common/i18n/translations.dto';
 import {
   ArrayMaxSize,
   ArrayUnique,
@@ -31,6 +32,10 @@ export class CreateActivityDto {
   @IsString()
   @MaxLength(10000)
   description?: string;
+
+  /** Title (and description) in other languages: `{ en: { title }, ar: { title } }`. */
+  @translationsProperty()
+  translations?: TranslationsDto | null;
 
   @IsIn(ACTIVITY_TYPES)
   type: ActivityType;

@@ -1,3 +1,4 @@
+import { TranslationsDto, translationsProperty } from '../../common/i18n/translations.dto';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -9,6 +10,7 @@ import {
   IsObject,
   IsOptional,
   IsString,
+  IsUrl,
   Length,
   Matches,
   Max,
@@ -42,6 +44,19 @@ export class CreateAgreementDto {
   @IsString()
   @Length(1, 200)
   reference?: string;
+
+  /** Title (and description) in other languages: `{ en: { title }, ar: { title } }`. */
+  @translationsProperty()
+  translations?: TranslationsDto | null;
+
+  /** Where the signed text is published (http or https); null clears it. The IATI file links to it. */
+  @IsOptional()
+  @IsUrl(
+    { protocols: ['http', 'https'], require_protocol: true, require_tld: false },
+    { message: 'must be an http or https URL' },
+  )
+  @MaxLength(2048)
+  documentUrl?: string | null;
 
   /** Two or more party codes (`MA`, `CI`). */
   @IsArray()

@@ -6,6 +6,8 @@ const config = JSON.parse(document.getElementById('i18n').textContent);
 /** The dictionary of the page's language (src/dashboard/i18n.ts). */
 export const M = config.messages;
 export const LOCALE = config.locale;
+/** The page's language code (fr, en, ar): the key of content translations and party names. */
+export const LANG = config.lang;
 export const RTL = config.dir === 'rtl';
 
 export const STATUSES = ['planned', 'in_progress', 'completed', 'postponed', 'cancelled'];
@@ -65,46 +67,41 @@ export const dateToDay = (date) => date.getTime() / DAY_MS;
 export const statusName = (s) => M.statusNames[s] || s;
 export const typeName = (s) => M.typeNames[s] || s;
 
-/** The page's language code (fr, en, ar). */
-export const LANG = config.lang;
+/** Parties by code, as loaded from GET /api/parties (setParties): their names per language. */
+let partiesByCode = new Map();
 
-/** Names of the parties per language (`GET /api/parties`: `{ code, name, names: { fr, en, ar } }`). */
-const partyNames = new Map();
-
-/** Hands the loaded parties to partyName(); call after sign-in and after a party is edited. */
-export function setParties(parties) {
-  partyNames.clear();
-  for (const party of parties || []) partyNames.set(party.code, party);
+/** Remembers the parties (`{ code, name, names: { fr, en, ar } }`) so partyName can name them. */
+export function setParties(list) {
+  partiesByCode = new Map((list || []).map((p) => [p.code, p]));
 }
 
 /**
- * A party by name in the page's language: its own name for this language if recorded (IOM → OIM in
- * French), else the country name for an ISO code (MA → Maroc, Morocco, المغرب), else its recorded
- * name, else the code.
+ * A party by name in the page language: its recorded name (IOM → OIM in French), else the country's
+ * name for an ISO code (MA → Maroc, Morocco, المغرب), else its full name, else the code.
  */
 export function partyName(code) {
-  const party = partyNames.get(code);
-  const own = party && party.names && party.names[LANG];
-  if (own) return own;
+  const party = partiesByCode.get(code);
+  const recorded = party && party.names && party.names[LANG];
+  if (recorded) return recorded;
   if (regionNames && /^[A-Z]{2}$/.test(code)) {
     try {
       const name = regionNames.of(code);
       if (name && name !== code) return name;
     } catch {
-      // an unknown region: fall back to the recorded name or the code
+      // an unknown region: fall back to the name or the code
     }
   }
   return (party && party.name) || code;
 }
 
 /**
- * A text field of an agreement, plan or activity in the reader's language: its translation for the
- * page's language when there is one, else the original (`title`, `description`).
+ * An agreement's, plan's or activity's title or description in the page language when it was given
+ * (`translations[lang][field]`), else the original.
  */
 export function localized(item, field) {
-  const translated = item && item.translations && item.translations[LANG];
-  const text = translated && translated[field];
-  return text && String(text).trim() ? text : item ? item[field] : '';
+  if (!item) return '';
+  const translated = item.translations && item.translations[LANG] && item.translations[LANG][field];
+  return translated || item[field] || '';
 }
 
 /** "20 days late", "in 5 days" or "due today", from the plan's today. */
@@ -115,4 +112,8 @@ export function relativeDue(dueOn, today) {
 }
 
 export const byDueDate = (a, b) =>
-  a.dueOn === b.dueOn ? a.title.localeCompare(b.title) : a.dueOn < b.dueOn ? -1 : 1;
+  a.dueOn === b.dueOn
+    ? localized(a, 'title').localeCompare(localized(b, 'title'))
+    : a.dueOn < b.dueOn
+      ? -1
+      : 1;

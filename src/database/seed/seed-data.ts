@@ -5,7 +5,7 @@ import type {
   AgreementStatus,
   RenewalMode,
 } from '../../agreements/agreement.entity';
-import type { PartyType } from '../../parties/party.entity';
+import type { PartyNames, PartyType } from '../../parties/party.entity';
 import type { Locale, Role } from '../../users/user.entity';
 
 /**
@@ -20,6 +20,8 @@ export interface SeedParty {
   code: string;
   name: string;
   type: PartyType;
+  /** Short names shown to readers of each language. */
+  names: PartyNames;
 }
 
 export interface SeedAgreement {
@@ -80,26 +82,83 @@ export interface SeedUser {
 }
 
 export const SEED_PARTIES: readonly SeedParty[] = [
-  { code: 'MA', name: 'Royaume du Maroc', type: 'state' },
-  { code: 'CI', name: "République de Côte d'Ivoire", type: 'state' },
-  { code: 'EG', name: "République arabe d'Égypte", type: 'state' },
-  { code: 'LY', name: 'État de Libye', type: 'state' },
-  { code: 'MR', name: 'République islamique de Mauritanie', type: 'state' },
-  { code: 'NE', name: 'République du Niger', type: 'state' },
-  { code: 'TN', name: 'République tunisienne', type: 'state' },
-  { code: 'IOM', name: 'Organisation internationale pour les migrations', type: 'organisation' },
-  { code: 'EU', name: 'Union européenne', type: 'organisation' },
-  { code: 'AU', name: 'Union africaine', type: 'organisation' },
-  { code: 'UNICEF', name: "Fonds des Nations Unies pour l'enfance", type: 'organisation' },
+  {
+    code: 'MA',
+    name: 'Royaume du Maroc',
+    type: 'state',
+    names: { fr: 'Maroc', en: 'Morocco', ar: 'المغرب' },
+  },
+  {
+    code: 'CI',
+    name: "République de Côte d'Ivoire",
+    type: 'state',
+    names: { fr: "Côte d'Ivoire", en: "Côte d'Ivoire", ar: 'كوت ديفوار' },
+  },
+  {
+    code: 'EG',
+    name: "République arabe d'Égypte",
+    type: 'state',
+    names: { fr: 'Égypte', en: 'Egypt', ar: 'مصر' },
+  },
+  {
+    code: 'LY',
+    name: 'État de Libye',
+    type: 'state',
+    names: { fr: 'Libye', en: 'Libya', ar: 'ليبيا' },
+  },
+  {
+    code: 'MR',
+    name: 'République islamique de Mauritanie',
+    type: 'state',
+    names: { fr: 'Mauritanie', en: 'Mauritania', ar: 'موريتانيا' },
+  },
+  {
+    code: 'NE',
+    name: 'République du Niger',
+    type: 'state',
+    names: { fr: 'Niger', en: 'Niger', ar: 'النيجر' },
+  },
+  {
+    code: 'TN',
+    name: 'République tunisienne',
+    type: 'state',
+    names: { fr: 'Tunisie', en: 'Tunisia', ar: 'تونس' },
+  },
+  {
+    code: 'IOM',
+    name: 'Organisation internationale pour les migrations',
+    type: 'organisation',
+    names: { fr: 'OIM', en: 'IOM', ar: 'المنظمة الدولية للهجرة' },
+  },
+  {
+    code: 'EU',
+    name: 'Union européenne',
+    type: 'organisation',
+    names: { fr: 'UE', en: 'EU', ar: 'الاتحاد الأوروبي' },
+  },
+  {
+    code: 'AU',
+    name: 'Union africaine',
+    type: 'organisation',
+    names: { fr: 'UA', en: 'AU', ar: 'الاتحاد الأفريقي' },
+  },
+  {
+    code: 'UNICEF',
+    name: "Fonds des Nations Unies pour l'enfance",
+    type: 'organisation',
+    names: { fr: 'UNICEF', en: 'UNICEF', ar: 'اليونيسف' },
+  },
   {
     code: 'UNHCR',
     name: 'Haut Commissariat des Nations Unies pour les réfugiés',
     type: 'organisation',
+    names: { fr: 'HCR', en: 'UNHCR', ar: 'المفوضية السامية للأمم المتحدة لشؤون اللاجئين' },
   },
   {
     code: 'UNODC',
     name: 'Office des Nations Unies contre la drogue et le crime',
     type: 'organisation',
+    names: { fr: 'ONUDC', en: 'UNODC', ar: 'مكتب الأمم المتحدة المعني بالمخدرات والجريمة' },
   },
 ];
 

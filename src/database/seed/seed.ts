@@ -74,9 +74,9 @@ async function insertParties(manager: EntityManager): Promise<number> {
   let inserted = 0;
   for (const party of SEED_PARTIES) {
     const rows: unknown[] = await manager.query(
-      `INSERT INTO parties (code, name, type) VALUES ($1, $2, $3)
+      `INSERT INTO parties (code, name, type, names) VALUES ($1, $2, $3, $4)
        ON CONFLICT (code) DO NOTHING RETURNING id`,
-      [party.code, party.name, party.type],
+      [party.code, party.name, party.type, JSON.stringify(party.names)],
     );
     inserted += rows.length;
   }

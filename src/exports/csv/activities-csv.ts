@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { EXPORT_COLUMNS, type ExportRow } from '../activity-table';
+import { EXPORT_COLUMNS, type ExportRow } from '../../activities/activity-table';
 
 /**
  * Spreadsheet programs run a cell that starts with one of these as a formula (CSV injection). Such text

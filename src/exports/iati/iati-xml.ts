@@ -1,3 +1,10 @@
+import {
+  CONTENT_LANGUAGES,
+  type ContentLanguage,
+  type Translatable,
+  type TranslatedField,
+  type Translations,
+} from '../../common/i18n/translations';
 import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
 import type { ActivityView } from '../../activities/activity-view';
@@ -14,7 +21,8 @@ import {
 } from './iati-codes';
 import { FUNDING_PARTY_CODES, iatiIdentifier, type ReportingOrg } from './reporting-org';
 
-const LANG = 'fr';
+/** The file's default language (each iati-activity's xml:lang). */
+const LANG: ContentLanguage = 'fr';
 /** IATI DocumentCategory A09: Memorandum of understanding (if agreed by all parties). */
 const MOU_CATEGORY = 'A09';
 
@@ -23,7 +31,16 @@ export interface IatiInput {
   generatedAt: Date;
   today: CalendarDate;
   plan: { partyCodes: string[] };
-  agreement: { title: string; signedOn: CalendarDate; partyCodes: string[]; url: string };
+  agreement: {
+    title: string;
+    translations: Translations;
+    signedOn: CalendarDate;
+    partyCodes: string[];
+    /** Readable without an account: the published text, or the agreement's public summary. */
+    url: string;
+    /** Media type at `url`. */
+    format: string;
+  };
   activities: ActivityView[];
   parties: Map<string, Party>;
   /** Day each activity first moved to in progress or completed, from its history. */
@@ -55,10 +72,13 @@ function appendActivity(root: XMLBuilder, activity: ActivityView, input: IatiInp
     el.ele('reporting-org', { ref: reportingOrg.ref, type: reportingOrg.type }),
     reportingOrg.name,
   );
-  narrated(el.ele('title'), activity.title);
-  narrated(el.ele('description', { type: '1' }), activity.description ?? activity.title);
+  narrated(el.ele('title'), texts(activity, 'title'));
+  narrated(
+    el.ele('description', { type: '1' }),
+    activity.description ? texts(activity, 'description') : texts(activity, 'title'),
+  );
   for (const org of participatingOrgs(activity, input)) {
-    narrated(el.ele('participating-org', { role: org.role, type: org.type }), org.name);
+    narrated(el.ele('participating-org', { role: org.role, type: org.type }), org.names);
   }
   el.ele('activity-status', { code: IATI_ACTIVITY_STATUS[activity.status] });
   for (const [type, date] of activityDates(activity, input)) {
@@ -73,21 +93,47 @@ function appendActivity(root: XMLBuilder, activity: ActivityView, input: IatiInp
   for (const sector of sectorsFor(activity.themes)) {
     el.ele('sector', { vocabulary: '1', code: sector.code, percentage: String(sector.percentage) });
   }
-  const link = el.ele('document-link', { url: input.agreement.url, format: 'application/json' });
-  narrated(link.ele('title'), input.agreement.title);
+  const link = el.ele('document-link', {
+    url: input.agreement.url,
+    format: input.agreement.format,
+  });
+  const agreementTitles = texts(input.agreement, 'title');
+  narrated(link.ele('title'), agreementTitles);
   link.ele('category', { code: MOU_CATEGORY });
-  link.ele('language', { code: LANG });
+  for (const language of agreementTitles.keys()) link.ele('language', { code: language });
   link.ele('document-date', { 'iso-date': input.agreement.signedOn });
 }
 
-function narrated(parent: XMLBuilder, text: string): void {
-  parent.ele('narrative', { 'xml:lang': LANG }).txt(text);
+/** Text by language, the activity's default language (LANG) first. */
+type Narratives = Map<ContentLanguage, string>;
+
+/**
+ * One narrative per language: the default language's is its translation when one was given, else the
+ * original (which carries no language of its own; the programme writes in French); the other languages
+ * only when translated.
+ */
+function texts(item: Translatable, field: TranslatedField): Narratives {
+  const narratives: Narratives = new Map();
+  const original = item.translations?.[LANG]?.[field] ?? item[field];
+  if (original) narratives.set(LANG, original);
+  for (const language of CONTENT_LANGUAGES) {
+    const text = item.translations?.[language]?.[field];
+    if (language !== LANG && text) narratives.set(language, text);
+  }
+  return narratives;
+}
+
+function narrated(parent: XMLBuilder, narratives: Narratives | string): void {
+  const entries = typeof narratives === 'string' ? [[LANG, narratives] as const] : narratives;
+  for (const [language, text] of entries) {
+    parent.ele('narrative', { 'xml:lang': language }).txt(text);
+  }
 }
 
 interface Participant {
   role: string;
   type: string;
-  name: string;
+  names: Narratives;
 }
 
 /**
@@ -98,11 +144,13 @@ interface Participant {
 function participatingOrgs(activity: ActivityView, input: IatiInput): Participant[] {
   const describe = (code: string, role: string): Participant => {
     const party = input.parties.get(code);
-    return {
-      role,
-      type: IATI_ORG_TYPE[party?.type ?? 'organisation'],
-      name: party?.name ?? code,
-    };
+    // The full name it was registered under (in the default language), then its names in the others.
+    const names: Narratives = new Map([[LANG, party?.name ?? code]]);
+    for (const language of CONTENT_LANGUAGES) {
+      const name = party?.names?.[language];
+      if (language !== LANG && name) names.set(language, name);
+    }
+    return { role, type: IATI_ORG_TYPE[party?.type ?? 'organisation'], names };
   };
   const funders = FUNDING_PARTY_CODES.filter((c) => input.plan.partyCodes.includes(c));
   const accountable = input.agreement.partyCodes.filter(

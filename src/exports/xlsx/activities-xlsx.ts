@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { EXPORT_COLUMNS, type ExportRow } from '../activity-table';
+import { EXPORT_COLUMNS, type ExportRow } from '../../activities/activity-table';
 
 const SHEET_NAME = 'Activities';
 const WIDTHS: Partial<Record<(typeof EXPORT_COLUMNS)[number], number>> = {

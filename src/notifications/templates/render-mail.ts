@@ -7,10 +7,13 @@ export interface RenderedMail {
   html: string;
 }
 
+/** A list entry, linked to the page anchor that opens it when `href` is given. */
+export type MailItem = string | { text: string; href: string };
+
 export interface MailBody {
   subject: string;
   /** Paragraphs, or sections of a list when an entry is an array. */
-  blocks: (string | { heading: string; items: string[] })[];
+  blocks: (string | { heading: string; items: MailItem[] })[];
   link: { label: string; href: string };
   footer: string;
 }
@@ -19,7 +22,7 @@ export interface MailBody {
 export function renderMail(locale: Locale, body: MailBody): RenderedMail {
   const text = [
     ...body.blocks.map((b) =>
-      typeof b === 'string' ? b : [b.heading, ...b.items.map((i) => `  - ${i}`)].join('\n'),
+      typeof b === 'string' ? b : [b.heading, ...b.items.map(textItem)].join('\n'),
     ),
     `${body.link.label}: ${body.link.href}`,
     '--',
@@ -32,7 +35,7 @@ export function renderMail(locale: Locale, body: MailBody): RenderedMail {
       typeof b === 'string'
         ? `<p>${escapeHtml(b)}</p>`
         : `<h2 style="font-size:16px">${escapeHtml(b.heading)}</h2><ul>${b.items
-            .map((i) => `<li>${escapeHtml(i)}</li>`)
+            .map((i) => `<li>${htmlItem(i)}</li>`)
             .join('')}</ul>`,
     )
     .join('\n');
@@ -47,4 +50,13 @@ ${blocks}
 </body>
 </html>`;
   return { subject: body.subject, text, html };
+}
+
+function textItem(item: MailItem): string {
+  return typeof item === 'string' ? `  - ${item}` : `  - ${item.text}\n    ${item.href}`;
+}
+
+function htmlItem(item: MailItem): string {
+  if (typeof item === 'string') return escapeHtml(item);
+  return `<a href="${escapeHtml(item.href)}">${escapeHtml(item.text)}</a>`;
 }

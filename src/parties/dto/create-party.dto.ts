@@ -1,5 +1,15 @@
-import { IsIn, IsString, Length, Matches, MaxLength } from 'class-validator';
-import { PARTY_CODE_PATTERN } from '../../common/validation/validators';
+import { Type } from 'class-transformer';
+import {
+  IsIn,
+  IsObject,
+  IsString,
+  Length,
+  Matches,
+  MaxLength,
+  ValidateNested,
+} from 'class-validator';
+import { IsOmittable, PARTY_CODE_PATTERN } from '../../common/validation/validators';
+import { PartyNamesDto } from './party-names.dto';
 import { PARTY_TYPES, type PartyType } from '../party.entity';
 
 export class CreatePartyDto {
@@ -14,4 +24,11 @@ export class CreatePartyDto {
 
   @IsIn(PARTY_TYPES)
   type: PartyType;
+
+  /** Short names per language, shown instead of the code (`{ fr: 'OIM', en: 'IOM' }`). */
+  @IsOmittable()
+  @IsObject({ message: 'must be an object keyed by language (fr, en, ar)' })
+  @ValidateNested()
+  @Type(() => PartyNamesDto)
+  names?: PartyNamesDto;
 }

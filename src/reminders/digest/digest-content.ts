@@ -2,27 +2,52 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
+import { pageLink } from '../../common/i18n/page-links';
+import { localized, type Translations } from '../../common/i18n/translations';
 import { addDays, daysBetween, todayIn, type CalendarDate } from '../../common/time/calendar-date';
 import { Clock } from '../../common/time/clock';
 import { formatDate } from '../../notifications/templates/locale-format';
-import { renderMail, RenderedMail } from '../../notifications/templates/render-mail';
+import { counted } from '../../notifications/templates/plurals';
+import {
+  renderMail,
+  type MailBody,
+  type MailItem,
+  type RenderedMail,
+} from '../../notifications/templates/render-mail';
+import { PartiesService } from '../../parties/parties.service';
+import { partyName } from '../../parties/party-names';
 import type { Locale } from '../../users/user.entity';
 import { DIGEST_WORDS } from './digest-messages';
+import { groupOverdueByParty, type OverdueActivity } from './digest-overdue';
 
-interface OverdueByParty {
-  partyCode: string;
-  count: number;
-  titles: string[];
+interface DueActivity {
+  id: string;
+  title: string;
+  translations: Translations;
+  dueOn: CalendarDate;
+  lead: string;
+  planTitle: string;
+  planTranslations: Translations;
+}
+
+interface Expiry {
+  kind: 'agreement' | 'plan';
+  id: string;
+  title: string;
+  translations: Translations;
+  date: CalendarDate;
 }
 
 /**
- * The programme manager's weekly digest: overdue activities by party, what falls due in the next 14
- * days, and agreement and plan expiries within 180 days — all with indexed range reads.
+ * The programme manager's weekly digest: overdue activities by party (each one named and linked, so
+ * the count is the list's length), what falls due in the next 14 days, and agreement and plan expiries
+ * within 180 days — titles in the reader's language, parties by name, each line linked to its page.
  */
 @Injectable()
 export class DigestContent {
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly parties: PartiesService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -30,77 +55,101 @@ export class DigestContent {
   async render(locale: Locale, timeZone: string, weekOf: CalendarDate): Promise<RenderedMail> {
     const today = todayIn(timeZone, this.clock.now());
     const words = DIGEST_WORDS[locale];
-    const [overdue, dueSoon, expiries] = await Promise.all([
-      this.overdueByParty(today),
+    const [overdue, dueSoon, expiries, parties] = await Promise.all([
+      this.overdueActivities(today),
       this.dueWithin(today, 14),
       this.expiriesWithin(today, 180),
+      this.parties.directory(),
     ]);
-    const list = (items: string[]) => (items.length > 0 ? items : [words.nothing]);
+    const link = (anchor: string) => pageLink(this.config.PUBLIC_URL, anchor, locale);
+    const name = (code: string) => partyName(code, parties, locale);
+    const title = (item: { title: string; translations: Translations }) =>
+      localized(item, 'title', locale);
+    const plan = (item: { planTitle: string; planTranslations: Translations }) =>
+      localized({ title: item.planTitle, translations: item.planTranslations }, 'title', locale);
+
+    const overdueBlocks: MailBody['blocks'] = groupOverdueByParty(overdue).map((group) => ({
+      heading: words.partyHeading(
+        name(group.partyCode),
+        counted(locale, 'overdueActivities', group.activities.length),
+      ),
+      items: group.activities.map((a): MailItem => ({
+        text: words.overdueLine(title(a), plan(a), formatDate(a.dueOn, locale)),
+        href: link(`activity/${a.id}`),
+      })),
+    }));
+    const list = (items: MailItem[]) => (items.length > 0 ? items : [words.nothing]);
     return renderMail(locale, {
       subject: words.subject(formatDate(weekOf, locale)),
       blocks: [
         words.intro,
-        {
-          heading: words.overdueHeading,
-          items: list(
-            overdue.map((o) => words.overdueLine(o.partyCode, o.count, o.titles.join(' · '))),
-          ),
-        },
+        words.overdueHeading,
+        ...(overdueBlocks.length > 0 ? overdueBlocks : [words.nothing]),
         {
           heading: words.dueSoonHeading,
           items: list(
-            dueSoon.map((d) => words.dueSoonLine(d.title, formatDate(d.dueOn, locale), d.lead)),
+            dueSoon.map((d) => ({
+              text: words.dueSoonLine(title(d), plan(d), formatDate(d.dueOn, locale), name(d.lead)),
+              href: link(`activity/${d.id}`),
+            })),
           ),
         },
         {
           heading: words.expiriesHeading,
           items: list(
-            expiries.map((e) =>
-              words.expiryLine(e.title, formatDate(e.date, locale), daysBetween(today, e.date)),
-            ),
+            expiries.map((e) => ({
+              text: words.expiryLine(
+                e.kind,
+                title(e),
+                formatDate(e.date, locale),
+                daysBetween(today, e.date) === 0
+                  ? words.today
+                  : counted(locale, 'inDays', daysBetween(today, e.date)),
+              ),
+              href: link(`${e.kind}/${e.id}`),
+            })),
           ),
         },
       ],
-      link: { label: words.open, href: `${this.config.PUBLIC_URL}/?lang=${locale}` },
+      link: { label: words.open, href: pageLink(this.config.PUBLIC_URL, '', locale) },
       footer: words.footer,
     });
   }
 
-  private overdueByParty(today: CalendarDate): Promise<OverdueByParty[]> {
+  /** Every open overdue activity (not those renewal carried over: their copy is the live one). */
+  private overdueActivities(today: CalendarDate): Promise<OverdueActivity[]> {
     return this.dataSource.query(
-      `SELECT p.code AS "partyCode", count(*)::int AS count,
-              (array_agg(a.title ORDER BY a.due_on))[1:5] AS titles
-         FROM activities a CROSS JOIN LATERAL unnest(a.party_codes) AS p(code)
+      `SELECT a.id, a.title, a.translations, to_char(a.due_on, 'YYYY-MM-DD') AS "dueOn",
+              a.party_codes AS "partyCodes", p.title AS "planTitle",
+              p.translations AS "planTranslations"
+         FROM activities a JOIN action_plans p ON p.id = a.plan_id
         WHERE a.status NOT IN ('completed', 'cancelled') AND a.due_on < $1
           AND NOT EXISTS (SELECT 1 FROM activities c WHERE c.carried_over_from_id = a.id)
-        GROUP BY p.code ORDER BY count(*) DESC, p.code`,
+        ORDER BY a.due_on, a.title, a.id`,
       [today],
     );
   }
 
-  private dueWithin(
-    today: CalendarDate,
-    days: number,
-  ): Promise<{ title: string; dueOn: CalendarDate; lead: string }[]> {
+  private dueWithin(today: CalendarDate, days: number): Promise<DueActivity[]> {
     return this.dataSource.query(
-      `SELECT title, to_char(due_on, 'YYYY-MM-DD') AS "dueOn", lead_party_code AS lead
-         FROM activities a
-        WHERE status NOT IN ('completed', 'cancelled') AND due_on BETWEEN $1 AND $2
+      `SELECT a.id, a.title, a.translations, to_char(a.due_on, 'YYYY-MM-DD') AS "dueOn",
+              a.lead_party_code AS lead, p.title AS "planTitle",
+              p.translations AS "planTranslations"
+         FROM activities a JOIN action_plans p ON p.id = a.plan_id
+        WHERE a.status NOT IN ('completed', 'cancelled') AND a.due_on BETWEEN $1 AND $2
           AND NOT EXISTS (SELECT 1 FROM activities c WHERE c.carried_over_from_id = a.id)
-        ORDER BY due_on, title LIMIT 50`,
+        ORDER BY a.due_on, a.title LIMIT 50`,
       [today, addDays(today, days)],
     );
   }
 
-  private expiriesWithin(
-    today: CalendarDate,
-    days: number,
-  ): Promise<{ title: string; date: CalendarDate }[]> {
+  private expiriesWithin(today: CalendarDate, days: number): Promise<Expiry[]> {
     return this.dataSource.query(
-      `SELECT title, to_char(expires_on, 'YYYY-MM-DD') AS date FROM agreements
+      `SELECT 'agreement' AS kind, id, title, translations,
+              to_char(expires_on, 'YYYY-MM-DD') AS date FROM agreements
         WHERE status IN ('in_force', 'renewed') AND expires_on BETWEEN $1 AND $2
        UNION ALL
-       SELECT title, to_char(ends_on, 'YYYY-MM-DD') FROM action_plans
+       SELECT 'plan', id, title, translations, to_char(ends_on, 'YYYY-MM-DD') FROM action_plans
         WHERE ends_on BETWEEN $1 AND $2
        ORDER BY date`,
       [today, addDays(today, days)],

@@ -2,15 +2,15 @@ import { crc32 } from 'node:zlib';
 import { PassThrough } from 'node:stream';
 import * as unzipper from 'unzipper';
 import * as yauzl from 'yauzl';
-import { ImportRejected } from '../import/import-errors';
+import { ImportRejected } from '../import-errors';
 import {
   limitMessages,
   MAX_COMPRESSION_RATIO,
   MAX_UNZIPPED_BYTES,
   MAX_ZIP_ENTRIES,
   RATIO_CHECKED_FROM_BYTES,
-} from '../import/import-limits';
-import { ImportTooLarge } from '../import/import-too-large';
+} from '../import-limits';
+import { ImportTooLarge } from '../import-too-large';
 
 const UNREADABLE = 'the file is not a readable .xlsx workbook';
 const SHARED_STRINGS = 'xl/sharedStrings.xml';

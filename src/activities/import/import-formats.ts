@@ -1,4 +1,4 @@
-import { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE } from '../content-types';
+import { CSV_CONTENT_TYPE, XLSX_CONTENT_TYPE } from '../../common/files/content-types';
 
 /**
  * Upload formats of `POST /action-plans/:id/activities/import`, sent as the raw request body. app.setup

@@ -1,7 +1,9 @@
 import {
   DATE_COLUMNS,
   EXPORT_COLUMNS,
+  FREE_TEXT_COLUMNS,
   IMPORT_COLUMNS,
+  KEY_COLUMNS,
   LIST_COLUMNS,
   LIST_SEPARATOR,
   type ImportColumn,
@@ -16,7 +18,13 @@ export interface ImportRow {
   /** Spreadsheet row number (header = 1). */
   row: number;
   values: Partial<Record<ImportColumn, string | number | string[]>>;
+  /** The `id` cell, as written: the activity this row updates. Absent: the row creates one. */
+  id?: string;
+  /** The `version` cell (a number unless the file holds something else), checked on update. */
+  version?: string | number;
 }
+
+type KeyColumn = (typeof KEY_COLUMNS)[number];
 
 const REQUIRED_COLUMNS: readonly ImportColumn[] = ['title', 'type', 'leadPartyCode', 'dueOn'];
 
@@ -34,6 +42,7 @@ export function readImportRows(table: RawTable): ImportRow[] {
     const cells = table[i];
     if (cells.every(isBlank)) continue;
     const values: ImportRow['values'] = {};
+    const keys: Pick<ImportRow, KeyColumn> = {};
     cells.forEach((cell, index) => {
       const column = columns[index] ?? UNNAMED;
       if (column === UNNAMED) {
@@ -60,10 +69,14 @@ export function readImportRows(table: RawTable): ImportRow[] {
         strays.push({ row: i + 1, field: column, message: 'contains a NUL character' });
         return;
       }
+      if (isKeyColumn(column)) {
+        if (!isBlank(cell)) Object.assign(keys, { [column]: keyValue(column, cell) });
+        return;
+      }
       const value = toValue(column, cell);
       if (value !== undefined) values[column] = value;
     });
-    rows.push({ row: i + 1, values });
+    rows.push({ row: i + 1, values, ...keys });
   }
   if (strays.length > 0) throw new ImportRejected(strays);
   if (rows.length === 0) throw ImportRejected.file('the file has a header but no activity rows');
@@ -77,11 +90,23 @@ export function readImportRows(table: RawTable): ImportRow[] {
 
 const READ_ONLY = Symbol('read-only column');
 const UNNAMED = Symbol('column without a header');
-type HeaderSlot = ImportColumn | typeof READ_ONLY | typeof UNNAMED;
+type HeaderSlot = ImportColumn | KeyColumn | typeof READ_ONLY | typeof UNNAMED;
+
+function isKeyColumn(slot: HeaderSlot): slot is KeyColumn {
+  return (KEY_COLUMNS as readonly unknown[]).includes(slot);
+}
+
+/** An id is text; a version is a number, or the text as written so that validation names it. */
+function keyValue(column: KeyColumn, cell: Exclude<RawCell, { unreadable: string }>) {
+  const text = cell instanceof Date ? cell.toISOString() : String(cell).trim();
+  if (column === 'id') return text;
+  return /^\d{1,10}$/.test(text) ? Number(text) : text;
+}
 
 /**
- * Each header cell's import column; read-only columns (id, overdue) are skipped, and columns without a
- * header (trailing empty cells that spreadsheets keep) are tolerated as long as they stay empty.
+ * Each header cell's import column; `id` and `version` are kept as the row's keys, `overdue` is skipped,
+ * and columns without a header (trailing empty cells that spreadsheets keep) are tolerated as long as
+ * they stay empty.
  */
 function mapHeader(header: RawCell[]): HeaderSlot[] {
   const byName = new Map<string, string>(EXPORT_COLUMNS.map((c) => [c.toLowerCase(), c]));
@@ -101,6 +126,7 @@ function mapHeader(header: RawCell[]): HeaderSlot[] {
     }
     if (seen.has(column)) errors.push({ row: 1, field: column, message: 'appears twice' });
     seen.add(column);
+    if ((KEY_COLUMNS as readonly string[]).includes(column)) return column as KeyColumn;
     return (IMPORT_COLUMNS as readonly string[]).includes(column)
       ? (column as ImportColumn)
       : READ_ONLY;
@@ -140,5 +166,5 @@ function toValue(
       .filter((part) => part !== '');
   }
   // Free text is kept as written; codes, enums and dates lose stray spaces.
-  return ['title', 'description', 'notes'].includes(column) ? text : text.trim();
+  return FREE_TEXT_COLUMNS.includes(column) ? text : text.trim();
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { PageQueryDto } from '../common/pagination/page-query.dto';
-import type { Party } from '../parties/party.entity';
-import { PartiesService } from '../parties/parties.service';
+import type { Party } from './party.entity';
+import { PartiesService } from './parties.service';
 
 const PAGE_SIZE = 200;
 

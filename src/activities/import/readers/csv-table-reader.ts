@@ -2,17 +2,17 @@ import { isUtf8 } from 'node:buffer';
 import { Readable } from 'node:stream';
 import { setImmediate as nextTick } from 'node:timers/promises';
 import { CsvError, parse } from 'csv-parse';
-import { ImportRejected } from '../import/import-errors';
+import { ImportRejected } from '../import-errors';
 import {
   LAST_IMPORT_ROW,
   limitMessages,
   MAX_FIELD_LENGTH,
   MAX_IMPORT_COLUMNS,
   ROWS_PER_TICK,
-} from '../import/import-limits';
-import { ImportTooLarge } from '../import/import-too-large';
-import type { RawTable } from '../import/raw-table';
-import { FORMULA_START } from './activities-csv';
+} from '../import-limits';
+import { ImportTooLarge } from '../import-too-large';
+import type { RawTable } from '../raw-table';
+import { FORMULA_START } from '../../../exports/csv/activities-csv';
 
 /** Fed to the parser a slice at a time, so that it can stop early and the event loop gets turns. */
 const SLICE_BYTES = 4 * 1024;

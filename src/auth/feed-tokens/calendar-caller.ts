@@ -1,15 +1,17 @@
 import { Injectable } from '@nestjs/common';
-import { AuthService } from '../../auth/auth.service';
 import type { Actor } from '../../common/auth/actor';
 import { NotAuthenticated } from '../../common/errors/domain-errors';
 import { UsersService } from '../../users/users.service';
-import { FeedTokensService } from '../feed-tokens/feed-tokens.service';
+import { AuthService, type BearerRequest } from '../auth.service';
+import { FeedTokensService } from './feed-tokens.service';
 
 /**
  * Who is reading a calendar feed. Calendar clients (Outlook, Google) subscribe to a URL and cannot send
  * an Authorization header, so the feed route is public and accepts either a bearer token or
- * `?token=<feed token>`. Both end in UsersService.loadActor, so a feed token carries exactly its owner's
- * current role and scope, and a deactivated owner's tokens stop working.
+ * `?token=<feed token>`. A request with an Authorization header is verified by AuthService.verifyRequest,
+ * exactly as the global guard does (one parser of bearer headers); both paths end in
+ * UsersService.loadActor, so a feed token carries exactly its owner's current role and scope, and a
+ * deactivated owner's tokens stop working.
  */
 @Injectable()
 export class CalendarCaller {
@@ -19,12 +21,11 @@ export class CalendarCaller {
     private readonly feedTokens: FeedTokensService,
   ) {}
 
-  async resolve(authorization: string | undefined, feedToken: string | undefined): Promise<Actor> {
-    const bearer = /^Bearer\s+(\S+)$/i.exec(authorization ?? '')?.[1];
+  async resolve(request: BearerRequest, feedToken: string | undefined): Promise<Actor> {
     let actor: Actor | null;
-    if (bearer) {
+    if (request.headers.authorization) {
       // A bearer token revoked by a password or role change stops working here too.
-      const { userId, generation } = await this.auth.verifyToken(bearer);
+      const { userId, generation } = await this.auth.verifyRequest(request);
       actor = await this.users.loadActor(userId, generation);
     } else if (feedToken) {
       actor = await this.users.loadActor(await this.feedTokens.resolveUserId(feedToken));

@@ -1,5 +1,5 @@
-import { ImportRejected } from '../import/import-errors';
-import { ImportTooLarge } from '../import/import-too-large';
+import { ImportRejected } from '../import-errors';
+import { ImportTooLarge } from '../import-too-large';
 import { parseCsvTable } from './csv-table-reader';
 
 const HEADER = 'title,type,leadPartyCode,dueOn';

@@ -1,5 +1,5 @@
-import { activitiesToCsv } from '../csv/activities-csv';
-import { parseCsvTable } from '../csv/csv-table-reader';
+import { activitiesToCsv } from '../../exports/csv/activities-csv';
+import { parseCsvTable } from './readers/csv-table-reader';
 import { ImportRejected } from './import-errors';
 import { readImportRows } from './import-rows';
 
@@ -46,10 +46,11 @@ describe('reading import rows', () => {
     expect(row.values[column as keyof typeof row.values]).toEqual(expected);
   });
 
-  it('ignores the read-only columns and leaves empty cells out', () => {
-    const [row] = readImportRows([
-      [...header, 'id', 'overdue', 'notes'],
-      ['A', 'workshop', 'MA', '2026-05-01', 'some-id', 'true', ''],
+  it('keeps id and version as the row keys, ignores overdue and leaves empty cells out', () => {
+    const [row, second] = readImportRows([
+      [...header, 'id', 'version', 'overdue', 'notes'],
+      ['A', 'workshop', 'MA', '2026-05-01', ' some-id ', '3', 'true', ''],
+      ['B', 'workshop', 'MA', '2026-05-01', '', '', 'false', ''],
     ]);
     expect(row.values).toEqual({
       title: 'A',
@@ -57,6 +58,9 @@ describe('reading import rows', () => {
       leadPartyCode: 'MA',
       dueOn: '2026-05-01',
     });
+    expect(row).toMatchObject({ id: 'some-id', version: 3 });
+    expect(second.id).toBeUndefined();
+    expect(second.version).toBeUndefined();
   });
 
   it('accepts header names in any case, with spaces around them', () => {
@@ -119,7 +123,14 @@ describe('CSV', () => {
       progressPercent: 0,
       completedOn: '',
       notes: '@note',
+      title_fr: '',
+      title_en: 'Workshop',
+      title_ar: 'ورشة',
+      description_fr: '',
+      description_en: '',
+      description_ar: '',
       id: 'x',
+      version: 2,
       overdue: false,
     };
     const table = await parseCsvTable(activitiesToCsv([row]));
@@ -136,7 +147,14 @@ describe('CSV', () => {
       '0',
       '',
       '@note',
+      '',
+      'Workshop',
+      'ورشة',
+      '',
+      '',
+      '',
       'x',
+      '2',
       'false',
     ]);
   });

@@ -1,4 +1,4 @@
-import type { CalendarDate } from '../common/time/calendar-date';
+import type { CalendarDate } from '../time/calendar-date';
 
 /**
  * `attachment; filename="plan-d-action-bilateral-2025-2026-activities-2026-11-28.csv"`: ASCII only, so

@@ -1,4 +1,4 @@
-import type { Locale } from '../../users/user.entity';
+import type { Locale } from '../users/user.entity';
 
 export interface CalendarLabels {
   due: string;

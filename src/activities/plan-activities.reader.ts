@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { ActionPlanView } from '../action-plans/action-plan-view';
 import { ActionPlansService } from '../action-plans/action-plans.service';
-import { ActivitiesService } from '../activities/activities.service';
-import type { ActivityView } from '../activities/activity-view';
-import { ListActivitiesQuery } from '../activities/dto/list-activities.query';
+import { ActivitiesService } from './activities.service';
+import type { ActivityView } from './activity-view';
+import { ListActivitiesQuery } from './dto/list-activities.query';
 import type { Actor } from '../common/auth/actor';
 import { InvalidInput } from '../common/errors/domain-errors';
 import type { CalendarDate } from '../common/time/calendar-date';
-import type { ExportActivitiesQuery } from './exports.query';
+import type { ListActivitiesQuery as Filters } from './dto/list-activities.query';
 
 /** One export stays one query; a plan this large would rather be filtered. */
 export const MAX_EXPORT_ROWS = 10_000;
@@ -33,7 +33,7 @@ export class PlanActivitiesReader {
   async read(
     actor: Actor,
     planId: string,
-    filters: ExportActivitiesQuery = {},
+    filters: Omit<Partial<Filters>, 'page' | 'pageSize'> = {},
   ): Promise<PlanActivities> {
     const plan = await this.plans.get(actor, planId);
     const query = Object.assign(new ListActivitiesQuery(), filters, {

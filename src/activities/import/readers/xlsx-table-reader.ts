@@ -1,15 +1,15 @@
 import ExcelJS from 'exceljs';
 import { PassThrough } from 'node:stream';
 import { setImmediate as nextTick } from 'node:timers/promises';
-import { ImportRejected } from '../import/import-errors';
+import { ImportRejected } from '../import-errors';
 import {
   LAST_IMPORT_ROW,
   limitMessages,
   MAX_IMPORT_COLUMNS,
   ROWS_PER_TICK,
-} from '../import/import-limits';
-import { ImportTooLarge } from '../import/import-too-large';
-import type { RawCell, RawTable } from '../import/raw-table';
+} from '../import-limits';
+import { ImportTooLarge } from '../import-too-large';
+import type { RawCell, RawTable } from '../raw-table';
 import { guardedWorkbookBytes } from './xlsx-zip-guard';
 
 /**

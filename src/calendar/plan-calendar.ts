@@ -1,13 +1,20 @@
+import {
+  localized,
+  type ContentLanguage,
+  type Translatable,
+  type Translations,
+} from '../common/i18n/translations';
 import ical, { ICalEventStatus } from 'ical-generator';
-import type { ActivityView } from '../../activities/activity-view';
-import { addDays, type CalendarDate } from '../../common/time/calendar-date';
+import type { ActivityView } from '../activities/activity-view';
+import { addDays, type CalendarDate } from '../common/time/calendar-date';
 import type { CalendarLabels } from './calendar-labels';
 
 export interface PlanCalendarInput {
-  plan: { id: string; title: string; endsOn: CalendarDate };
+  plan: { id: string; title: string; translations?: Translations; endsOn: CalendarDate };
   agreement: {
     id: string;
     title: string;
+    translations?: Translations;
     expiresOn: CalendarDate;
     noticeDeadlineOn: CalendarDate | null;
   };
@@ -15,6 +22,15 @@ export interface PlanCalendarInput {
   labels: CalendarLabels;
   /** DTSTAMP of every event: when this feed was produced. */
   now: Date;
+  /** Who reads the feed: titles in their language, parties by name, links to the page. */
+  reader: CalendarReader;
+}
+
+export interface CalendarReader {
+  language: ContentLanguage;
+  partyName: (code: string) => string;
+  /** The page address that opens an anchor (`activity/<id>`). */
+  link: (anchor: string) => string;
 }
 
 /** How often subscribed clients should fetch the feed again (X-PUBLISHED-TTL). */
@@ -34,7 +50,15 @@ export function buildPlanCalendar(input: PlanCalendarInput): string {
     prodId: { company: 'Accords', product: 'accords', language: 'FR' },
     ttl: REFRESH_SECONDS,
   });
-  const day = (id: string, date: CalendarDate, summary: string, description?: string) =>
+  const { reader } = input;
+  const title = (item: Translatable) => localized(item, 'title', reader.language);
+  const day = (
+    id: string,
+    date: CalendarDate,
+    summary: string,
+    anchor: string,
+    description?: string,
+  ) =>
     calendar.createEvent({
       id,
       start: date,
@@ -42,6 +66,7 @@ export function buildPlanCalendar(input: PlanCalendarInput): string {
       allDay: true,
       summary,
       description,
+      url: reader.link(anchor),
       stamp: input.now,
     });
 
@@ -49,24 +74,32 @@ export function buildPlanCalendar(input: PlanCalendarInput): string {
     const event = day(
       `activity-${activity.id}@accords`,
       activity.dueOn,
-      `${activityPrefix(activity, labels)} – ${activity.title}`,
-      activityDescription(activity, labels),
+      `${activityPrefix(activity, labels)} – ${title(activity)}`,
+      `activity/${activity.id}`,
+      activityDescription(activity, labels, reader),
     );
     event.status(
       activity.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     );
   }
-  day(`plan-end-${plan.id}@accords`, plan.endsOn, `${labels.planEnds} – ${plan.title}`);
+  day(
+    `plan-end-${plan.id}@accords`,
+    plan.endsOn,
+    `${labels.planEnds} – ${title(plan)}`,
+    `plan/${plan.id}`,
+  );
   day(
     `agreement-expiry-${agreement.id}@accords`,
     agreement.expiresOn,
-    `${labels.agreementExpires} – ${agreement.title}`,
+    `${labels.agreementExpires} – ${title(agreement)}`,
+    `agreement/${agreement.id}`,
   );
   if (agreement.noticeDeadlineOn) {
     day(
       `agreement-notice-${agreement.id}@accords`,
       agreement.noticeDeadlineOn,
-      `${labels.noticeDeadline} – ${agreement.title}`,
+      `${labels.noticeDeadline} – ${title(agreement)}`,
+      `agreement/${agreement.id}`,
     );
   }
   return calendar.toString();
@@ -78,12 +111,17 @@ function activityPrefix(activity: ActivityView, labels: CalendarLabels): string 
   return activity.overdue ? labels.overdue : labels.due;
 }
 
-function activityDescription(activity: ActivityView, labels: CalendarLabels): string {
+function activityDescription(
+  activity: ActivityView,
+  labels: CalendarLabels,
+  reader: CalendarReader,
+): string {
+  const description = localized(activity, 'description', reader.language);
   return [
     `${labels.status}: ${activity.status}`,
     `${labels.progress}: ${activity.progressPercent} %`,
-    `${labels.lead}: ${activity.leadPartyCode}`,
-    `${labels.parties}: ${activity.partyCodes.join(', ')}`,
-    ...(activity.description ? ['', activity.description] : []),
+    `${labels.lead}: ${reader.partyName(activity.leadPartyCode)}`,
+    `${labels.parties}: ${activity.partyCodes.map(reader.partyName).join(', ')}`,
+    ...(description ? ['', description] : []),
   ].join('\n');
 }
