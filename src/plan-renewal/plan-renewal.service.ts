@@ -1,9 +1,5 @@
 import type { CalendarDate } from '../common/time/calendar-date';
-import type {
-  ContentLanguage,
-  TextTranslation,
-  Translations,
-} from '../common/i18n/translations';
+import type { ContentLanguage, TextTranslation, Translations } from '../common/i18n/translations';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, QueryFailedError } from 'typeorm';

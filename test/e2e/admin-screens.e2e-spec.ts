@@ -306,33 +306,45 @@ describe('admin, reminder-rule and account screens', () => {
       await noHorizontalOverflow(page);
       await shoot(page, `parties-${lang}-${viewport.width}`);
       await page.locator('#party-create-open').click();
-      await page.locator('#party-create-form-code').fill(code.toLowerCase());
+      // A state is known by its ISO code: the API says so beside the code, and nothing is created.
+      await page.locator('#party-create-form-code').fill('ABC');
       await page.locator('#party-create-form-name').fill(`Office ${code}`);
+      await page.locator('#party-create-form-type').selectOption('state');
+      await page.locator('#party-create-form button[type="submit"]').click();
+      await expect(shownError(page, 'party-create-form', 'code')).resolves.toContain('ISO');
+      const before = (await api('get', '/api/parties?pageSize=200')).items as { code: string }[];
+      expect(before.map((p) => p.code)).not.toContain('ABC');
+
+      // An organisation, with its short name in the page's language, shown instead of its code.
+      const short = `${code} court`;
+      await page.locator('#party-create-form-code').fill(code.toLowerCase());
       await page.locator('#party-create-form-type').selectOption('organisation');
+      await page.locator(`#party-create-form-names-${lang}`).fill(short);
       await page.locator('#party-create-form button[type="submit"]').click();
       await flash(page, `(${code})`);
       const row = page.locator(`tr[data-party-code="${code}"]`);
+      await expect(row.textContent()).resolves.toContain(short);
+
+      // Corrected: a new full name, the short name cleared in this language, another one added.
+      const other = lang === 'fr' ? 'en' : 'fr';
       await row.locator('[data-action="edit"]').click();
       await page.locator(`#party-edit-${code}-name`).fill(`Office corrigé ${code}`);
+      await page.locator(`#party-edit-${code}-names-${lang}`).fill('');
+      await page.locator(`#party-edit-${code}-names-${other}`).fill(`${code} ${other}`);
       await page.locator(`#party-edit-${code} button[type="submit"]`).click();
       await flash(page, m.admPartySaved.replace('{code}', code));
       const parties = (await api('get', '/api/parties?pageSize=200')).items as {
         code: string;
         name: string;
+        names: Record<string, string>;
       }[];
-      expect(parties.find((p) => p.code === code)).toMatchObject({
-        name: `Office corrigé ${code}`,
-      });
-      // A state's code must be its ISO code: the API says so beside the type, and nothing changes.
-      await page.locator(`tr[data-party-code="${code}"] [data-action="edit"]`).click();
-      await page.locator(`#party-edit-${code}-type`).selectOption('state');
-      await page.locator(`#party-edit-${code} button[type="submit"]`).click();
-      await expect(shownError(page, `party-edit-${code}`, 'type')).resolves.toContain('ISO');
-      expect(
-        (
-          (await api('get', '/api/parties?pageSize=200')).items as { code: string; type: string }[]
-        ).find((p) => p.code === code),
-      ).toMatchObject({ type: 'organisation' });
+      const saved = parties.find((p) => p.code === code)!;
+      expect(saved.name).toBe(`Office corrigé ${code}`);
+      expect(saved.names).toEqual({ [other]: `${code} ${other}` });
+      // Without a short name in the page's language, the full name is shown.
+      await expect(page.locator(`tr[data-party-code="${code}"]`).textContent()).resolves.toContain(
+        `Office corrigé ${code}`,
+      );
 
       await page.locator('.adm-tabs a[href="#admin/webhooks"]').click();
       await page.locator('#webhooks-title').waitFor();

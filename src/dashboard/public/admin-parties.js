@@ -180,6 +180,10 @@ function partyActions(party, withNames, refresh) {
   return h('div', { class: 'adm-actions' }, h('div', { class: 'adm-buttons' }, edit), box);
 }
 
+/**
+ * The full name and the short names per language; code and type are the party's identity and are
+ * shown, not edited. Names left as they were are not sent; a cleared one is sent as null (removed).
+ */
 function editForm(party, withNames, refresh, close) {
   const form = createForm({
     id: `party-edit-${party.code}`,
@@ -191,14 +195,7 @@ function editForm(party, withNames, refresh, close) {
         required: true,
         maxLength: 200,
         value: party.name,
-      },
-      {
-        name: 'type',
-        label: M.admFieldType,
-        type: 'select',
-        required: true,
-        options: typeOptions(),
-        value: party.type,
+        wide: true,
       },
       ...(withNames ? nameFields(party) : []),
     ],
@@ -208,12 +205,10 @@ function editForm(party, withNames, refresh, close) {
         f.showMessage('info', M.admNothingChanged);
         return;
       }
-      // Names travel as one object: the ones kept, the ones changed, none of the cleared ones.
-      if (changes.names) {
-        const names = { ...party.names, ...changes.names };
-        changes.names = Object.fromEntries(Object.entries(names).filter(([, v]) => v));
-      }
-      await api(`/api/parties/${encodeURIComponent(party.id)}`, { method: 'PATCH', body: changes });
+      await api(`/api/parties/${encodeURIComponent(party.code)}`, {
+        method: 'PATCH',
+        body: changes,
+      });
       await refresh(t('admPartySaved', { code: party.code }));
     },
   });
