@@ -191,9 +191,18 @@ describe('admin, reminder-rule and account screens', () => {
     );
     expect(mail.html).toContain('lang="ar"');
     expect(mail.subject).toMatch(/[\u0600-\u06FF]/);
-    const link = /https?:\/\/[^\s"<>]+#invitation\/[\w-]+/.exec(mail.text)![0];
-    const anchor = new URL(link);
-    expect(anchor.searchParams.get('lang')).toBe('ar');
+    const linkIn = (text: string) => /https?:\/\/[^\s"<>]+#invitation\/[\w-]+/.exec(text)![0];
+    expect(new URL(linkIn(mail.text)).searchParams.get('lang')).toBe('ar');
+
+    // Not received? The admin sends it again: a fresh link, in a second mail.
+    await row.locator('[data-action="resend"]').click();
+    await flash(page, 'awa.kone@accords.example');
+    const mails = await waitFor('the second invitation mail', () => {
+      const found = sink.mails.filter((m) => m.to === 'awa.kone@accords.example');
+      return found.length >= 2 ? found : null;
+    });
+    const anchor = new URL(linkIn(mails[1].text));
+    expect(anchor.hash).not.toBe(new URL(linkIn(mails[0].text)).hash);
 
     // A new browser (the invitee's phone) follows it, sets a password and is signed in.
     const phone = await newPage('ar', PHONE);
@@ -240,6 +249,11 @@ describe('admin, reminder-rule and account screens', () => {
       await open(page, 'admin/users', 'users-title');
       await noHorizontalOverflow(page);
       await shoot(page, `users-${lang}-${viewport.width}`);
+      // The invitation form fits too, time zone list included.
+      await page.locator('#user-invite-open').click();
+      await page.locator('#invite-form-timeZone').waitFor();
+      await noHorizontalOverflow(page);
+      await page.locator('#invite-form button.ghost').click();
 
       // A focal point without a party: the API's error beside the party field, and nothing changes.
       const row = page.locator(`tr[data-user-id="${target.id}"]`);
@@ -367,7 +381,18 @@ describe('admin, reminder-rule and account screens', () => {
       await expect(hookRow.textContent()).resolves.toContain(m.admRuleKinds.notice_deadline);
       await expect(hookRow.textContent()).resolves.toContain(m.admDeliveriesNone);
 
-      // Edited: the secret is not shown again.
+      // Its deliveries, as the worker records them: the latest failed, with the receiver's answer.
+      await t.dataSource.query(
+        `INSERT INTO notifications (subject_type, subject_id, rule, rule_kind, due_on, recipient_type,
+           recipient_id, recipient_address, channel, status, attempts, last_error, not_before, created_at, sent_at)
+         VALUES ('activity', gen_random_uuid(), 'activity_due:7', 'activity_due', CURRENT_DATE, 'webhook',
+           $1, $2, 'webhook', 'sent', 1, NULL, now(), now() - interval '2 days', now() - interval '2 days'),
+                ('activity', gen_random_uuid(), 'activity_due:1', 'activity_due', CURRENT_DATE, 'webhook',
+           $1, $2, 'webhook', 'failed', 3, 'HTTP 503 from the receiver', now(), now() - interval '1 hour', NULL)`,
+        [hook.id, hook.url],
+      );
+
+      // Edited: the secret is not shown again; the deliveries are.
       await hookRow.locator('[data-action="edit"]').click();
       await page.locator(`#webhook-edit-${hook.id}-events-activity_overdue`).uncheck();
       await page.locator(`#webhook-edit-${hook.id} button[type="submit"]`).click();
@@ -378,6 +403,9 @@ describe('admin, reminder-rule and account screens', () => {
         (await api('get', '/api/webhooks')).items as { id: string; events: string[] }[]
       ).find((h) => h.id === hook.id)!;
       expect(edited.events.sort()).toEqual(['activity_due', 'notice_deadline']);
+      const deliveries = page.locator(`tr[data-webhook-id="${hook.id}"] .adm-deliveries`);
+      await expect(deliveries.textContent()).resolves.toContain(m.admDeliveryStatus.failed);
+      await expect(deliveries.textContent()).resolves.toContain('HTTP 503 from the receiver');
 
       await page
         .locator(`tr[data-webhook-id="${hook.id}"]`)
