@@ -6,9 +6,11 @@ import { ApiModule } from './api.module';
 import { setupApp } from './app.setup';
 import { CorrelatedLogger } from './common/correlation/correlated-logger';
 import { loadConfig } from './config/app-config';
+import { loadEnvFileIfPresent } from './config/env-file';
 import { createFastifyAdapter } from './http/fastify-adapter';
 
 async function bootstrap() {
+  loadEnvFileIfPresent();
   const config = loadConfig(); // fail fast, naming the variable, before anything connects
   const app = await NestFactory.create<NestFastifyApplication>(
     ApiModule,

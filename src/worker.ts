@@ -6,10 +6,12 @@ import type Redis from 'ioredis';
 import type { DataSource } from 'typeorm';
 import { CorrelatedLogger } from './common/correlation/correlated-logger';
 import { loadConfig } from './config/app-config';
+import { loadEnvFileIfPresent } from './config/env-file';
 import { REDIS } from './redis/redis.module';
 import { WorkerModule } from './worker.module';
 
 async function bootstrap() {
+  loadEnvFileIfPresent();
   loadConfig(); // fail fast, naming the variable
   // Every log line of a job carries its correlation id (`job-<id>`): see worker/job-dispatch.ts.
   const app = await NestFactory.createApplicationContext(WorkerModule, {

@@ -13,6 +13,13 @@ export const PUBLIC_EXTENSION = 'x-public';
 export const BEARER_SCHEME = 'bearer';
 /** The dashboard page's session cookie (src/auth/session/): an alternative to the bearer token. */
 export const COOKIE_SCHEME = 'cookie';
+/** The page's refresh cookie, sent only to the session routes. */
+export const REFRESH_COOKIE_SCHEME = 'refreshCookie';
+/**
+ * A public route (outside the AuthGuard) that checks a credential itself, the session routes: the
+ * security requirements it states, instead of `security: []`.
+ */
+export const SECURITY_EXTENSION = 'x-security';
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
 // The document's own types are loose unions of objects and $refs; this module builds plain objects.
@@ -180,8 +187,10 @@ function completeOperation(method: string, path: string, operation: Json): void 
   operation.responses = responses;
   // Public routes say so explicitly; every other route needs the bearer token or the page's session
   // cookie (the global AuthGuard), either one.
-  operation.security = isPublic ? [] : [{ [BEARER_SCHEME]: [] }, { [COOKIE_SCHEME]: [] }];
+  const own = operation[SECURITY_EXTENSION] as Json[] | undefined;
+  operation.security = own ?? (isPublic ? [] : [{ [BEARER_SCHEME]: [] }, { [COOKIE_SCHEME]: [] }]);
   delete operation[PUBLIC_EXTENSION];
+  delete operation[SECURITY_EXTENSION];
   completeParameters(operation);
 }
 

@@ -1,7 +1,12 @@
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, type OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
-import { SESSION_COOKIE } from '../auth/session/session-cookies';
-import { BEARER_SCHEME, COOKIE_SCHEME, completeDocument } from './document-completion';
+import { REFRESH_COOKIE, SESSION_COOKIE } from '../auth/session/session-cookies';
+import {
+  BEARER_SCHEME,
+  COOKIE_SCHEME,
+  completeDocument,
+  REFRESH_COOKIE_SCHEME,
+} from './document-completion';
 
 /** The OpenAPI document served at /api/docs-json: the controllers' metadata, completed. */
 export function createOpenApiDocument(app: NestFastifyApplication): OpenAPIObject {
@@ -39,6 +44,18 @@ export function createOpenApiDocument(app: NestFastifyApplication): OpenAPIObjec
             "token). Requests that change something must also send the session's X-CSRF-Token header.",
         },
         COOKIE_SCHEME,
+      )
+      .addCookieAuth(
+        REFRESH_COOKIE,
+        {
+          type: 'apiKey',
+          in: 'cookie',
+          name: REFRESH_COOKIE,
+          description:
+            "The page's rotating refresh token (HttpOnly, SameSite=Strict, Path=/api/auth/session): " +
+            'each use replaces it; an old one used again ends the session.',
+        },
+        REFRESH_COOKIE_SCHEME,
       )
       .build(),
   );

@@ -1,6 +1,6 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { SmtpSink } from '../support/smtp-sink';
-import { createTestApp, DEMO, type TestApp } from '../support/test-app';
+import { createTestApp, DEMO, DEMO_PASSWORD, type TestApp } from '../support/test-app';
 import { startWorker } from '../support/test-worker';
 import { CookieJar, linkIn, mailTo, setCookies, signInByCookie } from '../support/account-helpers';
 
@@ -535,12 +535,7 @@ describe('accounts: invitations, password resets, own password and profile', () 
     });
 
     it('export files fetched by the page work with the cookie', async () => {
-      const jar = await signInByCookie(
-        t,
-        DEMO.pm,
-        process.env.SEED_PASSWORD ?? 'accords-demo',
-        address(),
-      );
+      const jar = await signInByCookie(t, DEMO.pm, DEMO_PASSWORD, address());
       const plans = await t.http.get('/api/dashboard').set('Cookie', jar.header()).expect(200);
       const planId =
         (plans.body.items ?? plans.body)[0].planId ?? (plans.body.items ?? plans.body)[0].id;

@@ -154,8 +154,8 @@ const RULES: Record<string, Rule> = {
   },
 
   // The page's cookie session (src/auth/session/). The matrix's callers carry bearer tokens, never the
-  // cookies: reading or refreshing a session needs the cookie (401 for everyone), signing in and out
-  // are open to all.
+  // cookies: reading, refreshing or ending a session needs its cookie (401 for everyone); signing in
+  // is open to all.
   'POST /api/auth/session': {
     request: (_ctx, _side, caller) => ({
       method: 'POST',
@@ -177,7 +177,7 @@ const RULES: Record<string, Rule> = {
   },
   'DELETE /api/auth/session': {
     request: () => ({ method: 'DELETE', url: '/api/auth/session' }),
-    expected: anyone,
+    expected: () => 'unauthenticated',
   },
   // Mail-link routes are public: a malformed body reaches validation (400) whoever calls. (A valid
   // reset request would spend the per-address allowance the other tests share.)

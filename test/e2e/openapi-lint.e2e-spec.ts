@@ -122,7 +122,13 @@ describe('the served OpenAPI document', () => {
         open.push(`${method.toUpperCase()} ${route}`);
         continue;
       }
-      expect(operation.security).toEqual([{ bearer: [] }]);
+      // The bearer token or the page's session cookie; the session routes name their own cookies.
+      expect([
+        [{ bearer: [] }, { cookie: [] }],
+        [{ cookie: [] }],
+        [{ refreshCookie: [] }],
+        [{ refreshCookie: [] }, { cookie: [] }],
+      ]).toContainEqual(operation.security);
       const url = route.replace(/\{[^}]+\}/g, uuid);
       const res = await t.http[method as 'get' | 'post' | 'put' | 'patch' | 'delete'](url);
       expect({ route, method, status: res.status }).toEqual({ route, method, status: 401 });
@@ -132,6 +138,9 @@ describe('the served OpenAPI document', () => {
       'GET /api/agreements/public/{token}',
       'GET /api/health',
       'POST /api/auth/login',
+      'POST /api/auth/password-reset-requests',
+      'POST /api/auth/password-resets',
+      'POST /api/auth/session',
     ]);
   });
 

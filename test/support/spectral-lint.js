@@ -28,6 +28,27 @@ const ACCEPTED = [
       'email and client address (LOGIN_MAX_FAILURES) on top of the API-wide rate limit',
   },
   {
+    code: 'owasp:api2:2023-write-restricted',
+    path: 'paths./api/auth/session.post.security',
+    reason:
+      "the page's sign-in, like login: how a browser obtains its session cookie, so it cannot " +
+      'require one; limited by the same login limits',
+  },
+  {
+    code: 'owasp:api2:2023-write-restricted',
+    path: 'paths./api/auth/password-reset-requests.post.security',
+    reason:
+      'whoever forgot their password has no credential; the answer is the same for any email, ' +
+      'and requests are limited per email and per client address',
+  },
+  {
+    code: 'owasp:api2:2023-write-restricted',
+    path: 'paths./api/auth/password-resets.post.security',
+    reason:
+      'the credential is the single-use token from the mailed link (in the body): 256 bits, ' +
+      'stored hashed, valid 1 hour (reset) or 7 days (invitation)',
+  },
+  {
     code: 'owasp:api2:2023-no-credentials-in-url',
     path: 'paths./api/action-plans/{id}/calendar.ics.get.parameters.',
     reason:

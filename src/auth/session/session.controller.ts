@@ -1,5 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import {
+  ApiExtension,
   ApiForbiddenResponse,
   ApiNoContentResponse,
   ApiTags,
@@ -7,6 +8,11 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../../common/auth/decorators';
+import {
+  COOKIE_SCHEME,
+  REFRESH_COOKIE_SCHEME,
+  SECURITY_EXTENSION,
+} from '../../openapi/document-completion';
 import { Forbidden, NotAuthenticated } from '../../common/errors/domain-errors';
 import { UsersService } from '../../users/users.service';
 import type { UserView } from '../../users/user-view';
@@ -60,6 +66,7 @@ export class SessionController {
 
   /** The session the access cookie belongs to; 401 when it ended or expired (then try refresh). */
   @Public()
+  @ApiExtension(SECURITY_EXTENSION, [{ [COOKIE_SCHEME]: [] }])
   @ApiUnauthorizedResponse({ description: 'No open session: refresh, or sign in.' })
   @Get()
   async current(@Req() request: FastifyRequest): Promise<SessionView> {
@@ -80,6 +87,7 @@ export class SessionController {
    * again ends the session (401).
    */
   @Public()
+  @ApiExtension(SECURITY_EXTENSION, [{ [REFRESH_COOKIE_SCHEME]: [] }])
   @ApiUnauthorizedResponse({
     description: 'The session ended, expired, or its refresh token was reused.',
   })
@@ -107,9 +115,14 @@ export class SessionController {
     }
   }
 
-  /** Sign out: the session is revoked on the server and its cookies cleared. Needs X-CSRF-Token. */
+  /**
+   * Sign out: the session is revoked on the server and its cookies cleared. Needs X-CSRF-Token; 401
+   * without any session cookie (there is nothing to sign out of).
+   */
   @Public()
-  @ApiNoContentResponse({ description: 'Signed out (also when there was no session).' })
+  @ApiExtension(SECURITY_EXTENSION, [{ [REFRESH_COOKIE_SCHEME]: [] }, { [COOKIE_SCHEME]: [] }])
+  @ApiNoContentResponse({ description: 'Signed out (also when the session had already ended).' })
+  @ApiUnauthorizedResponse({ description: 'No session cookie came with the request.' })
   @ApiForbiddenResponse({ description: 'A session cookie came without its X-CSRF-Token.' })
   @Delete()
   @HttpCode(204)
@@ -117,9 +130,11 @@ export class SessionController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<void> {
-    const sessionId =
-      sessionIdOf(cookieOf(request, REFRESH_COOKIE)) ??
-      (await this.sessionIdOfAccess(cookieOf(request, SESSION_COOKIE)));
+    const refresh = cookieOf(request, REFRESH_COOKIE);
+    const access = cookieOf(request, SESSION_COOKIE);
+    if (!refresh && !access)
+      throw new NotAuthenticated('No session cookie: nothing to sign out of.');
+    const sessionId = sessionIdOf(refresh) ?? (await this.sessionIdOfAccess(access));
     if (sessionId) {
       if (!this.sessions.csrfMatches(sessionId, request.headers[CSRF_HEADER])) {
         throw new Forbidden('Signing out needs the session’s X-CSRF-Token header.');

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { DataSource } from 'typeorm';
 import { todayIn } from '../../common/time/calendar-date';
 import { loadConfig } from '../../config/app-config';
+import { loadEnvFileIfPresent } from '../../config/env-file';
 import { typeOrmOptions } from '../typeorm-options';
 import { seed } from './seed';
 import { demoSeedRefusal } from './seed-policy';
@@ -11,6 +12,7 @@ import { demoSeedRefusal } from './seed-policy';
  * production only with SEED_DEMO=true and a SEED_PASSWORD of your own (seed-policy.ts).
  */
 async function main(): Promise<void> {
+  loadEnvFileIfPresent();
   const config = loadConfig();
   const refusal = demoSeedRefusal(config);
   if (refusal) throw new Error(refusal);
