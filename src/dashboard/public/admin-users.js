@@ -268,10 +268,11 @@ function userActions(user, context, isMe) {
           },
           M.admReactivate,
         );
+  const resend = user.active && user.invitationPending ? resendButton(user, context) : '';
   return h(
     'div',
     { class: 'adm-actions' },
-    h('div', { class: 'adm-buttons' }, edit, toggle),
+    h('div', { class: 'adm-buttons' }, edit, resend, toggle),
     editBox,
   );
 }
