@@ -1,10 +1,11 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor, RequireRoles } from '../common/auth/decorators';
 import { UuidParam } from '../common/errors/validation';
 import { PageQueryDto } from '../common/pagination/page-query.dto';
 import { CreateWebhookDto } from './dto/create-webhook.dto';
+import { UpdateWebhookDto } from './dto/update-webhook.dto';
 import { WebhooksService } from './webhooks.service';
 
 @ApiTags('webhooks')
@@ -26,6 +27,12 @@ export class WebhooksController {
   @Post()
   create(@CurrentActor() actor: Actor, @Body() dto: CreateWebhookDto) {
     return this.webhooks.create(actor, dto);
+  }
+
+  /** Change the URL, the events or the description; the secret is kept (the receiver already has it). */
+  @Patch(':id')
+  update(@Param('id', UuidParam) id: string, @Body() dto: UpdateWebhookDto) {
+    return this.webhooks.update(id, dto);
   }
 
   @Delete(':id')

@@ -7,6 +7,7 @@ import { InvalidInput, NotFound } from '../common/errors/domain-errors';
 import { SsrfGuard, UnsafeUrl } from '../common/net/ssrf-guard';
 import { Page, PageQueryDto, pageOffset } from '../common/pagination/page-query.dto';
 import { CreateWebhookDto } from './dto/create-webhook.dto';
+import { UpdateWebhookDto } from './dto/update-webhook.dto';
 import { WebhookSubscription } from './webhook-subscription.entity';
 
 export type WebhookView = Omit<WebhookSubscription, 'secret'>;
@@ -31,12 +32,7 @@ export class WebhooksService {
 
   /** Answers the signing secret once; it is never listed again. */
   async create(actor: Actor, dto: CreateWebhookDto): Promise<WebhookView & { secret: string }> {
-    try {
-      await this.guard.assertUrlAllowed(dto.url);
-    } catch (error) {
-      if (error instanceof UnsafeUrl) throw InvalidInput.field('url', error.message);
-      throw error;
-    }
+    await this.assertUrlAllowed(dto.url);
     const saved = await this.subscriptions.save(
       this.subscriptions.create({
         url: dto.url,
@@ -47,6 +43,28 @@ export class WebhooksService {
       }),
     );
     return { ...withoutSecret(saved), secret: saved.secret };
+  }
+
+  /** Changes an active subscription; a new URL passes the same checks as at creation. */
+  async update(id: string, dto: UpdateWebhookDto): Promise<WebhookView> {
+    const subscription = await this.subscriptions.findOneBy({ id, active: true });
+    if (!subscription) throw new NotFound('Webhook', id);
+    if (dto.url !== undefined) {
+      await this.assertUrlAllowed(dto.url);
+      subscription.url = dto.url;
+    }
+    if (dto.events !== undefined) subscription.events = dto.events;
+    if (dto.description !== undefined) subscription.description = dto.description;
+    return withoutSecret(await this.subscriptions.save(subscription));
+  }
+
+  private async assertUrlAllowed(url: string): Promise<void> {
+    try {
+      await this.guard.assertUrlAllowed(url);
+    } catch (error) {
+      if (error instanceof UnsafeUrl) throw InvalidInput.field('url', error.message);
+      throw error;
+    }
   }
 
   /** Deactivates rather than deletes, so past notifications keep their recipient. */

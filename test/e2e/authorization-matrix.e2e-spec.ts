@@ -511,6 +511,19 @@ const RULES: Record<string, Rule> = {
     },
     expected: adminOnly,
   },
+  'PATCH /api/webhooks/:id': {
+    async request(ctx) {
+      const [row] = (await ctx.t.dataSource.query(
+        `INSERT INTO webhook_subscriptions (url, events, secret) VALUES ('http://127.0.0.1:9/hook', '{activity_due}', 'matrix') RETURNING id`,
+      )) as { id: string }[];
+      return {
+        method: 'PATCH',
+        url: `/api/webhooks/${row.id}`,
+        body: { events: ['activity_due', 'activity_overdue'] },
+      };
+    },
+    expected: adminOnly,
+  },
   'POST /api/reminders/sweep': {
     request: () => ({ method: 'POST', url: '/api/reminders/sweep' }),
     expected: adminOnly,

@@ -20,6 +20,11 @@ import { M, fmtNumber, fmtPercent, localized, partyName, setParties } from './fo
 import { resetExports } from './exports-panel.js';
 import { notFoundCard, isNotVisible } from './not-found.js';
 import { renderPlan, resetFilters } from './plan-view.js';
+import './admin-users.js';
+import './admin-parties.js';
+import './admin-webhooks.js';
+import './reminder-rules-screen.js';
+import './account-screen.js';
 import {
   allowed,
   hashSegments,
