@@ -69,10 +69,11 @@ describe('planning screens for programme managers', () => {
     page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
     page.on('console', (message) => {
       // Chromium logs every refused request as "Failed to load resource"; the walk sends bad values
-      // and stale deletes on purpose (400, 409), so those are expected. Anything else is a failure.
+      // and stale deletes on purpose (400, 409), and a signed-out page asks whether a session cookie
+      // is there (401 until signed in), so those are expected. Anything else is a failure.
       if (message.type() !== 'error') return;
       if (
-        /Failed to load resource: the server responded with a status of (400|409)/.test(
+        /Failed to load resource: the server responded with a status of (400|401|409)/.test(
           message.text(),
         )
       )
