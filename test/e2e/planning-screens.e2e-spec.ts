@@ -33,7 +33,10 @@ describe('planning screens for programme managers', () => {
   const problems: string[] = [];
 
   beforeAll(async () => {
-    t = await createTestApp();
+    // One programme manager walks four whole programmes (two languages, two widths) within a minute or
+    // two, several times a person's pace: the per-user API limit is raised so that it does not answer 429
+    // (rate-limit.e2e-spec.ts tests the limit itself).
+    t = await createTestApp({ env: { RATE_LIMIT_PER_TOKEN: '5000' } });
     base = await listenLocally(t);
     browser = await launchChromium();
   });
