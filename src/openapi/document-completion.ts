@@ -73,7 +73,12 @@ const FIELD_ERROR_SCHEMA: Json = {
   required: ['field', 'message'],
   properties: {
     field: { type: 'string', maxLength: 1000, description: 'e.g. `renewal.mode`, `partyCodes.1`' },
-    message: { type: 'string', maxLength: 1000 },
+    message: { type: 'string', maxLength: 1000, description: 'In English' },
+    code: {
+      type: 'string',
+      maxLength: 100,
+      description: 'The rule that failed when a validator named it (`isNotEmpty`, `maxLength`…)',
+    },
   },
 };
 

@@ -2,7 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { type Language, MESSAGES } from '../../src/dashboard/i18n';
+import { type Language, LANGUAGE_INFO, MESSAGES } from '../../src/dashboard/i18n';
 import { launchChromium, listenLocally } from '../support/browser';
 import { workingHoursToday } from '../support/reminder-fixtures';
 import { SmtpSink } from '../support/smtp-sink';
@@ -459,7 +459,11 @@ describe('admin, reminder-rule and account screens', () => {
       await page.locator(`#${form}-agreementExpiry-daysBefore`).fill('4000, 90');
       await page.locator(`#${form}-activityOverdue-everyDays`).fill('9');
       await page.locator(`#${form} button[type="submit"]`).click();
-      await expect(shownError(page, form, 'agreementExpiry.daysBefore')).resolves.toMatch(/3650/);
+      // The API names the rule (`code: max`) and its number; the page says it in its own language.
+      const max = new Intl.NumberFormat(LANGUAGE_INFO[lang].locale).format(3650);
+      await expect(shownError(page, form, 'agreementExpiry.daysBefore')).resolves.toBe(
+        m.fieldErrors.max.replace('{n}', max),
+      );
       await expect(fieldError(page, form, 'activityOverdue.everyDays').isHidden()).resolves.toBe(
         true,
       );

@@ -121,6 +121,26 @@ describe('dashboard navigation: links, phone first, history', () => {
     expect(hashOf(tab)).toBe(`#activity/${third.id}`);
   });
 
+  it('a manager goes from the activity to its planning form; a focal point has no such link', async () => {
+    const activity = ownOpen('MA')[0];
+    const manager = await open(await newContext(), `/?lang=fr#activity/${activity.id}`);
+    await signIn(manager, DEMO.pm);
+    await dialogOpen(manager);
+    await manager.locator('#activity-edit-link').click();
+    await manager.locator('#pl-activity-form').waitFor();
+    await manager.locator('#activity-dialog[open]').waitFor({ state: 'detached' });
+    // The form's address stays: closing the dialog did not send it back to the plan.
+    expect(hashOf(manager)).toBe(`#activity/${activity.id}/edit`);
+    await expect(manager.locator('#pl-activity-form [name="title"]').inputValue()).resolves.toBe(
+      activity.title,
+    );
+
+    const focal = await open(await newContext(), `/?lang=fr#activity/${activity.id}`);
+    await signIn(focal, DEMO.focalMa);
+    await dialogOpen(focal);
+    await expect(focal.locator('#activity-edit-link').count()).resolves.toBe(0);
+  });
+
   it('#agreement/<id> shows the agreement: term, renewal, parties by name, its plans; managers get Edit', async () => {
     const agreement = await apiGet(`/api/agreements/${seeded.agreementId}`);
     const context = await newContext();

@@ -307,7 +307,9 @@ describe('users', () => {
       .set('Authorization', await admin())
       .send(userBody({ password: 123456789012 }))
       .expect(400);
-    expect(res.body.errors).toEqual([{ field: 'password', message: 'must be a string' }]);
+    expect(res.body.errors).toEqual([
+      { field: 'password', message: 'must be a string', code: 'isAcceptablePassword' },
+    ]);
   });
 
   it('names the reason for a common password without echoing it', async () => {
@@ -317,7 +319,7 @@ describe('users', () => {
       .send(userBody({ password: 'qwerty123456' }))
       .expect(400);
     expect(res.body.errors).toEqual([
-      { field: 'password', message: expect.stringMatching(/common/) },
+      { field: 'password', message: expect.stringMatching(/common/), code: 'isAcceptablePassword' },
     ]);
   });
 

@@ -4,7 +4,13 @@
  */
 export interface FieldError {
   field: string;
+  /** In English, for API clients and logs. */
   message: string;
+  /**
+   * The rule that failed, when a validator named it (`isNotEmpty`, `maxLength`, `isCalendarDate`…): the
+   * page says it in the reader's language from this code, falling back to `message`.
+   */
+  code?: string;
 }
 
 export abstract class DomainError extends Error {

@@ -1,4 +1,6 @@
-import { unstorableStrings } from './validation';
+import { plainToInstance, Type } from 'class-transformer';
+import { IsIn, IsString, Max, MaxLength, ValidateNested, validate } from 'class-validator';
+import { flattenValidationErrors, unstorableStrings } from './validation';
 
 describe('unstorableStrings', () => {
   it.each([
@@ -18,5 +20,51 @@ describe('unstorableStrings', () => {
   it('says why', () => {
     expect(unstorableStrings({ e: '\udfff' })[0].message).toMatch(/surrogate/);
     expect(unstorableStrings({ e: '\u0000' })[0].message).toMatch(/NUL/);
+  });
+});
+
+describe('flattenValidationErrors', () => {
+  class Renewal {
+    @IsIn(['tacit', 'explicit'])
+    mode!: string;
+  }
+  class Body {
+    @IsString()
+    @MaxLength(5)
+    title!: string;
+
+    @Max(100, { each: true })
+    leadDays!: number[];
+
+    @ValidateNested()
+    @Type(() => Renewal)
+    renewal!: Renewal;
+  }
+
+  it('names each field by its path, with the rule that failed as `code` and its English sentence', async () => {
+    const body = plainToInstance(Body, {
+      title: 'far too long',
+      leadDays: [1, 400],
+      renewal: { mode: 'maybe' },
+    });
+    const errors = flattenValidationErrors(await validate(body));
+    expect(errors).toEqual(
+      expect.arrayContaining([
+        { field: 'title', code: 'maxLength', message: expect.stringContaining('5') },
+        { field: 'leadDays', code: 'max', message: expect.stringContaining('100') },
+        { field: 'renewal.mode', code: 'isIn', message: expect.stringContaining('tacit') },
+      ]),
+    );
+    expect(errors).toHaveLength(3);
+  });
+
+  it('says "is not an accepted field" for an unknown one, with the whitelist code', async () => {
+    const body = plainToInstance(Renewal, { mode: 'tacit', colour: 'red' });
+    const errors = flattenValidationErrors(
+      await validate(body, { whitelist: true, forbidNonWhitelisted: true }),
+    );
+    expect(errors).toEqual([
+      { field: 'colour', code: 'whitelistValidation', message: 'is not an accepted field' },
+    ]);
   });
 });

@@ -1,13 +1,17 @@
 import { ArgumentMetadata, ParseUUIDPipe, ValidationError, ValidationPipe } from '@nestjs/common';
 import { FieldError, InvalidInput } from './domain-errors';
 
-/** Flattens class-validator's tree into `{ field: "renewal.mode", message }` entries. */
+/**
+ * Flattens class-validator's tree into `{ field: "renewal.mode", message, code }` entries; `code` is the
+ * constraint's name, which the page translates.
+ */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({
+    const own = Object.entries(error.constraints ?? {}).map(([code, message]) => ({
       field,
       message: message.replace(/^property \S+ should not exist$/, 'is not an accepted field'),
+      code,
     }));
     return [...own, ...flattenValidationErrors(error.children ?? [], field)];
   });

@@ -3,6 +3,7 @@
 // on 409 it explains, shows the fresh version and lets the person apply the change again.
 import { ApiError, api, describeError, isExpired, session } from './api.js';
 import { $, h, notice } from './dom.js';
+import { fieldErrorText } from './forms.js';
 import {
   M,
   STATUSES,
@@ -62,6 +63,9 @@ function canEdit(activity) {
   if (user.role === 'admin' || user.role === 'programme_manager') return true;
   return user.role === 'focal_point' && activity.partyCodes.includes(user.partyCode);
 }
+
+const isPlanner = () =>
+  session.user && (session.user.role === 'admin' || session.user.role === 'programme_manager');
 
 function header(title) {
   return h(
@@ -184,6 +188,19 @@ function render(activity, message) {
       { class: 'muted small', id: 'activity-version', dataset: { version: activity.version } },
       t('versionLabel', { n: fmtNumber(activity.version) }),
     ),
+    // Managers plan: every field of the activity (dates, parties, title…) is on the planning form.
+    isPlanner()
+      ? h(
+          'a',
+          {
+            class: 'btn ghost',
+            id: 'activity-edit-link',
+            // The route change closes the dialog (dashboard.js) and opens the form.
+            href: '#activity/' + encodeURIComponent(activity.id) + '/edit',
+          },
+          M.plEdit,
+        )
+      : '',
     h('button', { type: 'button', class: 'btn ghost', onclick: closeActivity }, M.close),
     saveButton,
   );
@@ -279,7 +296,7 @@ function saveErrorText(error) {
   if (error.status === 400) {
     const errors = error.problem.errors || [];
     const detailText = errors.length
-      ? errors.map((e) => pair(M.fieldNames[e.field] || e.field, e.message)).join(' · ')
+      ? errors.map((e) => pair(M.fieldNames[e.field] || e.field, fieldErrorText(e))).join(' · ')
       : error.problem.detail || '';
     return t('invalid', { detail: detailText });
   }

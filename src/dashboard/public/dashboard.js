@@ -356,8 +356,10 @@ function openFromPlan(activityId) {
 
 /** Closing the dialog of an `#activity/<id>` address returns to its plan's address. */
 function afterDialogClosed(activity) {
-  const [kind, id] = hashSegments();
-  if (kind !== 'activity' || (activity && id !== activity.id)) return;
+  // Only while the address still names this very activity (`#activity/<id>`, not its `/edit` form).
+  const segments = hashSegments();
+  const [kind, id] = segments;
+  if (segments.length !== 2 || kind !== 'activity' || (activity && id !== activity.id)) return;
   const planId = (activity && activity.planId) || state.planId;
   if (planId) history.replaceState(null, '', hrefFor('plan', planId));
   syncLanguageLinks();

@@ -4,7 +4,7 @@
 // an unknown field lands in the form's own message box.
 import { ApiError, describeError, isExpired } from './api.js';
 import { h, notice } from './dom.js';
-import { M } from './format.js';
+import { M, fmtNumber } from './format.js';
 
 let formCount = 0;
 
@@ -262,11 +262,30 @@ function controlFor(controls, field) {
   return null;
 }
 
+/**
+ * An API field error in the page's language: the API says which rule failed (`code`) and, in English,
+ * its numbers (`must not be greater than 100`) or accepted values (`…: planned, completed`); a rule the
+ * dictionary does not know (a domain rule with its own sentence) keeps the API's words.
+ */
+export function fieldErrorText({ code, message }) {
+  const template = code && M.fieldErrors && M.fieldErrors[code];
+  if (!template) return message;
+  const number = /-?\d+(?:\.\d+)?/.exec(message || '');
+  const colon = (message || '').lastIndexOf(': ');
+  const params = {
+    n: number ? fmtNumber(Number(number[0])) : '',
+    values: colon >= 0 ? message.slice(colon + 2) : '',
+  };
+  return template.replace(/\{(\w+)\}/g, (all, name) => (name in params ? params[name] : all));
+}
+
 function showErrors(controls, message, problem) {
   clearErrors(controls, message);
   const unplaced = [];
   let first = null;
-  for (const { field, message: text } of problem.errors || []) {
+  for (const error of problem.errors || []) {
+    const field = error.field;
+    const text = fieldErrorText(error);
     const control = controlFor(controls, field);
     if (!control) {
       unplaced.push(field ? `${field}: ${text}` : text);

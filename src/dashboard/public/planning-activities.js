@@ -4,7 +4,7 @@
 // refers to it, each confirmed in the page.
 import { ApiError, api, listAll } from './api.js';
 import { h, notice } from './dom.js';
-import { createForm } from './forms.js';
+import { createForm, fieldErrorText } from './forms.js';
 import {
   M,
   STATUSES,
@@ -404,7 +404,7 @@ async function deleteActivity(activity, outcome, planId) {
 
 function problemText(error) {
   if (error instanceof ApiError && error.status >= 400 && error.status < 500) {
-    const fields = (error.problem.errors || []).map((e) => pair(e.field, e.message));
+    const fields = (error.problem.errors || []).map((e) => pair(e.field, fieldErrorText(e)));
     return [error.problem.detail, ...fields].filter(Boolean).join(' · ') || M.plStale;
   }
   return M.plActionFailed;

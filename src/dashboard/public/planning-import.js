@@ -3,6 +3,7 @@
 // so the person can fix the file and send it again.
 import { ApiError, api } from './api.js';
 import { h, notice } from './dom.js';
+import { fieldErrorText } from './forms.js';
 import { M, fmtNumber, localized, tp } from './format.js';
 import {
   PLANNING_ROLES,
@@ -185,7 +186,7 @@ function failure(error) {
               { dataset: { row: String(e.row ?? ''), field: e.field ?? '' } },
               h('td', { class: 'num' }, e.row === undefined ? '—' : fmtNumber(e.row)),
               h('td', {}, h('code', { dir: 'ltr' }, e.field ?? '')),
-              h('td', { dir: 'ltr' }, e.message),
+              h('td', { dir: 'auto' }, fieldErrorText(e)),
             ),
           ),
         ),
