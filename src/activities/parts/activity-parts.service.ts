@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ActionPlansService } from '../../action-plans/action-plans.service';
 import type { Actor } from '../../common/auth/actor';
-import { canManageProgramme } from '../../common/auth/permissions';
+import { canEditPart } from '../../common/auth/permissions';
 import {
   ActivityCarriedOver,
   Forbidden,
@@ -138,8 +138,7 @@ export class ActivityPartsService {
 
 /** A part is its party's: that party's focal point, programme managers and admins change it. */
 function assertMayEditPart(actor: Actor, partyCode: string): void {
-  if (canManageProgramme(actor)) return;
-  if (actor.role === 'focal_point' && actor.partyCode === partyCode) return;
+  if (canEditPart(actor, partyCode)) return;
   throw new Forbidden(
     actor.role === 'focal_point'
       ? `Only the focal point of ${partyCode} (or a programme manager) may change ${partyCode}'s part; you may read it.`

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Clock } from '../../common/time/clock';
+import { isClosedStatus } from '../activity-rules';
 import type { Activity } from '../activity.entity';
 import { ActivityPart } from './activity-part.entity';
 
@@ -66,17 +67,24 @@ export class ActivityPartsStore {
   }
 
   /**
-   * The joint status, progress or completion date was set on the activity itself (PATCH by a programme
-   * manager with a reason, an import): it applies to every part still required (not cancelled), or to
-   * every part when the activity is cancelled or when all parts were cancelled (reopening). So the
-   * roll-up of the parts gives back exactly what was set, and it holds until the next part change.
+   * The joint status, progress or completion date was set on the activity itself (PATCH with a reason,
+   * an import). It reaches the parts still open (neither completed nor cancelled): completing or
+   * cancelling the activity closes what is still open, postponing or restarting it moves what is still
+   * open, and a party that finished its share keeps it. When no part is open, an open status reopens
+   * every part that was required (every part if all were cancelled). The activity shows what was set
+   * until the next part change rolls it up again (part-rollup.ts); the parts' versions move, so a focal
+   * point holding an older part gets 409.
    */
   async applyJoint(em: EntityManager, activity: Activity, actorId: string | null): Promise<void> {
     const parts = await em.findBy(ActivityPart, { activityId: activity.id });
-    const allCancelled = parts.every((p) => p.status === 'cancelled');
-    const targets = parts.filter(
-      (p) => activity.status === 'cancelled' || allCancelled || p.status !== 'cancelled',
-    );
+    const open = parts.filter((p) => !isClosedStatus(p.status));
+    const required = parts.filter((p) => p.status !== 'cancelled');
+    const targets =
+      open.length > 0 || isClosedStatus(activity.status)
+        ? open
+        : required.length > 0
+          ? required
+          : parts;
     const changed = targets.filter(
       (p) =>
         p.status !== activity.status ||
