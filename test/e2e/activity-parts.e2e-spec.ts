@@ -304,6 +304,18 @@ describe("each party's part of an activity", () => {
     });
   });
 
+  it('two countries completing their parts at the same moment: the joint activity is completed, every time', async () => {
+    for (let round = 0; round < 5; round += 1) {
+      const activity = await jointActivity();
+      const [ma, ci] = await Promise.all([
+        patchPart(DEMO.focalMa, activity.id, 'MA', { version: 1, status: 'completed' }, 200),
+        patchPart(DEMO.focalCi, activity.id, 'CI', { version: 1, status: 'completed' }, 200),
+      ]);
+      expect([ma.body.status, ci.body.status].sort()).toEqual(['completed', 'in_progress']);
+      expect(await read(activity.id)).toMatchObject({ status: 'completed', progressPercent: 100 });
+    }
+  });
+
   describe('the joint status set on the activity by a programme manager', () => {
     it('reaches the open parts only; the next part change rolls the joint status up again', async () => {
       const activity = await jointActivity();

@@ -64,6 +64,14 @@ export class ActivityPartsService {
         where: { carriedOverFromId: activityId },
       });
       if (copy) throw new ActivityCarriedOver(activityId, copy.id);
+      // The activity's row first: two parties reporting at once roll up one after the other, the
+      // second seeing the first's part (otherwise both could roll up from a stale sibling).
+      const locked = await em.findOne(Activity, {
+        select: { id: true },
+        where: { id: activityId },
+        lock: { mode: 'pessimistic_write' },
+      });
+      if (!locked) throw new NotFound('Activity', activityId);
       const current = await em.findOne(ActivityPart, {
         where: { activityId, partyCode: code },
         lock: { mode: 'pessimistic_write' },
@@ -108,16 +116,13 @@ export class ActivityPartsService {
     return { activity: updated, today };
   }
 
-  /** Writes the roll-up on the activity (locked row, version + 1) when it differs; returns the changes. */
+  /** Writes the roll-up on the activity (already locked, version + 1) when it differs; returns the changes. */
   private async rollUpInto(
     em: EntityManager,
     activityId: string,
     parts: PartState[],
   ): Promise<{ field: string; from: HistoryValue; to: HistoryValue }[]> {
-    const activity = await em.findOne(Activity, {
-      where: { id: activityId },
-      lock: { mode: 'pessimistic_write' },
-    });
+    const activity = await em.findOneBy(Activity, { id: activityId });
     if (!activity) throw new NotFound('Activity', activityId);
     const joint = rollUpParts(parts);
     const changes = JOINT_FIELDS.filter((f) => activity[f] !== joint[f]).map((field) => ({
