@@ -13,15 +13,19 @@ import { Activity } from './activity.entity';
 import { ActivitiesImportService } from './import/activities-import.service';
 import { ImportController } from './import/import.controller';
 import { PlanActivitiesReader } from './plan-activities.reader';
+import { ActivityPart } from './parts/activity-part.entity';
+import { ActivityPartsService } from './parts/activity-parts.service';
+import { ActivityPartsStore } from './parts/activity-parts.store';
+import { ActivityPartsController } from './parts/activity-parts.controller';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Activity, ActivityHistory]),
+    TypeOrmModule.forFeature([Activity, ActivityHistory, ActivityPart]),
     ActionPlansModule,
     PartiesModule,
     UsersModule,
   ],
-  controllers: [ActivitiesController, ImportController],
+  controllers: [ActivitiesController, ActivityPartsController, ImportController],
   providers: [
     ActivitiesService,
     ActivityUpdatesService,
@@ -29,7 +33,9 @@ import { PlanActivitiesReader } from './plan-activities.reader';
     ActivityDeletionService,
     ActivitiesImportService,
     PlanActivitiesReader,
+    ActivityPartsStore,
+    ActivityPartsService,
   ],
-  exports: [ActivitiesService, PlanActivitiesReader],
+  exports: [ActivitiesService, PlanActivitiesReader, ActivityPartsStore],
 })
 export class ActivitiesModule {}

@@ -1,7 +1,7 @@
 import { mergeTranslations, type Translations } from '../common/i18n/translations';
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { Brackets, EntityManager, In, Repository } from 'typeorm';
+import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
+import { Brackets, DataSource, EntityManager, In, Repository } from 'typeorm';
 import { ActionPlansService } from '../action-plans/action-plans.service';
 import type { Actor } from '../common/auth/actor';
 import { NotFound } from '../common/errors/domain-errors';
@@ -12,6 +12,7 @@ import { Activity } from './activity.entity';
 import { ActivityView, toActivityView } from './activity-view';
 import { CreateActivityDto } from './dto/create-activity.dto';
 import { ListActivitiesQuery } from './dto/list-activities.query';
+import { ActivityPartsStore } from './parts/activity-parts.store';
 import type { VisiblePlan } from '../action-plans/action-plans.service';
 
 const CLOSED = ['completed', 'cancelled'];
@@ -26,6 +27,8 @@ const INSERT_CHUNK = 200;
 export class ActivitiesService {
   constructor(
     @InjectRepository(Activity) private readonly activities: Repository<Activity>,
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly parts: ActivityPartsStore,
     private readonly plans: ActionPlansService,
     private readonly parties: PartiesService,
   ) {}
@@ -75,8 +78,9 @@ export class ActivitiesService {
       .skip(pageOffset(query))
       .take(query.pageSize)
       .getManyAndCount();
+    const parts = await this.parts.partsOf(rows);
     return {
-      items: rows.map((a) => toActivityView(a, today)),
+      items: rows.map((a) => toActivityView(a, today, parts.get(a.id)!)),
       total,
       page: query.page,
       pageSize: query.pageSize,
@@ -85,7 +89,13 @@ export class ActivitiesService {
 
   async get(actor: Actor, id: string): Promise<ActivityView> {
     const { activity, plan } = await this.findVisible(actor, id);
-    return toActivityView(activity, this.plans.todayFor(plan.plan));
+    return this.viewOf(activity, this.plans.todayFor(plan.plan));
+  }
+
+  /** The activity as answered, with its parts (read through `em` inside a transaction). */
+  async viewOf(activity: Activity, today: string, em?: EntityManager): Promise<ActivityView> {
+    const parts = await this.parts.partsOf([activity], em);
+    return toActivityView(activity, today, parts.get(activity.id)!);
   }
 
   /** The activity and its plan if the caller may read the plan's agreement; NotFound otherwise. */
@@ -105,29 +115,41 @@ export class ActivitiesService {
     const today = this.plans.todayFor(plan);
     const partyCodes = dto.partyCodes ?? [];
     await this.parties.assertKnownCodes([dto.leadPartyCode, ...partyCodes], 'partyCodes');
-    const saved = await this.activities.save(
-      this.activities.create({
-        planId,
-        ...newActivityFields(dto, today),
-        translations: mergeTranslations({}, dto.translations),
-      }),
-    );
-    return toActivityView(saved, today);
+    // The activity and one part per party, together.
+    return this.dataSource.transaction(async (em) => {
+      const saved = await em.save(
+        em.create(Activity, {
+          planId,
+          ...newActivityFields(dto, today),
+          translations: mergeTranslations({}, dto.translations),
+        }),
+      );
+      await this.parts.sync(em, [saved.id], actor.id);
+      return this.viewOf(saved, today, em);
+    });
   }
 
   /**
    * Stores new activities of a plan inside the caller's transaction (the import's), with fields that
-   * newActivityFields already made consistent. The caller has checked the plan and the party codes.
+   * newActivityFields already made consistent, each with its parts. The caller has checked the plan and
+   * the party codes.
    */
   async insertMany(
     em: EntityManager,
     planId: string,
     fields: (ActivityFields & { translations?: Translations })[],
+    actorId: string | null = null,
   ): Promise<void> {
     for (let i = 0; i < fields.length; i += INSERT_CHUNK) {
-      await em.insert(
+      const result = await em.insert(
         Activity,
         fields.slice(i, i + INSERT_CHUNK).map((f) => ({ ...f, planId })),
+      );
+      // Each new activity gets its parts (one per party, at the activity's status) in the same transaction.
+      await this.parts.sync(
+        em,
+        result.identifiers.map((row) => row.id as string),
+        actorId,
       );
     }
   }

@@ -17,8 +17,17 @@ import { ActivityPatch, FieldChange, planActivityChange } from './activity-chang
 import { ActivityHistory, type HistoryValue } from './activity-history.entity';
 import { translationChange, type TranslationChange } from './activity-translations';
 import { Activity } from './activity.entity';
-import { ActivityView, toActivityView } from './activity-view';
+import { ActivityView } from './activity-view';
 import { UpdateActivityDto } from './dto/update-activity.dto';
+import { ActivityPartsStore } from './parts/activity-parts.store';
+
+/**
+ * After a change of the activity itself: parts follow its parties, and a joint status, progress or
+ * completion date set on the activity applies to its parts (ActivityPartsStore.applyJoint), so that the
+ * parts always roll up to what the activity shows.
+ */
+const JOINT_FIELDS: readonly string[] = ['status', 'progressPercent', 'completedOn'];
+const PARTY_FIELDS: readonly string[] = ['partyCodes', 'leadPartyCode'];
 
 /**
  * A status update: validate → authorise against the caller's party → conditional UPDATE on the version
@@ -33,6 +42,7 @@ export class ActivityUpdatesService {
     private readonly activities: ActivitiesService,
     private readonly plans: ActionPlansService,
     private readonly parties: PartiesService,
+    private readonly parts: ActivityPartsStore,
     private readonly clock: Clock,
   ) {}
 
@@ -59,9 +69,9 @@ export class ActivityUpdatesService {
       await this.applyChanges(em, actor, id, expectedVersion, changes, note ?? null, translated);
       const after = await em.findOneBy(Activity, { id });
       if (!after) throw new NotFound('Activity', id);
-      return after;
+      return this.activities.viewOf(after, today, em);
     });
-    return toActivityView(updated, today);
+    return updated;
   }
 
   /**
@@ -99,6 +109,7 @@ export class ActivityUpdatesService {
       if (!current) throw new NotFound('Activity', id);
       throw new VersionConflict('Activity', expectedVersion, current.version);
     }
+    await this.keepPartsInStep(em, actor, id, changes);
     const history: { field: string; from: HistoryValue; to: HistoryValue }[] = [
       ...changes,
       ...(translated ? [translated.history] : []),
@@ -118,6 +129,20 @@ export class ActivityUpdatesService {
         note,
       })),
     );
+  }
+
+  private async keepPartsInStep(
+    em: EntityManager,
+    actor: Actor,
+    id: string,
+    changes: FieldChange[],
+  ): Promise<void> {
+    if (changes.some((c) => PARTY_FIELDS.includes(c.field)))
+      await this.parts.sync(em, [id], actor.id);
+    if (changes.some((c) => JOINT_FIELDS.includes(c.field))) {
+      const activity = await em.findOneBy(Activity, { id });
+      if (activity) await this.parts.applyJoint(em, activity, actor.id);
+    }
   }
 }
 

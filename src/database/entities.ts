@@ -3,6 +3,7 @@ import { AuthSession } from '../auth/session/auth-session.entity';
 import { ActionPlan } from '../action-plans/action-plan.entity';
 import { Activity } from '../activities/activity.entity';
 import { ActivityHistory } from '../activities/activity-history.entity';
+import { ActivityPart } from '../activities/parts/activity-part.entity';
 import { Agreement } from '../agreements/agreement.entity';
 import { AgreementRenewal } from '../agreements/agreement-renewal.entity';
 import { IdempotencyKey } from '../idempotency/idempotency-key.entity';
@@ -26,6 +27,7 @@ export const ENTITIES = [
   ActionPlan,
   Activity,
   ActivityHistory,
+  ActivityPart,
   ReminderSettings,
   Notification,
   NotificationPreference,

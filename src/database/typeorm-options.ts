@@ -8,6 +8,7 @@ import { TokenGeneration1795910000100 } from '../../migrations/1795910000100-Tok
 import { IdempotencyKeys1795910000200 } from '../../migrations/1795910000200-IdempotencyKeys';
 import { Accounts1795920000100 } from '../../migrations/1795920000100-Accounts';
 import { MultilingualContent1795920000300 } from '../../migrations/1795920000300-MultilingualContent';
+import { ActivityParts1795930000100 } from '../../migrations/1795930000100-ActivityParts';
 import { ENTITIES } from './entities';
 
 export const MIGRATIONS = [
@@ -20,6 +21,7 @@ export const MIGRATIONS = [
   IdempotencyKeys1795910000200,
   Accounts1795920000100,
   MultilingualContent1795920000300,
+  ActivityParts1795930000100,
 ];
 
 /** One definition shared by Nest (TypeOrmModule), the TypeORM CLI, the seed and the tests. */

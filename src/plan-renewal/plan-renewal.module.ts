@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { ActionPlansModule } from '../action-plans/action-plans.module';
+import { ActivitiesModule } from '../activities/activities.module';
 import { AgreementsModule } from '../agreements/agreements.module';
 import { PlanRenewalController } from './plan-renewal.controller';
 import { PlanRenewalService } from './plan-renewal.service';
@@ -9,7 +10,7 @@ import { PlanRenewalService } from './plan-renewal.service';
  * creates a plan and copies activities in one transaction, which neither owner can do alone.
  */
 @Module({
-  imports: [ActionPlansModule, AgreementsModule],
+  imports: [ActionPlansModule, AgreementsModule, ActivitiesModule],
   controllers: [PlanRenewalController],
   providers: [PlanRenewalService],
 })

@@ -7,6 +7,7 @@ import { ActionPlan } from '../action-plans/action-plan.entity';
 import { ActionPlanView, toActionPlanView } from '../action-plans/action-plan-view';
 import { ActionPlansService } from '../action-plans/action-plans.service';
 import { Activity } from '../activities/activity.entity';
+import { ActivityPartsStore } from '../activities/parts/activity-parts.store';
 import { AgreementsService } from '../agreements/agreements.service';
 import { termExpiresOn } from '../agreements/agreement-terms';
 import type { Actor } from '../common/auth/actor';
@@ -36,6 +37,7 @@ export class PlanRenewalService {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly plans: ActionPlansService,
     private readonly agreements: AgreementsService,
+    private readonly parts: ActivityPartsStore,
     private readonly clock: Clock,
   ) {}
 
@@ -97,11 +99,18 @@ export class PlanRenewalService {
       order: { dueOn: 'ASC', title: 'ASC', id: 'ASC' },
     });
     const open = activities.filter((a) => isCarriedOver(a.status));
-    if (open.length > 0)
-      await em.insert(
+    if (open.length > 0) {
+      const inserted = await em.insert(
         Activity,
         open.map((a) => carryOver(a, next.id)),
       );
+      // Each copy starts with its original's parts: every party where it stood.
+      await this.parts.copyParts(
+        em,
+        open.map((a, i) => ({ fromId: a.id, toId: inserted.identifiers[i].id as string })),
+        actor.id,
+      );
+    }
 
     const at = this.clock.now();
     await em.insert(PlanHistory, [

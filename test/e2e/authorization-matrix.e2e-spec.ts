@@ -1,6 +1,7 @@
 import type { Actor } from '../../src/common/auth/actor';
 import {
   activityEditRight,
+  canEditPart,
   canManageProgramme,
   canManageUsers,
   canSeeAgreement,
@@ -96,6 +97,12 @@ const activityUpdate = (actor: Actor | null, side: Side, ctx: Ctx): Outcome => {
   const read = scopedRead(actor, side, ctx);
   if (read !== 'ok' || !actor) return read;
   return activityEditRight(actor, ctx.target[side].activity) === 'none' ? 'forbidden' : 'ok';
+};
+/** A part is its party's: the lead party's part here, so focal.ma and focal.ci answer differently. */
+const partUpdate = (actor: Actor | null, side: Side, ctx: Ctx): Outcome => {
+  const read = scopedRead(actor, side, ctx);
+  if (read !== 'ok' || !actor) return read;
+  return canEditPart(actor, ctx.target[side].activity.leadPartyCode) ? 'ok' : 'forbidden';
 };
 /** Feed tokens belong to their creator: another user's token is as good as missing. */
 const ownerOnly = (actor: Actor | null, side: Side): Outcome =>
@@ -412,6 +419,21 @@ const RULES: Record<string, Rule> = {
       };
     },
     expected: activityUpdate,
+  },
+  'PATCH /api/activities/:id/parts/:partyCode': {
+    async request(ctx, side) {
+      const { leadPartyCode } = ctx.target[side].activity;
+      const current = await adminJson(ctx, 'GET', activityUrl(ctx, side));
+      const part = (current.parts as { partyCode: string; version: number }[]).find(
+        (p) => p.partyCode === leadPartyCode,
+      )!;
+      return {
+        method: 'PATCH',
+        url: activityUrl(ctx, side, `/parts/${leadPartyCode}`),
+        body: { note: `Matrix ${ctx.unique()}`, version: part.version },
+      };
+    },
+    expected: partUpdate,
   },
   'DELETE /api/activities/:id': {
     // A fresh activity each time (nothing refers to it yet), so that a manager's 204 is the answer.

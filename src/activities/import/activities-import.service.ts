@@ -83,7 +83,7 @@ export class ActivitiesImportService {
     };
     await this.dataSource.transaction(async (em) => {
       await this.plans.holdAgainstRenewal(em, planId);
-      await this.activities.insertMany(em, planId, activities);
+      await this.activities.insertMany(em, planId, activities, actor.id);
       for (const update of changed) {
         try {
           await this.updates.applyChanges(

@@ -68,3 +68,12 @@ export function activityEditRight(
   }
   return 'none';
 }
+
+/**
+ * One party's part of an activity the caller can see: that party's focal point, programme managers and
+ * admins change it; a focal point of another party (and an observer) only reads it.
+ */
+export function canEditPart(actor: Actor, partyCode: string): boolean {
+  if (canManageProgramme(actor)) return true;
+  return actor.role === 'focal_point' && actor.partyCode === partyCode;
+}

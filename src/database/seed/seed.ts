@@ -264,6 +264,16 @@ async function insertActivities(
     known.add(activity.title);
     inserted += 1;
   }
+  // One part per party, at the activity's status, as the ActivityParts migration gives existing rows.
+  await manager.query(
+    `INSERT INTO activity_parts (activity_id, party_code, status, progress_percent, completed_on)
+     SELECT DISTINCT a.id, p.code, a.status, a.progress_percent, a.completed_on
+       FROM activities a
+       CROSS JOIN LATERAL unnest(array_append(a.party_codes, a.lead_party_code)) AS p(code)
+      WHERE a.plan_id = $1
+     ON CONFLICT (activity_id, party_code) DO NOTHING`,
+    [planId],
+  );
   return inserted;
 }
 
