@@ -4,6 +4,7 @@ import { api } from './api.js';
 import {
   LANGUAGE_CODES,
   adminTabs,
+  disclosure,
   dataTable,
   focusTitle,
   languageName,
@@ -34,26 +35,11 @@ async function renderParties(view, _params, flash) {
   const parties = await loadParties();
   const withNames = acceptsNames(parties);
   const refresh = (message) => renderParties(view, _params, message);
-  const createBox = h('div', { hidden: true });
-  const createButton = h(
-    'button',
-    {
-      type: 'button',
-      class: 'btn primary',
-      id: 'party-create-open',
-      'aria-expanded': 'false',
-      onclick: () => {
-        const opening = createBox.hidden;
-        createBox.hidden = !opening;
-        createButton.setAttribute('aria-expanded', String(opening));
-        if (opening) {
-          createBox.replaceChildren(createCard(withNames, refresh, () => createButton.click()));
-          createBox.querySelector('input')?.focus();
-        }
-      },
-    },
-    M.admPartyCreateOpen,
-  );
+  const { button: createButton, box: createBox } = disclosure({
+    id: 'party-create-open',
+    label: M.admPartyCreateOpen,
+    build: (close) => createCard(withNames, refresh, close),
+  });
   view.replaceChildren(
     h(
       'section',

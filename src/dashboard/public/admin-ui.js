@@ -127,6 +127,34 @@ export function confirmButton({
   return box;
 }
 
+/**
+ * A button that opens and closes a form below it ("Invite a person", "Add a party"): the form is built
+ * afresh at each opening, `build(close)` gets the way to fold it again, and its first field takes focus.
+ */
+export function disclosure({ id, label, boxClass, build }) {
+  const box = h('div', { class: boxClass, hidden: true });
+  const button = h(
+    'button',
+    {
+      type: 'button',
+      class: 'btn primary',
+      id,
+      'aria-expanded': 'false',
+      onclick: () => {
+        const opening = box.hidden;
+        box.hidden = !opening;
+        button.setAttribute('aria-expanded', String(opening));
+        if (opening) {
+          box.replaceChildren(build(() => button.click()));
+          box.querySelector('input')?.focus();
+        }
+      },
+    },
+    label,
+  );
+  return { button, box };
+}
+
 export const languageName = (code) => M.admLanguageNames[code] || code;
 
 /** A reminder kind in words: its name, and a sentence saying when it is sent. */

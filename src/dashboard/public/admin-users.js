@@ -6,6 +6,7 @@ import {
   LANGUAGE_CODES,
   ROLES,
   adminTabs,
+  disclosure,
   confirmButton,
   dataTable,
   focusTitle,
@@ -42,26 +43,12 @@ async function renderUsers(view, _params, flash) {
     { class: 'adm-flash', 'aria-live': 'polite' },
     flash ? notice('success', flash) : '',
   );
-  const inviteBox = h('div', { class: 'adm-invite', hidden: true });
-  const inviteButton = h(
-    'button',
-    {
-      type: 'button',
-      class: 'btn primary',
-      id: 'user-invite-open',
-      'aria-expanded': 'false',
-      onclick: () => {
-        const opening = inviteBox.hidden;
-        inviteBox.hidden = !opening;
-        inviteButton.setAttribute('aria-expanded', String(opening));
-        if (opening) {
-          inviteBox.replaceChildren(inviteCard(context, () => inviteButton.click()));
-          inviteBox.querySelector('input')?.focus();
-        }
-      },
-    },
-    M.admInviteOpen,
-  );
+  const { button: inviteButton, box: inviteBox } = disclosure({
+    id: 'user-invite-open',
+    label: M.admInviteOpen,
+    boxClass: 'adm-invite',
+    build: (close) => inviteCard(context, close),
+  });
   const sorted = [...users].sort(
     (a, b) => Number(b.active) - Number(a.active) || a.name.localeCompare(b.name, LANG),
   );

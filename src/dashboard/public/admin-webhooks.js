@@ -4,6 +4,7 @@
 import { api, listAll } from './api.js';
 import {
   adminTabs,
+  disclosure,
   confirmButton,
   dataTable,
   focusTitle,
@@ -36,26 +37,11 @@ async function renderWebhooks(view, _params, flash) {
   const deliveries = await Promise.all(hooks.map((hook) => recentDeliveries(hook.id)));
   const byHook = new Map(hooks.map((hook, i) => [hook.id, deliveries[i]]));
   const refresh = (message, extra) => renderWebhooks(view, _params, { message, extra });
-  const createBox = h('div', { hidden: true });
-  const createButton = h(
-    'button',
-    {
-      type: 'button',
-      class: 'btn primary',
-      id: 'webhook-create-open',
-      'aria-expanded': 'false',
-      onclick: () => {
-        const opening = createBox.hidden;
-        createBox.hidden = !opening;
-        createButton.setAttribute('aria-expanded', String(opening));
-        if (opening) {
-          createBox.replaceChildren(createCard(refresh, () => createButton.click()));
-          createBox.querySelector('input')?.focus();
-        }
-      },
-    },
-    M.admWebhookCreateOpen,
-  );
+  const { button: createButton, box: createBox } = disclosure({
+    id: 'webhook-create-open',
+    label: M.admWebhookCreateOpen,
+    build: (close) => createCard(refresh, close),
+  });
   view.replaceChildren(
     h(
       'section',

@@ -27,6 +27,7 @@ import {
   setFlash,
   translationFields,
   ti,
+  titleField,
 } from './planning-common.js';
 import { hrefFor, navigate, registerScreen } from './router.js';
 
@@ -70,15 +71,7 @@ function activityFields(activity, plan, parties, planThemes, editing) {
       options: TYPES.map((v) => ({ value: v, label: typeName(v) })),
       value: activity?.type ?? 'workshop',
     },
-    {
-      name: 'title',
-      label: M.plTitleOriginal,
-      required: true,
-      maxLength: 500,
-      value: activity?.title ?? '',
-      wide: true,
-      hint: M.plTitleOriginalHint,
-    },
+    titleField(activity),
     {
       name: 'description',
       label: M.description,

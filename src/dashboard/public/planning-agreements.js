@@ -18,6 +18,7 @@ import {
   translationFields,
   translationsAccepted,
   ti,
+  titleField,
 } from './planning-common.js';
 import { planFields } from './planning-plans.js';
 import { hrefFor, navigate, registerScreen } from './router.js';
@@ -172,15 +173,7 @@ function agreementFields(a, parties, editing) {
       options: options(KINDS, M.plKindNames),
       value: a?.kind ?? 'mou',
     },
-    {
-      name: 'title',
-      label: M.plTitleOriginal,
-      required: true,
-      maxLength: 500,
-      value: a?.title ?? '',
-      wide: true,
-      hint: M.plTitleOriginalHint,
-    },
+    titleField(a),
     ...translationFields(a, { editing }),
     {
       name: 'reference',

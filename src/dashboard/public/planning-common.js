@@ -61,6 +61,19 @@ export function partyOptions(parties, extra = []) {
     .sort((a, b) => a.label.localeCompare(b.label));
 }
 
+/** The original title of an agreement, plan or activity, as signed: required, at most 500 characters. */
+export function titleField(item) {
+  return {
+    name: 'title',
+    label: M.plTitleOriginal,
+    required: true,
+    maxLength: 500,
+    value: item?.title ?? '',
+    wide: true,
+    hint: M.plTitleOriginalHint,
+  };
+}
+
 /**
  * Optional "Title (English)"… fields named `translations.<lang>.title` (and `.description`), so that
  * the API's errors on those paths land beside them. On an edit, an emptied field sends null, which

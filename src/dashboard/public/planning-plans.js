@@ -16,6 +16,7 @@ import {
   timeZoneOptions,
   translationFields,
   ti,
+  titleField,
 } from './planning-common.js';
 import { hrefFor, navigate, registerScreen } from './router.js';
 
@@ -53,15 +54,7 @@ export function planActions(plan) {
 /** The plan form's fields; `agreement` gives a new plan its defaults (start, parties, zone). */
 export function planFields(plan, parties, agreement, editing) {
   return [
-    {
-      name: 'title',
-      label: M.plTitleOriginal,
-      required: true,
-      maxLength: 500,
-      value: plan?.title ?? '',
-      wide: true,
-      hint: M.plTitleOriginalHint,
-    },
+    titleField(plan),
     ...translationFields(plan, { editing }),
     {
       name: 'startsOn',
