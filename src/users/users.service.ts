@@ -28,6 +28,28 @@ export type InviteFields = Omit<CreateUserDto, 'password'>;
 /** Increments in the UPDATE itself, so two concurrent changes both move the generation on. */
 const NEXT_TOKEN_GENERATION = () => 'token_generation + 1';
 
+interface ActorRow {
+  id: string;
+  email: string;
+  name: string;
+  role: Actor['role'];
+  party_code: string | null;
+  locale: Actor['locale'];
+  time_zone: string;
+  token_generation: number;
+  observed: string[];
+}
+
+/** An active user as an actor; grants in the order they were given, as the user view lists them. */
+const LOAD_ACTOR_SQL = `
+  SELECT u.id, u.email, u.name, u.role, u.party_code, u.locale, u.time_zone, u.token_generation,
+         CASE WHEN u.role = 'observer' THEN coalesce(
+           (SELECT array_agg(g.agreement_id::text ORDER BY g.created_at)
+              FROM observer_grants g WHERE g.user_id = u.id), '{}')
+         ELSE '{}' END AS observed
+    FROM users u
+   WHERE u.id = $1 AND u.active`;
+
 @Injectable()
 export class UsersService {
   constructor(
@@ -186,20 +208,21 @@ export class UsersService {
    * generation is checked on the row loaded anyway: revocation costs no extra query.
    */
   async loadActor(id: string, tokenGeneration?: number): Promise<Actor | null> {
-    const user = await this.users.findOneBy({ id, active: true });
-    if (!user) return null;
-    if (tokenGeneration !== undefined && user.tokenGeneration !== tokenGeneration) return null;
-    const observed =
-      user.role === 'observer' ? ((await this.grantsByUser([id])).get(id) ?? []) : [];
+    // Every authenticated request runs this: one statement, only the columns an actor needs (never the
+    // password hash), an observer's grants folded in, and no entity hydration.
+    const rows: ActorRow[] = await this.dataSource.query(LOAD_ACTOR_SQL, [id]);
+    const row = rows[0];
+    if (!row) return null;
+    if (tokenGeneration !== undefined && row.token_generation !== tokenGeneration) return null;
     return {
-      id: user.id,
-      email: user.email,
-      name: user.name,
-      role: user.role,
-      partyCode: user.partyCode,
-      locale: user.locale,
-      timeZone: user.timeZone,
-      observedAgreementIds: observed,
+      id: row.id,
+      email: row.email,
+      name: row.name,
+      role: row.role,
+      partyCode: row.party_code,
+      locale: row.locale,
+      timeZone: row.time_zone,
+      observedAgreementIds: row.observed,
     };
   }
 
