@@ -71,6 +71,13 @@ describe('action plans, activities and progress', () => {
   });
   afterAll(() => t.close());
 
+  it('runs its statements without parallel workers (the pool sets it on every connection)', async () => {
+    const rows: { max_parallel_workers_per_gather: string }[] = await t.dataSource.query(
+      'SHOW max_parallel_workers_per_gather',
+    );
+    expect(rows[0].max_parallel_workers_per_gather).toBe('0');
+  });
+
   describe('plans', () => {
     beforeEach(() => t.clock.set('2026-04-08T12:00:00Z'));
 
