@@ -7,8 +7,8 @@ const FALLBACK_STEM = 'evidence';
  * and isolates and the direction marks (a name like "invoice\u202Efdp.exe" would read as "invoiceexe.pdf");
  * zero-width characters and the BOM (names that look the same but differ).
  */
-// eslint-disable-next-line no-control-regex
 const INVISIBLE =
+  // eslint-disable-next-line no-control-regex
   /[\u0000-\u001f\u007f-\u009f\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2069\ufeff]/g;
 /** Reserved on Windows, or path separators anywhere. */
 const RESERVED = /[<>:"/\\|?*]/g;
