@@ -19,6 +19,8 @@ export interface EvidenceItemView {
 export interface EvidenceListView {
   items: EvidenceItemView[];
   requirements: PartChecklist[];
+  /** EVIDENCE_MAX_BYTES: the page refuses a larger file before sending it. */
+  maxBytes: number;
 }
 
 export function toEvidenceView(

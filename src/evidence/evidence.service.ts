@@ -9,6 +9,7 @@ import { canDeleteEvidence, canUploadEvidence } from '../common/auth/permissions
 import { Forbidden, InvalidInput, NotFound } from '../common/errors/domain-errors';
 import { FileStore, type StoredFileContent } from '../common/files/storage/file-store';
 import { Clock } from '../common/time/clock';
+import { AppConfig } from '../config/app-config';
 import { User } from '../users/user.entity';
 import { ActivityEvidence } from './activity-evidence.entity';
 import { detectEvidenceType } from './evidence-content-types';
@@ -38,6 +39,7 @@ export class EvidenceService {
     private readonly files: FileStore,
     private readonly gate: EvidenceGate,
     private readonly clock: Clock,
+    private readonly config: AppConfig,
   ) {}
 
   async list(actor: Actor, activityId: string): Promise<EvidenceListView> {
@@ -50,6 +52,7 @@ export class EvidenceService {
     return {
       items: rows.map((r) => toEvidenceView(r, names)),
       requirements: await this.gate.checklists(activity, partiesOf(activity), rows),
+      maxBytes: this.config.EVIDENCE_MAX_BYTES,
     };
   }
 
