@@ -7,6 +7,7 @@
 import { accounts, type AccountsMessages } from './accounts';
 import { admin, type AdminMessages } from './admin';
 import { core, type CoreMessages } from './core';
+import { evidence, type EvidenceMessages } from './evidence';
 import type { Language } from './languages';
 import { navigation, type NavigationMessages } from './navigation';
 import { planning, type PlanningMessages } from './planning';
@@ -17,10 +18,11 @@ export type Messages = CoreMessages &
   PlanningMessages &
   AccountsMessages &
   AdminMessages &
-  NavigationMessages;
+  NavigationMessages &
+  EvidenceMessages;
 
 /** The areas, by name, for the check that no key is defined twice. */
-export const MESSAGE_AREAS = { core, planning, accounts, admin, navigation };
+export const MESSAGE_AREAS = { core, planning, accounts, admin, navigation, evidence };
 
 function merged(lang: Language): Messages {
   return Object.assign({}, ...Object.values(MESSAGE_AREAS).map((area) => area[lang])) as Messages;
