@@ -8,6 +8,7 @@ import { accounts, type AccountsMessages } from './accounts';
 import { admin, type AdminMessages } from './admin';
 import { core, type CoreMessages } from './core';
 import type { Language } from './languages';
+import { meetings, type MeetingsMessages } from './meetings';
 import { navigation, type NavigationMessages } from './navigation';
 import { planning, type PlanningMessages } from './planning';
 
@@ -17,10 +18,11 @@ export type Messages = CoreMessages &
   PlanningMessages &
   AccountsMessages &
   AdminMessages &
-  NavigationMessages;
+  NavigationMessages &
+  MeetingsMessages;
 
 /** The areas, by name, for the check that no key is defined twice. */
-export const MESSAGE_AREAS = { core, planning, accounts, admin, navigation };
+export const MESSAGE_AREAS = { core, planning, accounts, admin, navigation, meetings };
 
 function merged(lang: Language): Messages {
   return Object.assign({}, ...Object.values(MESSAGE_AREAS).map((area) => area[lang])) as Messages;
