@@ -12,6 +12,7 @@ import { EvidenceModule } from './evidence/evidence.module';
 import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
+import { MeetingsModule } from './meetings/meetings.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PartiesModule } from './parties/parties.module';
 import { PlanRenewalModule } from './plan-renewal/plan-renewal.module';
@@ -41,6 +42,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     DashboardPageModule,
     ExportsModule,
     CalendarModule,
+    MeetingsModule,
     FeedTokensModule,
     PlanRenewalModule,
     IdempotencyModule,

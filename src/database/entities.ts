@@ -17,6 +17,9 @@ import { ObserverGrant } from '../users/observer-grant.entity';
 import { User } from '../users/user.entity';
 import { ActivityEvidence } from '../evidence/activity-evidence.entity';
 import { EvidenceRequirement } from '../evidence/requirements/evidence-requirement.entity';
+import { CommitteeMeeting } from '../meetings/committee-meeting.entity';
+import { MeetingBaselineRow } from '../meetings/meeting-baseline.entity';
+import { MeetingDecision } from '../meetings/meeting-decision.entity';
 import { WebhookSubscription } from '../webhooks/webhook-subscription.entity';
 
 /** Listed, not globbed, so that jest (.ts) and dist (.js) load the same classes. */
@@ -41,4 +44,7 @@ export const ENTITIES = [
   AuthSession,
   ActivityEvidence,
   EvidenceRequirement,
+  CommitteeMeeting,
+  MeetingDecision,
+  MeetingBaselineRow,
 ];

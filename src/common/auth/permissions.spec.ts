@@ -4,6 +4,7 @@ import {
   agreementScope,
   canDeleteEvidence,
   canManageProgramme,
+  canRecordMeetings,
   canSeeAgreement,
   canUploadEvidence,
 } from './permissions';
@@ -123,5 +124,16 @@ describe('who may upload and delete evidence', () => {
     ['an admin', actor('admin'), null, true],
   ])('delete: %s → %s', (_name, who, uploadedBy, expected) => {
     expect(canDeleteEvidence(who, uploadedBy)).toBe(expected);
+  });
+});
+
+describe('who may record committee meetings', () => {
+  it.each([
+    ['admin', actor('admin'), true],
+    ['programme manager', actor('programme_manager', 'IOM'), true],
+    ['focal point', actor('focal_point', 'MA'), false],
+    ['observer', actor('observer', null, ['agreement-ma-ci']), false],
+  ])('%s → %s', (_name, who, expected) => {
+    expect(canRecordMeetings(who)).toBe(expected);
   });
 });

@@ -97,3 +97,11 @@ export function canUploadEvidence(
 export function canDeleteEvidence(actor: Actor, uploadedBy: string | null): boolean {
   return canManageProgramme(actor) || (uploadedBy !== null && uploadedBy === actor.id);
 }
+
+/**
+ * Record the joint committee's meetings (dates, participants, decisions, baselines): the programme's
+ * managers, who run the secretariat. Focal points and observers read them with the plan.
+ */
+export function canRecordMeetings(actor: Actor): boolean {
+  return canManageProgramme(actor);
+}

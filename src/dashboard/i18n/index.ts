@@ -9,6 +9,7 @@ import { admin, type AdminMessages } from './admin';
 import { core, type CoreMessages } from './core';
 import { evidence, type EvidenceMessages } from './evidence';
 import type { Language } from './languages';
+import { meetings, type MeetingsMessages } from './meetings';
 import { navigation, type NavigationMessages } from './navigation';
 import { planning, type PlanningMessages } from './planning';
 
@@ -19,10 +20,11 @@ export type Messages = CoreMessages &
   AccountsMessages &
   AdminMessages &
   NavigationMessages &
-  EvidenceMessages;
+  EvidenceMessages &
+  MeetingsMessages;
 
 /** The areas, by name, for the check that no key is defined twice. */
-export const MESSAGE_AREAS = { core, planning, accounts, admin, navigation, evidence };
+export const MESSAGE_AREAS = { core, planning, accounts, admin, navigation, evidence, meetings };
 
 function merged(lang: Language): Messages {
   return Object.assign({}, ...Object.values(MESSAGE_AREAS).map((area) => area[lang])) as Messages;
