@@ -315,6 +315,28 @@ describe('exports: CSV, XLSX, calendar feed, IATI', () => {
       }
     });
 
+    it('a focal point’s feed shows their own part: Morocco’s done part reads as done, Côte d’Ivoire’s open one as overdue', async () => {
+      const joint = (await listed()).find(
+        (a) =>
+          a.overdue &&
+          a.parts.some((p) => p.partyCode === 'MA' && p.status === 'completed') &&
+          a.parts.some((p) => p.partyCode === 'CI' && p.status !== 'completed'),
+      );
+      // The CSV test above completed Morocco's part of such an activity.
+      expect(joint).toBeDefined();
+      const eventIn = async (email: string) =>
+        readIcs(await calendar(`/api/action-plans/${seeded.planId}/calendar.ics`, email)).find(
+          (e) => e.uid === `activity-${joint!.id}@accords`,
+        )!;
+      const ma = await eventIn(DEMO.focalMa);
+      expect(ma.summary).toBe(`Réalisée – ${joint!.title}`);
+      expect(ma.description).toContain('Statut : Réalisée');
+      expect(ma.description).toContain('Avancement : 100');
+      expect((await eventIn(DEMO.focalCi)).summary).toBe(`En retard – ${joint!.title}`);
+      // Managers read the joint status (the roll-up): still overdue.
+      expect((await eventIn(DEMO.pm)).summary).toBe(`Overdue – ${joint!.title}`);
+    });
+
     it('without a bearer or a feed token answers 401', async () => {
       const res = await t.http.get(`/api/action-plans/${seeded.planId}/calendar.ics`).expect(401);
       expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
