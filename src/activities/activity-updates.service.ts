@@ -3,13 +3,14 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ActionPlansService } from '../action-plans/action-plans.service';
 import type { Actor } from '../common/auth/actor';
-import { activityEditRight } from '../common/auth/permissions';
+import { activityEditRight, type ActivityEditRight } from '../common/auth/permissions';
 import {
   ActivityCarriedOver,
   InvalidInput,
   NotFound,
   VersionConflict,
 } from '../common/errors/domain-errors';
+import type { CalendarDate } from '../common/time/calendar-date';
 import { Clock } from '../common/time/clock';
 import { EvidenceGate } from '../evidence/evidence-gate';
 import { PartiesService } from '../parties/parties.service';
@@ -21,13 +22,21 @@ import { Activity } from './activity.entity';
 import { ActivityView } from './activity-view';
 import { UpdateActivityDto } from './dto/update-activity.dto';
 import { ActivityPartsStore } from './parts/activity-parts.store';
+import type { PartFieldChange } from './parts/part-changes';
 
 /**
  * After a change of the activity itself: parts follow its parties, and a joint status, progress or
- * completion date set on the activity applies to its parts (ActivityPartsStore.applyJoint), so that the
- * parts always roll up to what the activity shows.
+ * completion date set on the activity by a programme manager applies to its parts
+ * (ActivityPartsStore.applyJoint), so that the parts always roll up to what the activity shows. A focal
+ * point's status or progress changes only their own party's part, and the activity takes the roll-up.
  */
 const JOINT_FIELDS: readonly string[] = ['status', 'progressPercent', 'completedOn'];
+
+/** A focal point's report of their own part, made through the activity's PATCH. */
+interface OwnPartReport {
+  partyCode: string;
+  patch: Pick<UpdateActivityDto, 'status' | 'progressPercent'>;
+}
 const PARTY_FIELDS: readonly string[] = ['partyCodes', 'leadPartyCode'];
 
 /**
@@ -66,20 +75,82 @@ export class ActivityUpdatesService {
     );
     await this.parties.assertKnownCodes(codes, 'partyCodes');
 
+    const ownPart = ownPartReport(actor, right, patch);
+
     const updated = await this.dataSource.transaction(async (em) => {
       await this.plans.holdAgainstRenewal(em, activity.planId);
-      // A focal point completing through the joint PATCH completes their own part: same evidence gate
-      // as the parts route. A programme manager setting the joint status (with a reason) is the
-      // recorded override and is not gated.
-      if (right === 'status_fields' && actor.partyCode && completes(changes)) {
-        await this.evidence.assertPartCompletable(em, activity, actor.partyCode);
+      if (ownPart) {
+        const reported = await this.reportOwnPart(
+          em,
+          actor,
+          id,
+          expectedVersion,
+          ownPart,
+          changes,
+          today,
+        );
+        await this.applyChanges(
+          em,
+          actor,
+          id,
+          expectedVersion,
+          reported.changes,
+          note ?? null,
+          translated,
+          reported.part,
+        );
+      } else {
+        await this.applyChanges(em, actor, id, expectedVersion, changes, note ?? null, translated);
       }
-      await this.applyChanges(em, actor, id, expectedVersion, changes, note ?? null, translated);
       const after = await em.findOneBy(Activity, { id });
       if (!after) throw new NotFound('Activity', id);
       return this.activities.viewOf(after, today, em);
     });
     return updated;
+  }
+
+  /**
+   * The focal point's status/progress goes to their own part (never to another party's), and the
+   * activity's joint fields become the roll-up of the parts; the other fields they may change (notes)
+   * stay in `changes`. The activity's row is locked first, as the parts route does, so that two
+   * countries reporting at once roll up one after the other; a stale activity version is refused before
+   * the part is touched.
+   */
+  private async reportOwnPart(
+    em: EntityManager,
+    actor: Actor,
+    id: string,
+    expectedVersion: number,
+    own: OwnPartReport,
+    changes: FieldChange[],
+    today: CalendarDate,
+  ): Promise<{ changes: FieldChange[]; part: { partyCode: string; changes: PartFieldChange[] } }> {
+    const locked = await em.findOne(Activity, {
+      where: { id },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!locked) throw new NotFound('Activity', id);
+    if (locked.version !== expectedVersion) {
+      throw new VersionConflict('Activity', expectedVersion, locked.version);
+    }
+    const { changes: partChanges, joint } = await this.parts.reportPart(
+      em,
+      id,
+      own.partyCode,
+      own.patch,
+      today,
+      actor.id,
+      // Completing their part this way passes the same evidence gate as the parts route. A programme
+      // manager setting the joint status (with a reason) is the recorded override and is not gated.
+      () => this.evidence.assertPartCompletable(em, locked, own.partyCode),
+    );
+    const jointChanges: FieldChange[] = (['status', 'progressPercent', 'completedOn'] as const)
+      .filter((f) => locked[f] !== joint[f])
+      .map((field) => ({ field, from: locked[field], to: joint[field] }));
+    return {
+      changes: [...changes.filter((c) => !JOINT_FIELDS.includes(c.field)), ...jointChanges],
+      part: { partyCode: own.partyCode, changes: partChanges },
+    };
   }
 
   /**
@@ -95,6 +166,8 @@ export class ActivityUpdatesService {
     changes: FieldChange[],
     note: string | null,
     translated: TranslationChange | null = null,
+    /** Set when the joint fields in `changes` are the roll-up of this part's change (not applied to parts). */
+    rolledUpFrom: { partyCode: string; changes: PartFieldChange[] } | null = null,
   ): Promise<void> {
     const copy = await em.findOne(Activity, {
       select: { id: true },
@@ -117,8 +190,12 @@ export class ActivityUpdatesService {
       if (!current) throw new NotFound('Activity', id);
       throw new VersionConflict('Activity', expectedVersion, current.version);
     }
-    await this.keepPartsInStep(em, actor, id, changes);
+    if (!rolledUpFrom) await this.keepPartsInStep(em, actor, id, changes);
     const history: { field: string; from: HistoryValue; to: HistoryValue }[] = [
+      ...(rolledUpFrom?.changes ?? []).map((c) => ({
+        ...c,
+        field: `parts.${rolledUpFrom!.partyCode}.${c.field}`,
+      })),
       ...changes,
       ...(translated ? [translated.history] : []),
     ];
@@ -154,8 +231,23 @@ export class ActivityUpdatesService {
   }
 }
 
-const completes = (changes: FieldChange[]) =>
-  changes.some((c) => c.field === 'status' && c.to === 'completed');
+/**
+ * A focal point sending status or progress on the activity reports their own party's part (a party on
+ * the activity: activityEditRight gave them status fields). Programme managers and admins set the joint
+ * status itself, which reaches the open parts.
+ */
+function ownPartReport(
+  actor: Actor,
+  right: ActivityEditRight,
+  patch: Omit<UpdateActivityDto, 'version' | 'note' | 'translations'>,
+): OwnPartReport | null {
+  if (right !== 'status_fields' || !actor.partyCode) return null;
+  if (patch.status === undefined && patch.progressPercent === undefined) return null;
+  return {
+    partyCode: actor.partyCode,
+    patch: { status: patch.status, progressPercent: patch.progressPercent },
+  };
+}
 
 /** The version comes from the body or from `If-Match` (`"3"`, `W/"3"` or `3`); both must agree. */
 export function resolveVersion(

@@ -10,6 +10,7 @@ import { attachmentDisposition } from '../common/files/file-names';
 import { PlanActivitiesReader } from '../activities/plan-activities.reader';
 import type { ExportFile } from '../common/files/export-file';
 import { calendarLabels } from './calendar-labels';
+import { asSeenByParty } from './own-part';
 import { buildPlanCalendar } from './plan-calendar';
 
 @Injectable()
@@ -22,7 +23,10 @@ export class PlanCalendarService {
     private readonly clock: Clock,
   ) {}
 
-  /** Every activity of the plan (overdue ones included), the plan's end, the agreement's dates. */
+  /**
+   * Every activity of the plan (overdue ones included), the plan's end, the agreement's dates; for a
+   * focal point, each activity as their own party's part stands (own-part.ts).
+   */
   async export(actor: Actor, planId: string): Promise<ExportFile> {
     const { plan, activities, today } = await this.reader.read(actor, planId);
     // The agreement view computes expiry and notice deadline (computeTerm) after any tacit renewal.
@@ -31,10 +35,11 @@ export class PlanCalendarService {
       this.parties.directory(),
     ]);
     const language = actor.locale ?? 'fr';
+    const ownParty = actor.role === 'focal_point' ? actor.partyCode : null;
     const body = buildPlanCalendar({
       plan,
       agreement,
-      activities,
+      activities: activities.map((a) => asSeenByParty(a, ownParty)),
       labels: calendarLabels(language),
       now: this.clock.now(),
       reader: {

@@ -2,7 +2,6 @@ import { Injectable } from '@nestjs/common';
 import { AgreementsService } from '../agreements/agreements.service';
 import type { Actor } from '../common/auth/actor';
 import { Clock } from '../common/time/clock';
-import { toExportRow } from '../activities/activity-table';
 import { XLSX_CONTENT_TYPE } from '../common/files/content-types';
 import { activitiesToCsv } from './csv/activities-csv';
 import type { ExportFile } from '../common/files/export-file';
@@ -14,6 +13,7 @@ import { REPORTING_ORG } from './iati/reporting-org';
 import { PartyDirectory } from '../parties/party-directory';
 import { PlanActivitiesReader } from '../activities/plan-activities.reader';
 import { activitiesToXlsx } from './xlsx/activities-xlsx';
+import { exportTable } from './export-table';
 
 /** The plan's activities, filtered like the list, as CSV, XLSX or IATI XML. */
 @Injectable()
@@ -28,8 +28,9 @@ export class ActivityExportsService {
 
   async csv(actor: Actor, planId: string, filters: ExportActivitiesQuery): Promise<ExportFile> {
     const { plan, activities, today } = await this.reader.read(actor, planId, filters);
+    const { rows, columns } = exportTable(activities);
     return {
-      body: activitiesToCsv(activities.map(toExportRow)),
+      body: activitiesToCsv(rows, columns),
       contentType: 'text/csv; charset=utf-8',
       disposition: attachmentDisposition(plan.title, 'activities', today, 'csv'),
     };
@@ -37,8 +38,9 @@ export class ActivityExportsService {
 
   async xlsx(actor: Actor, planId: string, filters: ExportActivitiesQuery): Promise<ExportFile> {
     const { plan, activities, today } = await this.reader.read(actor, planId, filters);
+    const { rows, columns } = exportTable(activities);
     return {
-      body: await activitiesToXlsx(activities.map(toExportRow), plan.title),
+      body: await activitiesToXlsx(rows, plan.title, columns),
       contentType: XLSX_CONTENT_TYPE,
       disposition: attachmentDisposition(plan.title, 'activities', today, 'xlsx'),
     };

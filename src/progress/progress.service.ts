@@ -24,9 +24,12 @@ export interface PlanProgress {
   overdue: number;
   dueNext30Days: number;
   /**
-   * Per party: the top-level figures count every activity the party takes part in (participation, so
-   * two parties of a joint plan may both show "17 of 18"); `lead` counts the activities the party leads
-   * (its own), `shared` those it takes part in under another party's lead. lead + shared = the total.
+   * Per party, its own parts: each activity the party takes part in counts once, by the state of that
+   * party's part (completed when its part is; overdue when its part is open and the activity's due date
+   * has passed), not by the joint status, so Morocco having done its share of a joint visit counts it
+   * completed while Côte d'Ivoire, still owing its delegation, counts it open. `lead` counts the parts of
+   * activities the party leads, `shared` those under another party's lead; lead + shared = the total.
+   * `completionPercent` is the mean progress of the party's parts that are not cancelled.
    */
   byParty: PartyBreakdown[];
   byType: (Breakdown & { type: string })[];
@@ -44,6 +47,7 @@ export interface PlanProgress {
 
 export interface PartyBreakdown extends Breakdown {
   partyCode: string;
+  completionPercent: number;
   lead: Breakdown;
   shared: Breakdown;
 }
@@ -54,15 +58,18 @@ const BREAKDOWN_COLUMNS = `
   count(*) FILTER (WHERE a.status = 'completed')::int AS completed,
   count(*) FILTER (WHERE a.status NOT IN ('completed', 'cancelled') AND a.due_on < $2)::int AS overdue`;
 
-/** The breakdown columns over the rows that match `condition`, named `<prefix>Total` etc. */
-function breakdownColumns(condition: string, prefix: string): string {
+/**
+ * The breakdown columns over the parts (`ap`, of activity `a`) that match `condition`, named
+ * `<prefix>Total` etc.: a part is completed or overdue by its own status, against its activity's due date.
+ */
+function partBreakdownColumns(condition: string, prefix: string): string {
   return `count(*) FILTER (WHERE ${condition})::int AS "${prefix}Total",
-    count(*) FILTER (WHERE ${condition} AND a.status = 'completed')::int AS "${prefix}Completed",
-    count(*) FILTER (WHERE ${condition} AND a.status NOT IN ('completed', 'cancelled')
+    count(*) FILTER (WHERE ${condition} AND ap.status = 'completed')::int AS "${prefix}Completed",
+    count(*) FILTER (WHERE ${condition} AND ap.status NOT IN ('completed', 'cancelled')
                        AND a.due_on < $2)::int AS "${prefix}Overdue"`;
 }
 
-type PartyRow = Breakdown & { partyCode: string } & Record<
+type PartyRow = Breakdown & { partyCode: string; completion: string | null } & Record<
     `${'lead' | 'shared'}${'Total' | 'Completed' | 'Overdue'}`,
     number
   >;
@@ -73,6 +80,7 @@ function toPartyBreakdown(row: PartyRow): PartyBreakdown {
     total: row.total,
     completed: row.completed,
     overdue: row.overdue,
+    completionPercent: row.completion === null ? 0 : Math.round(Number(row.completion) * 10) / 10,
     lead: { total: row.leadTotal, completed: row.leadCompleted, overdue: row.leadOverdue },
     shared: { total: row.sharedTotal, completed: row.sharedCompleted, overdue: row.sharedOverdue },
   };
@@ -106,11 +114,16 @@ export class ProgressService {
         [planId],
       ),
       q<PartyRow>(
-        `SELECT p.code AS "partyCode", ${BREAKDOWN_COLUMNS},
-                ${breakdownColumns('a.lead_party_code = p.code', 'lead')},
-                ${breakdownColumns('a.lead_party_code <> p.code', 'shared')}
-           FROM activities a CROSS JOIN LATERAL unnest(a.party_codes) AS p(code)
-          WHERE a.plan_id = $1 GROUP BY p.code ORDER BY p.code`,
+        `SELECT ap.party_code AS "partyCode",
+                count(*)::int AS total,
+                count(*) FILTER (WHERE ap.status = 'completed')::int AS completed,
+                count(*) FILTER (WHERE ap.status NOT IN ('completed', 'cancelled')
+                                   AND a.due_on < $2)::int AS overdue,
+                avg(ap.progress_percent) FILTER (WHERE ap.status <> 'cancelled') AS completion,
+                ${partBreakdownColumns('a.lead_party_code = ap.party_code', 'lead')},
+                ${partBreakdownColumns('a.lead_party_code <> ap.party_code', 'shared')}
+           FROM activities a JOIN activity_parts ap ON ap.activity_id = a.id
+          WHERE a.plan_id = $1 GROUP BY ap.party_code ORDER BY ap.party_code`,
         [planId, today],
       ),
       q<Breakdown & { type: string }>(

@@ -2,14 +2,16 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { addDays, type CalendarDate } from '../common/time/calendar-date';
+import { OPEN_PART_CODES } from './open-part-codes';
 import type { DatedSubject } from './reminder-planner';
 
 /**
  * Open activities with their due date and "today" in their plan's zone ($1 is the instant). One that
- * a plan renewal carried over is reminded in the new plan, not in the old one too.
+ * a plan renewal carried over is reminded in the new plan, not in the old one too. The parties whose
+ * focal points hear of it are those whose part is still open.
  */
 const OPEN_ACTIVITIES = `
-  SELECT a.id, to_char(a.due_on, 'YYYY-MM-DD') AS date, a.party_codes AS "partyCodes",
+  SELECT a.id, to_char(a.due_on, 'YYYY-MM-DD') AS date, ${OPEN_PART_CODES} AS "partyCodes",
          to_char(($1::timestamptz AT TIME ZONE p.time_zone)::date, 'YYYY-MM-DD') AS today
     FROM activities a JOIN action_plans p ON p.id = a.plan_id
    WHERE a.status NOT IN ('completed', 'cancelled')

@@ -20,13 +20,16 @@ import { isStillDue, ReminderSubjects, type SubjectDetails } from './reminder-su
 /** The recipient as it is now (role, party, language, zone), not as it was when planned. */
 type RecipientUser = Actor;
 
-/** Managers hear of everything planned for them; a focal point only of its own party's subjects. */
+/**
+ * Managers hear of everything planned for them; a focal point only of its own party's subjects, and of
+ * an activity only while its party's part is open (done meanwhile: the planned mail is dropped).
+ */
 function isConcerned(user: RecipientUser, subject: SubjectDetails): boolean {
   if (user.role === 'programme_manager') return true;
   return (
     user.role === 'focal_point' &&
     user.partyCode !== null &&
-    subject.partyCodes.includes(user.partyCode)
+    (subject.concernedPartyCodes ?? subject.partyCodes).includes(user.partyCode)
   );
 }
 

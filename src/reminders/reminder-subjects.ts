@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { CalendarDate } from '../common/time/calendar-date';
 import type { ClaimedNotification } from '../notifications/notification-lifecycle';
+import { OPEN_PART_CODES } from './open-part-codes';
 
 /** What a delivery needs to know about its subject, read when it is sent (not when planned). */
 export interface SubjectDetails {
@@ -16,8 +17,13 @@ export interface SubjectDetails {
   currentDate: CalendarDate | null;
   open: boolean;
   renewalMode: 'none' | 'tacit' | 'explicit' | null;
-  /** Parties concerned, whose focal points may receive it. */
+  /** Parties of the subject (named in the message). */
   partyCodes: string[];
+  /**
+   * Parties whose focal points may receive it, when not all of `partyCodes`: for an activity, those
+   * whose part is still open (a country that has done its share is no longer reminded).
+   */
+  concernedPartyCodes?: string[];
   /** Path under the dashboard (`#activity/<id>`). */
   anchor: string;
 }
@@ -44,7 +50,8 @@ export class ReminderSubjects {
           `SELECT a.title, a.translations, p.title AS context,
                   p.translations AS "contextTranslations", to_char(a.due_on, 'YYYY-MM-DD') AS "currentDate",
                   a.status NOT IN ('completed', 'cancelled') AS open, NULL AS "renewalMode",
-                  'activity/' || a.id AS anchor, a.party_codes AS "partyCodes"
+                  'activity/' || a.id AS anchor, a.party_codes AS "partyCodes",
+                  ${OPEN_PART_CODES} AS "concernedPartyCodes"
              FROM activities a JOIN action_plans p ON p.id = a.plan_id WHERE a.id = $1`,
           row.subjectId,
         );

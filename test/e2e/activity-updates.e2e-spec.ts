@@ -29,8 +29,10 @@ describe('updating activities', () => {
   });
   afterAll(() => t.close());
 
-  it('the Moroccan focal point marks a workshop completed with a note, and progress moves', async () => {
+  it('the Moroccan focal point marks Morocco’s part of a joint workshop completed with a note: the joint activity stays in progress and progress moves', async () => {
     const activity = byLead('MA');
+    const opened = await fresh(activity.id);
+    expect(opened.parts.length).toBeGreaterThan(1);
     const before = await t.http
       .get(`/api/action-plans/${seeded.planId}/progress`)
       .set('Authorization', await bearer(DEMO.pm))
@@ -40,21 +42,38 @@ describe('updating activities', () => {
       .patch(`/api/activities/${activity.id}`)
       .set('Authorization', await bearer(DEMO.focalMa))
       .send({
-        version: (await fresh(activity.id)).version,
+        version: opened.version,
         status: 'completed',
         notes: 'Atelier tenu à Rabat',
         note: 'Rapport envoyé',
       })
       .expect(200);
-    expect(res.body).toMatchObject({ status: 'completed', progressPercent: 100, overdue: false });
-    expect(res.body.completedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    type PartBody = { partyCode: string; progressPercent: number; completedOn: string | null };
+    const others = (opened.parts as PartBody[]).filter((p) => p.partyCode !== 'MA');
+    const morocco = (res.body.parts as PartBody[]).find((p) => p.partyCode === 'MA');
+    expect(morocco).toMatchObject({ status: 'completed', progressPercent: 100 });
+    expect(morocco!.completedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    // The other parties' parts are theirs: untouched, versions included.
+    expect((res.body.parts as { partyCode: string }[]).filter((p) => p.partyCode !== 'MA')).toEqual(
+      others,
+    );
+    const rolledUp = Math.round(
+      (100 + others.reduce((sum, p) => sum + p.progressPercent, 0)) / opened.parts.length,
+    );
+    expect(res.body).toMatchObject({
+      status: 'in_progress',
+      progressPercent: rolledUp,
+      completedOn: null,
+      notes: 'Atelier tenu à Rabat',
+      version: opened.version + 1,
+    });
     expect(res.headers.etag).toBe(`"${res.body.version}"`);
 
     const after = await t.http
       .get(`/api/action-plans/${seeded.planId}/progress`)
       .set('Authorization', await bearer(DEMO.pm))
       .expect(200);
-    expect(after.body.byStatus.completed).toBe(before.body.byStatus.completed + 1);
+    expect(after.body.byStatus.completed).toBe(before.body.byStatus.completed);
     expect(after.body.completionPercent).toBeGreaterThan(before.body.completionPercent);
 
     const history = await t.http
@@ -62,7 +81,13 @@ describe('updating activities', () => {
       .set('Authorization', await bearer(DEMO.observer))
       .expect(200);
     const fields = (history.body.items as { field: string }[]).map((h) => h.field).sort();
-    expect(fields).toEqual(['completedOn', 'notes', 'progressPercent', 'status']);
+    expect(fields).toEqual([
+      'notes',
+      'parts.MA.completedOn',
+      'parts.MA.progressPercent',
+      'parts.MA.status',
+      'progressPercent',
+    ]);
     const me = await t.http
       .get('/api/me')
       .set('Authorization', await bearer(DEMO.focalMa))
@@ -70,10 +95,13 @@ describe('updating activities', () => {
     expect(me.body.name).toEqual(expect.any(String));
     for (const item of history.body.items) {
       // The name, so that the page shows people, not e-mail addresses.
-      expect(item).toMatchObject({ actorEmail: DEMO.focalMa, actorName: me.body.name });
+      expect(item).toMatchObject({
+        actorEmail: DEMO.focalMa,
+        actorName: me.body.name,
+        note: 'Rapport envoyé',
+      });
     }
-    expect(history.body.items[0]).toMatchObject({ note: 'Rapport envoyé' });
-    const status = history.body.items.find((h: { field: string }) => h.field === 'status');
+    const status = history.body.items.find((h: { field: string }) => h.field === 'parts.MA.status');
     expect(status).toMatchObject({ fromValue: activity.status, toValue: 'completed' });
   });
 
@@ -86,7 +114,12 @@ describe('updating activities', () => {
       .set('If-Match', `"${current.version}"`)
       .send({ progressPercent: 55 })
       .expect(200);
-    expect(res.body).toMatchObject({ progressPercent: 55, version: current.version + 1 });
+    expect(res.body).toMatchObject({ version: current.version + 1 });
+    const parts = res.body.parts as { partyCode: string; progressPercent: number }[];
+    expect(parts.find((p) => p.partyCode === 'CI')).toMatchObject({ progressPercent: 55 });
+    expect(res.body.progressPercent).toBe(
+      Math.round(parts.reduce((sum, p) => sum + p.progressPercent, 0) / parts.length),
+    );
   });
 
   it('of two concurrent PATCHes with the same version exactly one wins and the other gets 409', async () => {
@@ -268,5 +301,142 @@ describe('updating activities', () => {
       .get('/api/activities/3f1d2a4e-0000-4000-8000-000000000000')
       .set('Authorization', pm)
       .expect(404);
+  });
+  describe('a focal point’s PATCH of a joint activity reports their own part only', () => {
+    interface Part {
+      partyCode: string;
+      status: string;
+      progressPercent: number;
+      version: number;
+    }
+    const partOf = (body: { parts: Part[] }, code: string) =>
+      body.parts.find((p) => p.partyCode === code)!;
+    /** A fresh Morocco-led activity with Côte d'Ivoire, both parts planned. */
+    const joint = async () =>
+      (
+        await t.http
+          .post(`/api/action-plans/${seeded.planId}/activities`)
+          .set('Authorization', await bearer(DEMO.pm))
+          .send({
+            title: `Échange de législations ${Math.random()}`,
+            type: 'other',
+            leadPartyCode: 'MA',
+            partyCodes: ['MA', 'CI'],
+            dueOn: '2026-11-30',
+          })
+          .expect(201)
+      ).body as { id: string; version: number; parts: Part[] };
+
+    it.each([
+      [{ status: 'completed' }, 'completed', 'in_progress'],
+      [{ status: 'cancelled' }, 'cancelled', 'planned'],
+      [{ status: 'postponed' }, 'postponed', 'planned'],
+      [{ status: 'in_progress', progressPercent: 30 }, 'in_progress', 'in_progress'],
+      [{ progressPercent: 40 }, 'planned', 'planned'],
+    ])(
+      'focal.ci’s joint PATCH %j changes Côte d’Ivoire’s part (%s), never Morocco’s; the activity rolls up (%s)',
+      async (patch, ciStatus, jointStatus) => {
+        const created = await joint();
+        const before = await fresh(created.id);
+        const res = await t.http
+          .patch(`/api/activities/${created.id}`)
+          .set('Authorization', await bearer(DEMO.focalCi))
+          .send({ version: before.version, ...patch })
+          .expect(200);
+        expect(partOf(res.body, 'CI')).toMatchObject({
+          status: ciStatus,
+          version: partOf(before, 'CI').version + 1,
+        });
+        const after = await fresh(created.id);
+        expect(partOf(after, 'MA')).toEqual(partOf(before, 'MA'));
+        expect(after).toMatchObject({ status: jointStatus, version: before.version + 1 });
+      },
+    );
+
+    it('when Morocco’s part is done, focal.ci completing through the joint PATCH completes the activity', async () => {
+      const created = await joint();
+      await t.http
+        .patch(`/api/activities/${created.id}/parts/MA`)
+        .set('Authorization', await bearer(DEMO.focalMa))
+        .send({ version: partOf(created, 'MA').version, status: 'completed' })
+        .expect(200);
+      const before = await fresh(created.id);
+      expect(before.status).toBe('in_progress');
+      const res = await t.http
+        .patch(`/api/activities/${created.id}`)
+        .set('Authorization', await bearer(DEMO.focalCi))
+        .send({ version: before.version, status: 'completed' })
+        .expect(200);
+      expect(res.body).toMatchObject({ status: 'completed', progressPercent: 100 });
+      expect(partOf(res.body, 'MA')).toEqual(partOf(before, 'MA'));
+    });
+
+    it('focal.ci cannot reopen Morocco’s completed part through the joint PATCH: reopening reopens Côte d’Ivoire’s only', async () => {
+      const created = await joint();
+      for (const [who, code] of [
+        [DEMO.focalMa, 'MA'],
+        [DEMO.focalCi, 'CI'],
+      ]) {
+        await t.http
+          .patch(`/api/activities/${created.id}/parts/${code}`)
+          .set('Authorization', await bearer(who))
+          .send({ version: 1, status: 'completed' })
+          .expect(200);
+      }
+      const before = await fresh(created.id);
+      expect(before.status).toBe('completed');
+      const res = await t.http
+        .patch(`/api/activities/${created.id}`)
+        .set('Authorization', await bearer(DEMO.focalCi))
+        .send({ version: before.version, status: 'in_progress', progressPercent: 50 })
+        .expect(200);
+      expect(res.body).toMatchObject({ status: 'in_progress', progressPercent: 75 });
+      expect(partOf(res.body, 'MA')).toEqual(partOf(before, 'MA'));
+      expect(partOf(res.body, 'CI')).toMatchObject({ status: 'in_progress', progressPercent: 50 });
+    });
+
+    it('the part’s rules apply: progress on one’s completed part is a 400 naming the field, and nothing changes', async () => {
+      const created = await joint();
+      await t.http
+        .patch(`/api/activities/${created.id}/parts/MA`)
+        .set('Authorization', await bearer(DEMO.focalMa))
+        .send({ version: 1, status: 'completed' })
+        .expect(200);
+      const before = await fresh(created.id);
+      const res = await t.http
+        .patch(`/api/activities/${created.id}`)
+        .set('Authorization', await bearer(DEMO.focalMa))
+        .send({ version: before.version, progressPercent: 60, notes: 'plus' })
+        .expect(400);
+      expect(res.body.errors).toEqual([{ field: 'progressPercent', message: expect.any(String) }]);
+      expect(await fresh(created.id)).toEqual(before);
+    });
+
+    it('the part’s version moves: a part update holding the version read before the joint PATCH gets 409', async () => {
+      const created = await joint();
+      const res = await t.http
+        .patch(`/api/activities/${created.id}`)
+        .set('Authorization', await bearer(DEMO.focalMa))
+        .send({ version: created.version, progressPercent: 20 })
+        .expect(200);
+      expect(partOf(res.body, 'MA')).toMatchObject({ progressPercent: 20, version: 2 });
+      expect(res.body).toMatchObject({ status: 'planned', progressPercent: 10 });
+      await t.http
+        .patch(`/api/activities/${created.id}/parts/MA`)
+        .set('Authorization', await bearer(DEMO.focalMa))
+        .send({ version: 1, progressPercent: 25 })
+        .expect(409);
+    });
+
+    it('a programme manager still sets the joint status with a reason, and it reaches every open part', async () => {
+      const created = await joint();
+      const res = await t.http
+        .patch(`/api/activities/${created.id}`)
+        .set('Authorization', await bearer(DEMO.pm))
+        .send({ version: created.version, status: 'postponed', note: 'Report décidé en comité' })
+        .expect(200);
+      expect(res.body.status).toBe('postponed');
+      expect(res.body.parts.map((p: Part) => p.status)).toEqual(['postponed', 'postponed']);
+    });
   });
 });

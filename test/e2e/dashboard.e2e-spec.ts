@@ -163,7 +163,7 @@ describe('the progress dashboard at /', () => {
     await t.http.get('/api/health').expect((r) => expect([200, 503]).toContain(r.status));
   });
 
-  it('a Moroccan focal point marks an activity completed with a note and sees completion rise', async () => {
+  it('a Moroccan focal point marks Morocco’s part of a joint activity completed with a note and sees completion rise', async () => {
     const page = await newPage();
     await signIn(page, DEMO.focalMa);
     await expect(page.locator('#plan-title').textContent()).resolves.toMatch(PLAN_TITLE);
@@ -191,21 +191,26 @@ describe('the progress dashboard at /', () => {
       String(after).replace('.', ','),
     );
 
+    // A joint activity: the focal point's status is Morocco's part; the joint status rolls up from
+    // every party's part, so it is in progress until the others have done theirs.
     const saved = await apiGet(`/api/activities/${activity.id}`);
-    expect(saved).toMatchObject({ status: 'completed', progressPercent: 100 });
+    expect(saved.parts.length).toBeGreaterThan(1);
+    expect(saved.status).toBe('in_progress');
+    const parts = saved.parts as { partyCode: string; status: string }[];
+    expect(parts.find((p) => p.partyCode === 'MA')).toMatchObject({
+      status: 'completed',
+      progressPercent: 100,
+    });
+    for (const other of parts.filter((p) => p.partyCode !== 'MA')) {
+      expect(other.status).toBe(activity.status);
+    }
     expect(saved.notes).toBe('Atelier tenu à Rabat');
     await page
       .locator('#history-list li', { hasText: 'Rapport envoyé au comité de pilotage' })
       .waitFor();
     await page.locator('#activity-dialog .dialog-header button').click();
-    // Completed, it leaves the focal point's open activities; the full list shows it once the
-    // "open activities only" filter, on by default for a focal point, is turned off.
-    await page.locator(`#my-activities-list .activity[data-id="${activity.id}"]`).waitFor({
-      state: 'detached',
-    });
-    await page.getByLabel(MESSAGES.fr.navOpenOnly).uncheck();
     await page
-      .locator(`#activity-list .activity[data-id="${activity.id}"][data-status="completed"]`)
+      .locator(`#activity-list .activity[data-id="${activity.id}"][data-status="in_progress"]`)
       .waitFor();
   });
 
@@ -240,7 +245,11 @@ describe('the progress dashboard at /', () => {
     await page.locator('#activity-save').click();
     await page.locator('#activity-message .notice.success').waitFor();
     const now = await apiGet(`/api/activities/${activity.id}`);
-    expect(now).toMatchObject({ progressPercent: 40, version: pm.body.version + 1 });
+    // The focal point's progress is Morocco's part; the joint progress rolls up from every part.
+    expect(now).toMatchObject({ version: pm.body.version + 1 });
+    expect(now.parts.find((p: { partyCode: string }) => p.partyCode === 'MA')).toMatchObject({
+      progressPercent: 40,
+    });
   });
 
   it('explains that a focal point may not change another country’s activity, and a 403 too', async () => {

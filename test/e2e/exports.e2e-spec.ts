@@ -40,10 +40,20 @@ const CSV_HEADER = [
   'overdue',
 ];
 
+/** Five columns per party with a part on an exported activity, parties alphabetically. */
+const partColumns = (activities: { parts: { partyCode: string }[] }[]) =>
+  [...new Set(activities.flatMap((a) => a.parts.map((p) => p.partyCode)))]
+    .sort()
+    .flatMap((code) =>
+      ['status', 'progress', 'completedOn', 'overdue', 'note'].map((f) => `part_${code}_${f}`),
+    );
+
 interface ListedActivity {
   id: string;
   title: string;
   status: string;
+  leadPartyCode: string;
+  parts: { partyCode: string; status: string; progressPercent: number; version: number }[];
   dueOn: string;
   overdue: boolean;
   partyCodes: string[];
@@ -88,8 +98,9 @@ describe('exports: CSV, XLSX, calendar feed, IATI', () => {
       const bytes = res.body as Buffer;
       expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
       const { header, records } = readCsv(bytes);
-      expect(header).toEqual(CSV_HEADER);
       const all = await listed();
+      expect(header).toEqual([...CSV_HEADER, ...partColumns(all)]);
+      expect(header).toContain('part_MA_status');
       expect(records.map((r) => r.id).sort()).toEqual(all.map((a) => a.id).sort());
       // Accents survive the round trip through bytes.
       expect(records.map((r) => r.title)).toContain(
@@ -125,6 +136,41 @@ describe('exports: CSV, XLSX, calendar feed, IATI', () => {
       expect(record.completedOn).toBe('');
     });
 
+    it('carries each party’s part: Morocco done, Côte d’Ivoire still owing, on one joint row', async () => {
+      const joint = (await listed()).find(
+        (a) =>
+          a.leadPartyCode === 'MA' &&
+          a.overdue &&
+          a.parts.some((p) => p.partyCode === 'CI') &&
+          a.parts.every((p) => p.status !== 'completed'),
+      )!;
+      expect(joint).toBeDefined();
+      const ma = joint.parts.find((p) => p.partyCode === 'MA')!;
+      await t.http
+        .patch(`/api/activities/${joint.id}/parts/MA`)
+        .set('Authorization', await bearer(DEMO.focalMa))
+        .send({ version: ma.version, status: 'completed', note: 'Délégation reçue' })
+        .expect(200);
+      const res = await file(`/api/action-plans/${seeded.planId}/activities.csv`, 200);
+      const record = readCsv(res.body as Buffer).records.find((r) => r.id === joint.id)!;
+      expect(record).toMatchObject({
+        status: 'in_progress',
+        part_MA_status: 'completed',
+        part_MA_progress: '100',
+        part_MA_overdue: 'false',
+        part_MA_note: 'Délégation reçue',
+        part_CI_status: joint.parts.find((p) => p.partyCode === 'CI')!.status,
+        part_CI_completedOn: '',
+        part_CI_overdue: 'true',
+      });
+      expect(record.part_MA_completedOn).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      // A party not on this activity: empty cells.
+      const absent = ['IOM', 'UNICEF', 'UNODC'].find(
+        (code) => !joint.parts.some((p) => p.partyCode === code),
+      )!;
+      expect(record[`part_${absent}_status`]).toBe('');
+    });
+
     it('is not paginated: page and pageSize are refused', async () => {
       const res = await file(`/api/action-plans/${seeded.planId}/activities.csv?page=2`, 400);
       expect(JSON.parse(res.body.toString()).errors[0].field).toBe('page');
@@ -146,10 +192,10 @@ describe('exports: CSV, XLSX, calendar feed, IATI', () => {
       );
       expect(res.headers['content-disposition']).toMatch(/filename="[a-z0-9-]+\.xlsx"$/);
       const { sheet, header, records } = await readXlsx(res.body as Buffer);
-      expect(header).toEqual(CSV_HEADER);
+      const expected = await listed('&party=CI');
+      expect(header).toEqual([...CSV_HEADER, ...partColumns(expected)]);
       expect(sheet.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 });
       expect(sheet.getRow(1).font?.bold).toBe(true);
-      const expected = await listed('&party=CI');
       expect(records.map((r) => r.id)).toEqual(expected.map((a) => a.id));
       const dueColumn = header.indexOf('dueOn') + 1;
       for (const [i, record] of records.entries()) {
@@ -267,6 +313,28 @@ describe('exports: CSV, XLSX, calendar feed, IATI', () => {
           /\b(planned|in_progress|completed|postponed|cancelled|workshop|study_visit|legal_exchange|capacity_building|awareness|data_collection|meeting)\b/,
         );
       }
+    });
+
+    it('a focal point’s feed shows their own part: Morocco’s done part reads as done, Côte d’Ivoire’s open one as overdue', async () => {
+      const joint = (await listed()).find(
+        (a) =>
+          a.overdue &&
+          a.parts.some((p) => p.partyCode === 'MA' && p.status === 'completed') &&
+          a.parts.some((p) => p.partyCode === 'CI' && p.status !== 'completed'),
+      );
+      // The CSV test above completed Morocco's part of such an activity.
+      expect(joint).toBeDefined();
+      const eventIn = async (email: string) =>
+        readIcs(await calendar(`/api/action-plans/${seeded.planId}/calendar.ics`, email)).find(
+          (e) => e.uid === `activity-${joint!.id}@accords`,
+        )!;
+      const ma = await eventIn(DEMO.focalMa);
+      expect(ma.summary).toBe(`Réalisée – ${joint!.title}`);
+      expect(ma.description).toContain('Statut : Réalisée');
+      expect(ma.description).toContain('Avancement : 100');
+      expect((await eventIn(DEMO.focalCi)).summary).toBe(`En retard – ${joint!.title}`);
+      // Managers read the joint status (the roll-up): still overdue.
+      expect((await eventIn(DEMO.pm)).summary).toBe(`Overdue – ${joint!.title}`);
     });
 
     it('without a bearer or a feed token answers 401', async () => {
@@ -392,6 +460,27 @@ describe('exports: CSV, XLSX, calendar feed, IATI', () => {
         '100',
       );
       expect(xpath(xmlFile, `count(${ofActivity(maCi.id)}/recipient-country)`)).toBe('2');
+      // Each party's part of a joint activity, in a description of type 4 (the status is the roll-up).
+      for (const activity of activities) {
+        const other = xpath(
+          xmlFile,
+          `string(${ofActivity(activity.id)}/description[@type='4']/narrative[@xml:lang='en'])`,
+        );
+        if (activity.parts.length < 2) {
+          expect(other).toBe('');
+          continue;
+        }
+        for (const p of activity.parts) expect(other).toContain(`${p.partyCode}: `);
+      }
+      const partDone = activities.find((a) =>
+        a.parts.some((p) => p.partyCode === 'MA' && p.status === 'completed'),
+      )!;
+      expect(
+        xpath(
+          xmlFile,
+          `string(${ofActivity(partDone.id)}/description[@type='4']/narrative[@xml:lang='fr'])`,
+        ),
+      ).toMatch(/MA : réalisée le \d{4}-\d{2}-\d{2}/);
       const completed = activities.find((a) => a.status === 'completed')!;
       expect(xpath(xmlFile, `count(${ofActivity(completed.id)}/activity-date[@type='4'])`)).toBe(
         '1',

@@ -250,6 +250,8 @@ describe('importing activities and renewing plans', () => {
               title: `Activité ${i + 1}`,
               type: 'workshop',
               leadPartyCode: lead,
+              // One joint activity: its part columns travel in the export and back.
+              ...(i === 0 && { partyCodes: ['MA', 'CI'] }),
               dueOn: `2026-0${i + 4}-15`,
             })
             .expect(201);
@@ -261,12 +263,24 @@ describe('importing activities and renewing plans', () => {
         'an unchanged %s export updates nothing and duplicates nothing',
         async (format) => {
           const planId = await planWithThree(`Plan réimporté (${format})`);
+          // Morocco's part of the joint one done: its part columns carry a status and a date.
+          const joint = (await activitiesOf(planId)).find((a) => a.title === 'Activité 1')!;
+          await t.http
+            .patch(`/api/activities/${joint.id}/parts/MA`)
+            .set('Authorization', await bearer(DEMO.focalMa))
+            .send({ version: 1, status: 'completed', note: 'Fait' })
+            .expect(200);
           const before = await activitiesOf(planId);
-          const res = await upload(
-            planId,
-            format === 'csv' ? 'text/csv' : XLSX,
-            await exported(planId, format),
-          );
+          const file = await exported(planId, format);
+          if (format === 'csv') {
+            const { header, records } = readCsv(file);
+            expect(header).toEqual(expect.arrayContaining(['part_MA_status', 'part_CI_status']));
+            expect(records.find((r) => r.id === joint.id)).toMatchObject({
+              part_MA_status: 'completed',
+              part_CI_status: 'planned',
+            });
+          }
+          const res = await upload(planId, format === 'csv' ? 'text/csv' : XLSX, file);
           expect(res.status).toBe(201);
           expect(res.body).toEqual({ imported: 3, created: 0, updated: 0, unchanged: 3 });
           const after = await activitiesOf(planId);

@@ -15,6 +15,7 @@ interface ListedActivity {
   status: string;
   progressPercent: number;
   overdue: boolean;
+  parts: { partyCode: string; status: string; progressPercent: number }[];
 }
 
 // Calendar arithmetic done here, independently of src/common/time.
@@ -623,6 +624,7 @@ describe('action plans, activities and progress', () => {
         total: number;
         completed: number;
         overdue: number;
+        completionPercent: number;
         lead: { total: number; completed: number; overdue: number };
         shared: { total: number; completed: number; overdue: number };
       }[];
@@ -699,12 +701,31 @@ describe('action plans, activities and progress', () => {
       expect(progress.completionPercent).toBeGreaterThan(Math.round(withCancelled * 10) / 10);
     });
 
-    it('breaks the figures down by party, type and theme', () => {
-      expect(
-        sortBy(progress.byParty, 'partyCode').map(
-          ({ lead: _l, shared: _s, ...participation }) => participation,
-        ),
-      ).toEqual(breakdown('partyCode', (a) => a.partyCodes));
+    /** Each party's own parts, each with its activity's due date and lead. */
+    const partsOf = (code: string) =>
+      all.flatMap((a) =>
+        a.parts
+          .filter((p) => p.partyCode === code)
+          .map((p) => ({ ...p, dueOn: a.dueOn, leadPartyCode: a.leadPartyCode })),
+      );
+    const countParts = (parts: ReturnType<typeof partsOf>) => ({
+      total: parts.length,
+      completed: parts.filter((p) => p.status === 'completed').length,
+      overdue: parts.filter((p) => isOpen(p) && p.dueOn < today).length,
+    });
+
+    it('breaks the figures down by party (each country’s own parts), type and theme', () => {
+      const codes = [...new Set(all.flatMap((a) => a.parts.map((p) => p.partyCode)))].sort();
+      expect(sortBy(progress.byParty, 'partyCode').map((p) => p.partyCode)).toEqual(codes);
+      for (const row of progress.byParty) {
+        const parts = partsOf(row.partyCode);
+        const counted = parts.filter((p) => p.status !== 'cancelled');
+        const mean = counted.reduce((sum, p) => sum + p.progressPercent, 0) / counted.length;
+        expect(row).toMatchObject({
+          ...countParts(parts),
+          completionPercent: Math.round(mean * 10) / 10,
+        });
+      }
       expect(sortBy(progress.byType, 'type')).toEqual(breakdown('type', (a) => [a.type]));
       expect(sortBy(progress.byTheme, 'theme')).toEqual(breakdown('theme', (a) => a.themes));
       const ma = progress.byParty.find((p) => p.partyCode === 'MA')!;
@@ -712,17 +733,11 @@ describe('action plans, activities and progress', () => {
     });
 
     it('gives each party its own (lead) activities and the shared ones apart, not only participation', () => {
-      const count = (activities: ListedActivity[]) => ({
-        total: activities.length,
-        completed: activities.filter((a) => a.status === 'completed').length,
-        overdue: activities.filter((a) => isOpen(a) && a.dueOn < today).length,
-      });
       for (const party of progress.byParty) {
         const code = party.partyCode;
-        expect(party.lead).toEqual(count(all.filter((a) => a.leadPartyCode === code)));
-        expect(party.shared).toEqual(
-          count(all.filter((a) => a.partyCodes.includes(code) && a.leadPartyCode !== code)),
-        );
+        const parts = partsOf(code);
+        expect(party.lead).toEqual(countParts(parts.filter((p) => p.leadPartyCode === code)));
+        expect(party.shared).toEqual(countParts(parts.filter((p) => p.leadPartyCode !== code)));
         expect(party.lead.total + party.shared.total).toBe(party.total);
       }
       // In the seeded joint plan both countries take part in nearly everything, but each leads its own.
@@ -787,6 +802,51 @@ describe('action plans, activities and progress', () => {
         byTheme: [],
         nextDeadlines: [],
       });
+    });
+
+    it('counts a joint activity by each country’s own part: Morocco done counts it completed, Côte d’Ivoire still owing counts it overdue', async () => {
+      t.clock.set('2026-04-08T12:00:00Z');
+      const plan = await createPlan({
+        title: 'Plan des parts',
+        startsOn: '2026-01-01',
+        durationMonths: 12,
+      });
+      const activity = await createActivity(plan.id, {
+        title: 'Visite d’étude à Rabat',
+        type: 'other',
+        leadPartyCode: 'MA',
+        partyCodes: ['MA', 'CI'],
+        dueOn: '2026-03-31',
+      });
+      await t.http
+        .patch(`/api/activities/${activity.id}/parts/MA`)
+        .set('Authorization', await bearer(DEMO.focalMa))
+        .send({ version: 1, status: 'completed', completedOn: '2026-03-20' })
+        .expect(200);
+      const figures = await pmGet(`/api/action-plans/${plan.id}/progress`);
+      // The joint activity is in progress (Côte d'Ivoire's part is open) and past its due date.
+      expect(figures).toMatchObject({ total: 1, overdue: 1, completionPercent: 50 });
+      expect(figures.byStatus).toMatchObject({ in_progress: 1, completed: 0 });
+      expect(sortBy(figures.byParty, 'partyCode')).toEqual([
+        {
+          partyCode: 'CI',
+          total: 1,
+          completed: 0,
+          overdue: 1,
+          completionPercent: 0,
+          lead: { total: 0, completed: 0, overdue: 0 },
+          shared: { total: 1, completed: 0, overdue: 1 },
+        },
+        {
+          partyCode: 'MA',
+          total: 1,
+          completed: 1,
+          overdue: 0,
+          completionPercent: 100,
+          lead: { total: 1, completed: 1, overdue: 0 },
+          shared: { total: 0, completed: 0, overdue: 0 },
+        },
+      ]);
     });
   });
 

@@ -277,4 +277,58 @@ describe('reminder rules and planning', () => {
     expect(ar.html).toContain('lang="ar"');
     expect(ar.text).toContain('الأنشطة المتأخرة حسب الطرف');
   });
+  it('a joint activity reminds only the focal points whose part is not done; managers as before; the digest lists it under the country still owing', async () => {
+    const title = 'Échange des textes (parts)';
+    const joint = await createActivity(t, casablanca.planId, {
+      title,
+      dueOn: '2026-12-30',
+      partyCodes: ['MA', 'CI', 'IOM'],
+    });
+    t.clock.set('2026-12-10T12:00:00Z');
+    // Morocco has done its share; the IOM dropped out of this one.
+    for (const [code, status] of [
+      ['MA', 'completed'],
+      ['IOM', 'cancelled'],
+    ]) {
+      await t.http
+        .patch(`/api/activities/${joint.id}/parts/${code}`)
+        .set('Authorization', pm)
+        .send({ version: 1, status })
+        .expect(200);
+    }
+    const recipients = async (rule: string) =>
+      (await rowsFor(t, joint.id))
+        .filter((r) => r.rule === rule)
+        .map((r) => r.recipient_address)
+        .sort();
+
+    t.clock.set('2026-12-23T12:00:00Z'); // D-7
+    await sweep(t);
+    expect(await recipients('activity_due:7')).toEqual([DEMO.focalCi, DEMO.pm]);
+
+    t.clock.set('2026-12-31T12:00:00Z'); // overdue by a day
+    await sweep(t);
+    expect(await recipients('activity_overdue:1')).toEqual([DEMO.focalCi]);
+
+    const digest = await t.app.get(DigestContent).render('fr', 'Africa/Casablanca', '2027-01-04');
+    const lines = digest.text.split('\n');
+    const at = lines.findIndex((line) => line.includes(title));
+    expect(at).toBeGreaterThan(0);
+    expect(lines.filter((line) => line.includes(title))).toHaveLength(1);
+    const heading = lines
+      .slice(0, at)
+      .reverse()
+      .find((line) => / : \d+ activités? en retard/.test(line));
+    expect(heading).toMatch(/^Côte d.Ivoire : /);
+
+    // Côte d'Ivoire completes too: the activity is completed and nobody hears of it again.
+    await t.http
+      .patch(`/api/activities/${joint.id}/parts/CI`)
+      .set('Authorization', await t.tokenFor(DEMO.focalCi))
+      .send({ version: 1, status: 'completed' })
+      .expect(200);
+    t.clock.set('2027-01-07T12:00:00Z');
+    await sweep(t);
+    expect(await recipients('activity_overdue:2')).toEqual([]);
+  });
 });

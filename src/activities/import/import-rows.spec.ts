@@ -29,6 +29,30 @@ describe('reading import rows', () => {
     ]);
   });
 
+  it('reads the exported part columns as information only, whatever their case', () => {
+    const rows = readImportRows([
+      [...header, 'part_MA_status', 'PART_CI_PROGRESS', 'part_MA_completedOn', 'part_IOM_note'],
+      ['A', 'workshop', 'MA', '2026-05-01', 'completed', 40, new Date('2026-04-01'), 'x'],
+    ]);
+    expect(rows[0].values).toEqual({
+      title: 'A',
+      type: 'workshop',
+      leadPartyCode: 'MA',
+      dueOn: '2026-05-01',
+    });
+  });
+
+  it.each(['part_MA_colour', 'part_M_status', 'part__status', 'parts_MA_status'])(
+    'still refuses an unknown column that only looks like a part column: %s',
+    (column) => {
+      expect(rejection(() => readImportRows([[...header, column]]))).toContainEqual({
+        row: 1,
+        field: column,
+        message: expect.stringContaining('unknown column'),
+      });
+    },
+  );
+
   it.each([
     ['themes', ' victim_support ; data_collection;', ['victim_support', 'data_collection']],
     ['partyCodes', 'MA;CI', ['MA', 'CI']],

@@ -8,6 +8,7 @@ import {
   LIST_SEPARATOR,
   type ImportColumn,
 } from '../activity-table';
+import { isPartColumn } from '../parts/part-columns';
 import { ImportRejected, type RowError } from './import-errors';
 import { limitMessages, MAX_FIELD_LENGTH, MAX_IMPORT_ROWS } from './import-limits';
 import { ImportTooLarge } from './import-too-large';
@@ -119,6 +120,8 @@ function mapHeader(header: RawCell[]): HeaderSlot[] {
     }
     const name = String(cell ?? '').trim();
     if (name === '') return UNNAMED;
+    // Each party's part, as exported: information, not read back (part-columns.ts).
+    if (isPartColumn(name)) return READ_ONLY;
     const column = byName.get(name.toLowerCase());
     if (!column) {
       errors.push({ row: 1, field: name, message: `unknown column (column ${index + 1})` });

@@ -2,9 +2,13 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager, In } from 'typeorm';
 import { Clock } from '../../common/time/clock';
+import { NotFound } from '../../common/errors/domain-errors';
+import type { CalendarDate } from '../../common/time/calendar-date';
 import { isClosedStatus } from '../activity-rules';
 import type { Activity } from '../activity.entity';
 import { ActivityPart } from './activity-part.entity';
+import { planPartChange, type PartFieldChange } from './part-changes';
+import { rollUpParts, type PartState } from './part-rollup';
 
 /**
  * Each party's part of an activity, kept in step with the activity's parties by every writer of
@@ -108,6 +112,41 @@ export class ActivityPartsStore {
         codes: changed.map((p) => p.partyCode),
       })
       .execute();
+  }
+
+  /**
+   * A focal point's status or progress sent on the activity itself (the joint PATCH) is a report of
+   * their own party's part: it changes that part only, by the same rules as the parts route
+   * (planPartChange; the part's version moves when it changes), and returns the roll-up of all the
+   * parts for the caller to write on the activity. The caller holds the activity's row lock, so the
+   * roll-up reads every sibling part as committed. `beforeCompleting` runs when the report moves the
+   * part to completed (the evidence gate), inside the transaction, before anything is written.
+   */
+  async reportPart(
+    em: EntityManager,
+    activityId: string,
+    partyCode: string,
+    patch: Partial<Pick<PartState, 'status' | 'progressPercent'>>,
+    today: CalendarDate,
+    actorId: string,
+    beforeCompleting: () => Promise<void> = async () => {},
+  ): Promise<{ changes: PartFieldChange[]; joint: PartState }> {
+    const current = await em.findOne(ActivityPart, {
+      where: { activityId, partyCode },
+      lock: { mode: 'pessimistic_write' },
+    });
+    if (!current) throw new NotFound('Activity part', `${activityId}/${partyCode}`);
+    const { next, changes } = planPartChange(current, patch, today);
+    if (next.status === 'completed' && current.status !== 'completed') await beforeCompleting();
+    if (changes.length > 0) {
+      await em.update(
+        ActivityPart,
+        { activityId, partyCode },
+        { ...next, version: current.version + 1, updatedAt: this.clock.now(), updatedBy: actorId },
+      );
+    }
+    const parts = await em.findBy(ActivityPart, { activityId });
+    return { changes, joint: rollUpParts(parts) };
   }
 
   /** The parts of these activities, lead party first then in the activity's order of parties. */

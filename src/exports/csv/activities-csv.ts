@@ -1,5 +1,5 @@
 import { stringify } from 'csv-stringify/sync';
-import { EXPORT_COLUMNS, type ExportRow } from '../../activities/activity-table';
+import { EXPORT_COLUMNS, type ExportCell } from '../../activities/activity-table';
 
 /**
  * Spreadsheet programs run a cell that starts with one of these as a formula (CSV injection). Such text
@@ -7,10 +7,14 @@ import { EXPORT_COLUMNS, type ExportRow } from '../../activities/activity-table'
  */
 export const FORMULA_START = /^[=+\-@\t\r]/;
 
-export function activitiesToCsv(rows: ExportRow[]): Buffer {
+/** `columns`: the activity's own (EXPORT_COLUMNS), then any part columns (part-columns.ts). */
+export function activitiesToCsv(
+  rows: Record<string, ExportCell>[],
+  columns: readonly string[] = EXPORT_COLUMNS,
+): Buffer {
   const text = stringify(
     rows.map((row) =>
-      EXPORT_COLUMNS.map((column) => {
+      columns.map((column) => {
         const value = row[column];
         if (typeof value !== 'string') return String(value);
         return FORMULA_START.test(value) ? `'${value}` : value;
@@ -18,7 +22,7 @@ export function activitiesToCsv(rows: ExportRow[]): Buffer {
     ),
     {
       header: true,
-      columns: [...EXPORT_COLUMNS],
+      columns: [...columns],
       // The BOM makes Excel read the file as UTF-8 (accents in French titles); CRLF is RFC 4180.
       bom: true,
       record_delimiter: 'windows',

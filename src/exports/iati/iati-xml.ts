@@ -19,6 +19,7 @@ import {
   sectorsFor,
   splitEvenly,
 } from './iati-codes';
+import { partNarratives } from './part-narratives';
 import { FUNDING_PARTY_CODES, iatiIdentifier, type ReportingOrg } from './reporting-org';
 
 /** The file's default language (each iati-activity's xml:lang). */
@@ -77,6 +78,9 @@ function appendActivity(root: XMLBuilder, activity: ActivityView, input: IatiInp
     el.ele('description', { type: '1' }),
     activity.description ? texts(activity, 'description') : texts(activity, 'title'),
   );
+  // Each party's part of a joint activity (the activity-status below is their roll-up).
+  const parts = partNarratives(activity.parts);
+  if (parts) narrated(el.ele('description', { type: '4' }), parts);
   for (const org of participatingOrgs(activity, input)) {
     narrated(el.ele('participating-org', { role: org.role, type: org.type }), org.names);
   }

@@ -1,8 +1,9 @@
 import ExcelJS from 'exceljs';
-import { DATE_COLUMNS, EXPORT_COLUMNS, type ExportRow } from '../../activities/activity-table';
+import { DATE_COLUMNS, EXPORT_COLUMNS, type ExportCell } from '../../activities/activity-table';
+import { isPartColumn } from '../../activities/parts/part-columns';
 
 const SHEET_NAME = 'Activities';
-const WIDTHS: Partial<Record<(typeof EXPORT_COLUMNS)[number], number>> = {
+const WIDTHS: Partial<Record<string, number>> = {
   title: 60,
   description: 60,
   notes: 40,
@@ -16,29 +17,44 @@ const WIDTHS: Partial<Record<(typeof EXPORT_COLUMNS)[number], number>> = {
  * date has no time zone: it is written as that day's UTC midnight, which exceljs stores as a whole serial
  * day number, the same day whatever the reader's zone; the import reads a date cell back as that day.
  */
-export async function activitiesToXlsx(rows: ExportRow[], planTitle: string): Promise<Buffer> {
+export async function activitiesToXlsx(
+  rows: Record<string, ExportCell>[],
+  planTitle: string,
+  columns: readonly string[] = EXPORT_COLUMNS,
+): Promise<Buffer> {
+  const dateColumns = [
+    ...DATE_COLUMNS,
+    ...columns.filter((c) => isPartColumn(c) && c.endsWith('_completedOn')),
+  ];
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Accords';
   workbook.title = planTitle;
   const sheet = workbook.addWorksheet(SHEET_NAME, {
     views: [{ state: 'frozen', ySplit: 1 }],
   });
-  sheet.columns = EXPORT_COLUMNS.map((key) => ({ header: key, key, width: WIDTHS[key] ?? 16 }));
-  for (const column of DATE_COLUMNS) sheet.getColumn(column).numFmt = DATE_FORMAT;
-  for (const row of rows) sheet.addRow(withDateCells(row));
+  sheet.columns = columns.map((key) => ({
+    header: key,
+    key,
+    width: WIDTHS[key] ?? (key.endsWith('_note') ? 40 : 16),
+  }));
+  for (const column of dateColumns) sheet.getColumn(column).numFmt = DATE_FORMAT;
+  for (const row of rows) sheet.addRow(withDateCells(row, dateColumns));
   const header = sheet.getRow(1);
   header.font = { bold: true, color: { argb: 'FFFFFFFF' } };
   header.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FF1F4E79' } };
-  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: EXPORT_COLUMNS.length } };
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: columns.length } };
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
 const DATE_FORMAT = 'yyyy-mm-dd';
 
 /** YYYY-MM-DD text in the date columns becomes a date cell; an empty cell stays empty. */
-function withDateCells(row: ExportRow): Record<string, ExportRow[keyof ExportRow] | Date> {
-  const cells: Record<string, ExportRow[keyof ExportRow] | Date> = { ...row };
-  for (const column of DATE_COLUMNS) {
+function withDateCells(
+  row: Record<string, ExportCell>,
+  dateColumns: readonly string[],
+): Record<string, ExportCell | Date> {
+  const cells: Record<string, ExportCell | Date> = { ...row };
+  for (const column of dateColumns) {
     const value = row[column];
     if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
       cells[column] = new Date(`${value}T00:00:00Z`);

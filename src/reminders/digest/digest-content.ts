@@ -18,6 +18,7 @@ import { PartiesService } from '../../parties/parties.service';
 import { partyName } from '../../parties/party-names';
 import type { Locale } from '../../users/user.entity';
 import { DIGEST_WORDS } from './digest-messages';
+import { OPEN_PART_CODES } from '../open-part-codes';
 import { groupOverdueByParty, type OverdueActivity } from './digest-overdue';
 
 interface DueActivity {
@@ -116,11 +117,14 @@ export class DigestContent {
     });
   }
 
-  /** Every open overdue activity (not those renewal carried over: their copy is the live one). */
+  /**
+   * Every open overdue activity (not those renewal carried over: their copy is the live one), under
+   * the parties whose part of it is still open: a country that has done its share is not listed.
+   */
   private overdueActivities(today: CalendarDate): Promise<OverdueActivity[]> {
     return this.dataSource.query(
       `SELECT a.id, a.title, a.translations, to_char(a.due_on, 'YYYY-MM-DD') AS "dueOn",
-              a.party_codes AS "partyCodes", p.title AS "planTitle",
+              ${OPEN_PART_CODES} AS "partyCodes", p.title AS "planTitle",
               p.translations AS "planTranslations"
          FROM activities a JOIN action_plans p ON p.id = a.plan_id
         WHERE a.status NOT IN ('completed', 'cancelled') AND a.due_on < $1

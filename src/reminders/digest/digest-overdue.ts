@@ -17,7 +17,7 @@ export interface OverdueGroup {
 }
 
 /**
- * Overdue activities under each party taking part (a joint activity is under each of its parties), the
+ * Overdue activities under each party whose part is open (a joint activity is under each such party), the
  * party with most first. The count a digest shows is the length of the list it names: the old SQL
  * counted every row but kept only the first five titles ("CI: 6 overdue" naming five).
  */
