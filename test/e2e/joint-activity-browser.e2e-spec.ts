@@ -1,3 +1,5 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { type Language, MESSAGES } from '../../src/dashboard/i18n';
 import { launchChromium, listenLocally } from '../support/browser';
@@ -132,6 +134,14 @@ describe('a joint activity, each country reporting its part in the page', () => 
     await page.locator(`${form} button[type=submit]`).click();
   }
 
+  /** With REVIEW_SCREENSHOTS=1, the dialog as a person sees it (git-ignored artifacts). */
+  async function review(page: Page, name: string): Promise<void> {
+    if (!process.env.REVIEW_SCREENSHOTS) return;
+    const dir = join(__dirname, '..', 'artifacts', 'screenshots');
+    mkdirSync(dir, { recursive: true });
+    await page.locator('#activity-parts').screenshot({ path: join(dir, name) });
+  }
+
   const jointShown = (page: Page) => page.locator('#parts-joint').getAttribute('data-status');
   const myOpenIds = (page: Page) =>
     page
@@ -174,6 +184,7 @@ describe('a joint activity, each country reporting its part in the page', () => 
       // The activity is in Morocco's open list while Morocco's part is open.
       expect(await myOpenIds(page)).toContain(workshop.id);
       await expectNoHorizontalScroll(page, 'parts panel, fr, 360 px');
+      await review(page, 'parts-fr-360.png');
 
       await savePart(page, 'MA', {
         status: 'completed',
@@ -228,6 +239,7 @@ describe('a joint activity, each country reporting its part in the page', () => 
         page.locator('#part-MA').locator('form, select, textarea, input, button').count(),
       ).resolves.toBe(0);
       await expectNoHorizontalScroll(page, 'parts panel, ar, 360 px');
+      await review(page, 'parts-ar-360.png');
 
       // The API refuses focal.ci's change of Morocco's part, whatever the page shows.
       const ma = partOf(await read(workshop.id), 'MA');
@@ -312,6 +324,7 @@ describe('a joint activity, each country reporting its part in the page', () => 
     const error = page.locator('#part-form-MA-progressPercent-error');
     await error.waitFor();
     await expect(error.textContent()).resolves.toContain('40');
+    await review(page, 'parts-field-error.png');
     await expect(
       page.locator('#part-form-MA-progressPercent').getAttribute('aria-invalid'),
     ).resolves.toBe('true');
