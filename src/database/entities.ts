@@ -15,6 +15,8 @@ import { Party } from '../parties/party.entity';
 import { ReminderSettings } from '../reminders/reminder-settings.entity';
 import { ObserverGrant } from '../users/observer-grant.entity';
 import { User } from '../users/user.entity';
+import { ActivityEvidence } from '../evidence/activity-evidence.entity';
+import { EvidenceRequirement } from '../evidence/requirements/evidence-requirement.entity';
 import { WebhookSubscription } from '../webhooks/webhook-subscription.entity';
 
 /** Listed, not globbed, so that jest (.ts) and dist (.js) load the same classes. */
@@ -37,4 +39,6 @@ export const ENTITIES = [
   IdempotencyKey,
   AccountToken,
   AuthSession,
+  ActivityEvidence,
+  EvidenceRequirement,
 ];

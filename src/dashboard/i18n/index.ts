@@ -7,6 +7,7 @@
 import { accounts, type AccountsMessages } from './accounts';
 import { admin, type AdminMessages } from './admin';
 import { core, type CoreMessages } from './core';
+import { evidence, type EvidenceMessages } from './evidence';
 import type { Language } from './languages';
 import { navigation, type NavigationMessages } from './navigation';
 import { parts, type PartsMessages } from './parts';
@@ -19,10 +20,11 @@ export type Messages = CoreMessages &
   AccountsMessages &
   AdminMessages &
   NavigationMessages &
+  EvidenceMessages &
   PartsMessages;
 
 /** The areas, by name, for the check that no key is defined twice. */
-export const MESSAGE_AREAS = { core, planning, accounts, admin, navigation, parts };
+export const MESSAGE_AREAS = { core, planning, accounts, admin, navigation, evidence, parts };
 
 function merged(lang: Language): Messages {
   return Object.assign({}, ...Object.values(MESSAGE_AREAS).map((area) => area[lang])) as Messages;
