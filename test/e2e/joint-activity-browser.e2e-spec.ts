@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { type Language, MESSAGES } from '../../src/dashboard/i18n';
 import { launchChromium, listenLocally } from '../support/browser';
-import { SeededPlan, seededPlan } from '../support/fixtures';
+import { pdfFile, pngFile } from '../support/evidence-files';
+import { createEgyptTunisiaAgreement, SeededPlan, seededPlan } from '../support/fixtures';
 import { createTestApp, DEMO, DEMO_PASSWORD, TestApp } from '../support/test-app';
 
 interface Part {
@@ -107,16 +108,24 @@ describe('a joint activity, each country reporting its part in the page', () => 
 
   // Page-side code as strings: the project compiles without the DOM library.
   async function expectNoHorizontalScroll(page: Page, where: string): Promise<void> {
-    const size = await page.evaluate<{ scrollWidth: number; innerWidth: number; dialog: number }>(
-      `({ scrollWidth: document.scrollingElement.scrollWidth, innerWidth: window.innerWidth,
-          dialog: (() => { const d = document.querySelector('#activity-dialog .dialog-body');
-                           return d.scrollWidth - d.clientWidth; })() })`,
+    // What sticks out of the dialog's body from the parts panel, named, so that a failure says where to look.
+    const size = await page.evaluate<{ scrollWidth: number; innerWidth: number; wider: string[] }>(
+      `(() => {
+        const body = document.querySelector('#activity-dialog .dialog-body');
+        const box = body.getBoundingClientRect();
+        const wider = [...document.querySelectorAll('#activity-parts, #activity-parts *')]
+          .filter((el) => { const r = el.getBoundingClientRect();
+                            return r.width > 0 && (r.right > box.right + 1 || r.left < box.left - 1); })
+          .map((el) => el.tagName.toLowerCase() + (el.id ? '#' + el.id : '') + '.' + el.className);
+        return { scrollWidth: document.scrollingElement.scrollWidth, innerWidth: window.innerWidth,
+                 wider: wider.slice(0, 5) };
+      })()`,
     );
     expect({ where, ...size }).toEqual({
       where,
       scrollWidth: size.innerWidth,
       innerWidth: size.innerWidth,
-      dialog: 0,
+      wider: [],
     });
   }
 
@@ -140,6 +149,25 @@ describe('a joint activity, each country reporting its part in the page', () => 
     const dir = join(__dirname, '..', 'artifacts', 'screenshots');
     mkdirSync(dir, { recursive: true });
     await page.locator('#activity-parts').screenshot({ path: join(dir, name) });
+  }
+
+  /**
+   * Uploads a real file into a part's evidence panel through the page (kind, file, upload) and waits
+   * until its checklist ticks that kind.
+   */
+  async function uploadInPart(
+    page: Page,
+    code: string,
+    kind: string,
+    file: { name: string; mimeType: string; buffer: Buffer },
+  ): Promise<void> {
+    const form = page.locator(`#part-${code} .part-evidence form.evidence-upload`);
+    await form.locator('select[name="kind"]').selectOption(kind);
+    await form.locator('input[type="file"]').setInputFiles(file);
+    await form.locator('button[type="submit"]').click();
+    await page
+      .locator(`#part-${code} .evidence-checklist li.present[data-kind="${kind}"]`)
+      .waitFor();
   }
 
   const jointShown = (page: Page) => page.locator('#parts-joint').getAttribute('data-status');
@@ -185,6 +213,44 @@ describe('a joint activity, each country reporting its part in the page', () => 
       expect(await myOpenIds(page)).toContain(workshop.id);
       await expectNoHorizontalScroll(page, 'parts panel, fr, 360 px');
       await review(page, 'parts-fr-360.png');
+
+      // A workshop needs its agenda and attendance list before a part is completed: the page says so
+      // beside the status, in French, and nothing changes.
+      await expect(
+        page
+          .locator('#part-MA .evidence-checklist li.missing')
+          .evaluateAll((nodes) =>
+            nodes.map((n) => (n as unknown as { dataset: { kind: string } }).dataset.kind),
+          ),
+      ).resolves.toEqual(['agenda', 'attendance_list']);
+      await savePart(page, 'MA', { status: 'completed' });
+      const gate = page.locator('#part-form-MA-status-error');
+      await gate.waitFor();
+      await expect(gate.textContent()).resolves.toBe(
+        m.partsEvidenceMissing.replace(
+          '{kinds}',
+          [m.evKinds.agenda, m.evKinds.attendance_list].join(m.listSeparator),
+        ),
+      );
+      expect(partOf(await read(workshop.id), 'MA')).toMatchObject({
+        status: 'planned',
+        version: 1,
+      });
+
+      // The agenda (a PDF) and the attendance list (a PNG scan), uploaded through the page.
+      await uploadInPart(page, 'MA', 'agenda', {
+        name: 'ordre-du-jour.pdf',
+        mimeType: 'application/pdf',
+        buffer: pdfFile('Ordre du jour, atelier de Rabat'),
+      });
+      await uploadInPart(page, 'MA', 'attendance_list', {
+        name: 'liste de présence.png',
+        mimeType: 'image/png',
+        buffer: pngFile(),
+      });
+      await expect(page.locator('#part-MA .evidence-files li.evidence-file').count()).resolves.toBe(
+        2,
+      );
 
       await savePart(page, 'MA', {
         status: 'completed',
@@ -255,6 +321,19 @@ describe('a joint activity, each country reporting its part in the page', () => 
       });
 
       expect(await myOpenIds(page)).toContain(workshop.id);
+      // Morocco's files are listed in Morocco's part, with no upload form there for focal.ci.
+      await expect(page.locator('#part-MA .evidence-file').count()).resolves.toBe(2);
+      await expect(page.locator('#part-MA .evidence-upload').count()).resolves.toBe(0);
+      await uploadInPart(page, 'CI', 'agenda', {
+        name: 'programme-abidjan.pdf',
+        mimeType: 'application/pdf',
+        buffer: pdfFile('Programme de la délégation ivoirienne'),
+      });
+      await uploadInPart(page, 'CI', 'attendance_list', {
+        name: 'presence.pdf',
+        mimeType: 'application/pdf',
+        buffer: pdfFile('Liste de présence'),
+      });
       await savePart(page, 'CI', { status: 'completed', note: 'Délégation ivoirienne formée' });
       await page.locator('#part-message-CI .notice.success').waitFor();
       await expect(jointShown(page)).resolves.toBe('completed');
@@ -268,6 +347,50 @@ describe('a joint activity, each country reporting its part in the page', () => 
       await page
         .locator(`#my-activities-list .activity[data-id="${workshop.id}"]`)
         .waitFor({ state: 'detached' });
+    });
+
+    it('a file of the workshop is not found (404) for someone who cannot read its plan', async () => {
+      const evidence = (
+        await t.http
+          .get(`/api/activities/${workshop.id}/evidence`)
+          .set('Authorization', await bearer(DEMO.focalCi))
+          .expect(200)
+      ).body as { items: { id: string; partyCode: string | null; kind: string }[] };
+      expect(evidence.items.map((i) => `${i.partyCode}:${i.kind}`).sort()).toEqual([
+        'CI:agenda',
+        'CI:attendance_list',
+        'MA:agenda',
+        'MA:attendance_list',
+      ]);
+      const file = evidence.items.find((i) => i.partyCode === 'MA' && i.kind === 'agenda')!;
+      const content = `/api/activities/${workshop.id}/evidence/${file.id}/content`;
+      // Readable by the plan's readers (focal.ci reads Morocco's agenda)…
+      await t.http
+        .get(content)
+        .set('Authorization', await bearer(DEMO.focalCi))
+        .expect(200);
+
+      // …and not by an observer granted only another agreement (Egypt–Tunisia).
+      const egTn = await createEgyptTunisiaAgreement(t);
+      await t.http
+        .post('/api/users')
+        .set('Authorization', await bearer(DEMO.admin))
+        .send({
+          email: 'observer.eg-tn@accords.example',
+          name: 'Observateur Égypte–Tunisie',
+          role: 'observer',
+          password: 'observer-password-123',
+          observedAgreementIds: [egTn.agreementId],
+        })
+        .expect(201);
+      const outsider = await t.tokenFor('observer.eg-tn@accords.example', 'observer-password-123');
+      const refused = await t.http.get(content).set('Authorization', outsider).expect(404);
+      expect(refused.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(refused.headers['content-disposition']).toBeUndefined();
+      await t.http
+        .get(`/api/activities/${workshop.id}/evidence`)
+        .set('Authorization', outsider)
+        .expect(404);
     });
 
     it('an observer reads every part without a single control', async () => {

@@ -30,6 +30,7 @@ const fr = {
   partsForbidden:
     'Vous ne pouvez pas modifier la part de {party} : seuls son point focal et les gestionnaires de programme le peuvent.',
   partsActivityEvidence: "Pièces de l'activité (communes aux pays)",
+  partsEvidenceMissing: 'Pour marquer cette part réalisée, déposez d’abord : {kinds}.',
 };
 
 export type PartsMessages = typeof fr;
@@ -61,6 +62,7 @@ const en: PartsMessages = {
   partsForbidden:
     "You may not change {party}'s part: only its focal point and programme managers may.",
   partsActivityEvidence: 'Evidence of the activity (shared by the countries)',
+  partsEvidenceMissing: 'To mark this part completed, first upload: {kinds}.',
 };
 
 const ar: PartsMessages = {
@@ -90,6 +92,7 @@ const ar: PartsMessages = {
   partsForbidden:
     'لا يمكنكم تعديل حصة {party}: لا يعدّلها إلا نقطة الاتصال الخاصة بها ومديرو البرنامج.',
   partsActivityEvidence: 'وثائق النشاط (مشتركة بين البلدين)',
+  partsEvidenceMissing: 'لاعتبار هذه الحصة منجزة، ارفعوا أولًا: {kinds}.',
 };
 
 export const parts: AreaMessages<PartsMessages> = { fr, en, ar };

@@ -215,6 +215,21 @@ function partForm(activity, part, message, onChange) {
         onChange(fresh);
       } catch (error) {
         if (isStale(error)) return staleNotice(activity, code, party, message, onChange);
+        if (isEvidenceMissing(error)) {
+          // Beside the status, in the reader's words, naming the kinds the checklist below shows.
+          const kinds = (error.problem.missingKinds || []).map(
+            (k) => (M.evKinds && M.evKinds[k]) || k,
+          );
+          f.setErrors({
+            errors: [
+              {
+                field: 'status',
+                message: t('partsEvidenceMissing', { kinds: kinds.join(M.listSeparator) }),
+              },
+            ],
+          });
+          return;
+        }
         if (error instanceof ApiError && error.status === 403) {
           f.showMessage('error', t('partsForbidden', { party }));
           return;
@@ -251,6 +266,10 @@ function followStatus(form) {
 /** A part's version conflict: the activity's own 409s (carried over) name no current version. */
 const isStale = (error) =>
   error instanceof ApiError && error.status === 409 && error.problem.currentVersion !== undefined;
+
+/** Completion refused until the evidence the activity's type requires is there (h/evidence). */
+const isEvidenceMissing = (error) =>
+  error instanceof ApiError && error.status === 409 && error.problem.code === 'evidence_missing';
 
 function staleNotice(activity, code, party, message, onChange) {
   const reload = h(
