@@ -1,5 +1,6 @@
 import { crc32, deflateSync } from 'node:zlib';
 import { zipOf } from './hostile-files';
+import type { TestApp } from './test-app';
 
 /** Small real files of each evidence type, made here (nothing downloaded). */
 
@@ -79,4 +80,19 @@ export function exeFile(): Buffer {
   header.writeUInt32LE(64, 60);
   header.write('PE\0\0', 64, 'latin1');
   return header;
+}
+
+/**
+ * Clears the required evidence (the completion gate then lets every part complete): for suites about
+ * something else (reminders, roll-up, the page) that complete activities without uploading files.
+ * The gate itself is tested in evidence.e2e-spec.ts.
+ */
+export async function withoutRequiredEvidence(
+  t: Pick<TestApp, 'http' | 'tokenFor'>,
+): Promise<void> {
+  const res = await t.http
+    .put('/api/evidence-requirements')
+    .set('Authorization', await t.tokenFor('admin@accords.example'))
+    .send({ items: [] });
+  if (res.status !== 200) throw new Error(`clearing required evidence: ${res.status} ${res.text}`);
 }

@@ -1,0 +1,152 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium, listenLocally } from '../support/browser';
+import { pdfFile, pngFile } from '../support/evidence-files';
+import { SeededPlan, seededPlan } from '../support/fixtures';
+import { createTestApp, DEMO, DEMO_PASSWORD, TestApp } from '../support/test-app';
+
+/**
+ * The evidence panel in a real Chromium: mounted by the page's own module (`evidencePanel`, the
+ * function the activity dialog places in each part), uploading through the form with the session's
+ * cookie and CSRF header.
+ */
+describe('the evidence panel in the page', () => {
+  jest.setTimeout(90_000);
+  let t: TestApp;
+  let seeded: SeededPlan;
+  let base: string;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    seeded = await seededPlan(t);
+    base = await listenLocally(t);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await t?.close();
+  });
+  afterEach(async () => {
+    await Promise.all(contexts.splice(0).map((c) => c.close()));
+    expect(pageErrors.splice(0)).toEqual([]);
+  });
+
+  const workshop = async () =>
+    (
+      await t.http
+        .post(`/api/action-plans/${seeded.planId}/activities`)
+        .set('Authorization', await t.tokenFor(DEMO.pm))
+        .send({
+          title: `Atelier ${Math.random()}`,
+          type: 'workshop',
+          leadPartyCode: 'MA',
+          partyCodes: ['MA', 'CI'],
+          dueOn: '2026-11-30',
+        })
+        .expect(201)
+    ).body as { id: string; leadPartyCode: string; partyCodes: string[] };
+
+  async function signedInPage(email: string): Promise<Page> {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    contexts.push(context);
+    context.setDefaultTimeout(20_000);
+    const page = await context.newPage();
+    page.on('pageerror', (error) => pageErrors.push(error.message));
+    await page.goto(`${base}/`);
+    await page.getByLabel(/e-mail|email/i).fill(email);
+    await page.locator('#login-password').fill(DEMO_PASSWORD);
+    await page.locator('#login-submit').click();
+    await page.locator('#plan-title').waitFor();
+    return page;
+  }
+
+  /** Mounts the panel of `partyCode`'s part the way the activity dialog does: one exported call. */
+  async function mountPanel(page: Page, activity: object, partyCode: string) {
+    // A string, evaluated in the page: the page's own module instance (same session, same api.js).
+    await page.evaluate(`(async () => {
+      const { evidencePanel } = await import('/assets/evidence-panel.js');
+      const panel = evidencePanel(${JSON.stringify(activity)}, { partyCode: ${JSON.stringify(partyCode)} });
+      panel.id = 'evidence-under-test';
+      document.body.append(panel);
+    })()`);
+    return page.locator('#evidence-under-test');
+  }
+
+  it("focal.ma uploads an agenda and an attendance list to Morocco's part, the checklist ticks, the part completes", async () => {
+    const activity = await workshop();
+    const page = await signedInPage(DEMO.focalMa);
+    const panel = await mountPanel(page, activity, 'MA');
+    await panel.locator('.evidence-checklist li[data-kind="agenda"].missing').waitFor();
+    await panel.locator('.evidence-checklist li[data-kind="attendance_list"].missing').waitFor();
+
+    await panel.locator('select[name="kind"]').selectOption('agenda');
+    await panel.locator('input[type="file"]').setInputFiles({
+      name: 'Ordre du jour.pdf',
+      mimeType: 'application/pdf',
+      buffer: pdfFile(),
+    });
+    await panel.locator('button[type="submit"]').click();
+    await panel.locator('.evidence-file[data-kind="agenda"]').waitFor();
+    await panel.locator('.evidence-checklist li[data-kind="agenda"].present').waitFor();
+
+    await panel.locator('select[name="kind"]').selectOption('attendance_list');
+    await panel.locator('input[type="file"]').setInputFiles({
+      name: 'presence.png',
+      mimeType: 'image/png',
+      buffer: pngFile(),
+    });
+    await panel.locator('button[type="submit"]').click();
+    await panel.locator('.evidence-checklist li[data-kind="attendance_list"].present').waitFor();
+    await expect(
+      panel.locator('.evidence-file .evidence-download').allTextContents(),
+    ).resolves.toEqual(['Ordre du jour.pdf', 'presence.png']);
+
+    const listed = await t.http
+      .get(`/api/activities/${activity.id}/evidence`)
+      .set('Authorization', await t.tokenFor(DEMO.pm))
+      .expect(200);
+    expect(
+      listed.body.items.map((i: { partyCode: string; kind: string }) => [i.partyCode, i.kind]),
+    ).toEqual([
+      ['MA', 'agenda'],
+      ['MA', 'attendance_list'],
+    ]);
+    expect(listed.body.requirements[0]).toMatchObject({ partyCode: 'MA', missing: [] });
+    const current = await t.http
+      .get(`/api/activities/${activity.id}`)
+      .set('Authorization', await t.tokenFor(DEMO.focalMa))
+      .expect(200);
+    const part = current.body.parts.find((p: { partyCode: string }) => p.partyCode === 'MA');
+    const done = await t.http
+      .patch(`/api/activities/${activity.id}/parts/MA`)
+      .set('Authorization', await t.tokenFor(DEMO.focalMa))
+      .send({ status: 'completed', version: part.version })
+      .expect(200);
+    expect(done.body.status).toBe('in_progress');
+  });
+
+  it('a file whose content is not its name is refused in the panel, and nothing is listed', async () => {
+    const activity = await workshop();
+    const page = await signedInPage(DEMO.focalMa);
+    const panel = await mountPanel(page, activity, 'MA');
+    await panel.locator('.evidence-empty').waitFor();
+    await panel.locator('input[type="file"]').setInputFiles({
+      name: 'agenda.pdf',
+      mimeType: 'application/pdf',
+      buffer: pngFile(),
+    });
+    await panel.locator('button[type="submit"]').click();
+    await panel.locator('.evidence-status .notice.error').waitFor();
+    await expect(panel.locator('.evidence-file').count()).resolves.toBe(0);
+  });
+
+  it("another party's focal point reads Morocco's part without an upload form", async () => {
+    const activity = await workshop();
+    const page = await signedInPage(DEMO.focalCi);
+    const panel = await mountPanel(page, activity, 'MA');
+    await panel.locator('.evidence-checklist li[data-kind="agenda"]').waitFor();
+    await expect(panel.locator('form.evidence-upload').count()).resolves.toBe(0);
+  });
+});
