@@ -11,6 +11,7 @@ import { evidence, type EvidenceMessages } from './evidence';
 import type { Language } from './languages';
 import { meetings, type MeetingsMessages } from './meetings';
 import { navigation, type NavigationMessages } from './navigation';
+import { parts, type PartsMessages } from './parts';
 import { planning, type PlanningMessages } from './planning';
 
 export * from './languages';
@@ -21,10 +22,20 @@ export type Messages = CoreMessages &
   AdminMessages &
   NavigationMessages &
   EvidenceMessages &
-  MeetingsMessages;
+  MeetingsMessages &
+  PartsMessages;
 
 /** The areas, by name, for the check that no key is defined twice. */
-export const MESSAGE_AREAS = { core, planning, accounts, admin, navigation, evidence, meetings };
+export const MESSAGE_AREAS = {
+  core,
+  planning,
+  accounts,
+  admin,
+  navigation,
+  evidence,
+  meetings,
+  parts,
+};
 
 function merged(lang: Language): Messages {
   return Object.assign({}, ...Object.values(MESSAGE_AREAS).map((area) => area[lang])) as Messages;

@@ -1,6 +1,7 @@
 // One activity in a modal dialog: its details, the update form (status, progress, notes, a reason kept
 // in the history) and its recent changes. Optimistic locking: the form sends the version it showed;
 // on 409 it explains, shows the fresh version and lets the person apply the change again.
+import { activityPartsPanel } from './activity-parts-panel.js';
 import { ApiError, api, describeError, isExpired, session } from './api.js';
 import { $, h, notice } from './dom.js';
 import { fieldErrorText } from './forms.js';
@@ -252,6 +253,7 @@ function render(activity, message) {
       { class: 'dialog-body' },
       details,
       description ? h('p', { class: 'description', dir: 'auto' }, description) : '',
+      activityPartsPanel(activity, (fresh) => (render(fresh), afterSave())), // each party's part
       form,
       history,
     ),

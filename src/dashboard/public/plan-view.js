@@ -3,6 +3,7 @@
 import { statusDonut, timeline, timelineList } from './charts.js';
 import { bar, h } from './dom.js';
 import { exportsCard } from './exports-panel.js';
+import { ownPartOpen } from './activity-parts-panel.js';
 import { planActions } from './planning-plans.js';
 import {
   CLOSED,
@@ -110,9 +111,9 @@ function timelineBox(options) {
   return h('div', { class: 'timeline-scroll' }, timeline(options), timelineList(options));
 }
 
-/** "My open activities": the focal point's own, not completed or cancelled, soonest due first. */
+/** "My open activities": those where the focal point's own part is still open, soonest due first. */
 function myActivitiesCard(own, user, today, onOpen) {
-  const open = own.filter((a) => !CLOSED.has(a.status)).sort(byDueDate);
+  const open = own.filter((a) => ownPartOpen(a, user.partyCode)).sort(byDueDate); // their part
   return card(
     'my-activities',
     h(
