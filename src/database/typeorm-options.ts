@@ -9,6 +9,7 @@ import { IdempotencyKeys1795910000200 } from '../../migrations/1795910000200-Ide
 import { Accounts1795920000100 } from '../../migrations/1795920000100-Accounts';
 import { MultilingualContent1795920000300 } from '../../migrations/1795920000300-MultilingualContent';
 import { ActivityParts1795930000100 } from '../../migrations/1795930000100-ActivityParts';
+import { CommitteeMeetings1795930000300 } from '../../migrations/1795930000300-CommitteeMeetings';
 import { StagnationNudges1795930000400 } from '../../migrations/1795930000400-StagnationNudges';
 import { ENTITIES } from './entities';
 
@@ -23,6 +24,7 @@ export const MIGRATIONS = [
   Accounts1795920000100,
   MultilingualContent1795920000300,
   ActivityParts1795930000100,
+  CommitteeMeetings1795930000300,
   StagnationNudges1795930000400,
 ];
 
