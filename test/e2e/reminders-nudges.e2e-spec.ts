@@ -220,4 +220,99 @@ describe('stagnation nudges before a committee meeting', () => {
     await sweep(t);
     expect(await nudgeRows()).toHaveLength(4);
   });
+
+  describe('settings, in the reminder rules', () => {
+    const rules = () => t.http.get('/api/reminder-rules').set('Authorization', pm).expect(200);
+    const put = (body: object, status: number) =>
+      t.http.put('/api/reminder-rules').set('Authorization', pm).send(body).expect(status);
+    const fieldsOf = (res: { body: { errors?: { field: string }[] } }) =>
+      (res.body.errors ?? []).map((e) => e.field);
+
+    it('shows the defaults: 21 and 7 days before a meeting, silent after 30 days', async () => {
+      expect((await rules()).body.stagnation).toEqual({
+        daysBeforeMeeting: [21, 7],
+        silentAfterDays: 30,
+      });
+    });
+
+    it.each([
+      [
+        'a lead time of 0',
+        { daysBeforeMeeting: [7, 0], silentAfterDays: 30 },
+        'stagnation.daysBeforeMeeting',
+      ],
+      [
+        'a lead time over 180',
+        { daysBeforeMeeting: [181], silentAfterDays: 30 },
+        'stagnation.daysBeforeMeeting',
+      ],
+      [
+        'the same lead twice',
+        { daysBeforeMeeting: [7, 7], silentAfterDays: 30 },
+        'stagnation.daysBeforeMeeting',
+      ],
+      [
+        'a lead that is not a number',
+        { daysBeforeMeeting: ['7j'], silentAfterDays: 30 },
+        'stagnation.daysBeforeMeeting',
+      ],
+      ['no lead list', { silentAfterDays: 30 }, 'stagnation.daysBeforeMeeting'],
+      [
+        'silence of 0 days',
+        { daysBeforeMeeting: [21], silentAfterDays: 0 },
+        'stagnation.silentAfterDays',
+      ],
+      [
+        'silence over 365 days',
+        { daysBeforeMeeting: [21], silentAfterDays: 366 },
+        'stagnation.silentAfterDays',
+      ],
+      [
+        'silence as text',
+        { daysBeforeMeeting: [21], silentAfterDays: '30' },
+        'stagnation.silentAfterDays',
+      ],
+      ['not an object', 'soon', 'stagnation'],
+    ])(
+      'refuses %s with a problem naming the field, and changes nothing',
+      async (_name, stagnation, field) => {
+        const before = (await rules()).body;
+        const res = await put({ ...before, stagnation }, 400);
+        expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+        expect(fieldsOf(res)).toContain(field);
+        expect((await rules()).body).toEqual(before);
+      },
+    );
+
+    it('a manager saves new settings (lead times sorted); a PUT without them keeps them', async () => {
+      const before = (await rules()).body;
+      const saved = await put(
+        { ...before, stagnation: { daysBeforeMeeting: [7, 30, 14], silentAfterDays: 45 } },
+        200,
+      );
+      expect(saved.body.stagnation).toEqual({
+        daysBeforeMeeting: [30, 14, 7],
+        silentAfterDays: 45,
+      });
+      const { stagnation: _kept, ...older } = saved.body;
+      await put({ ...older, activityOverdue: { everyDays: 3 } }, 200);
+      expect((await rules()).body).toMatchObject({
+        activityOverdue: { everyDays: 3 },
+        stagnation: { daysBeforeMeeting: [30, 14, 7], silentAfterDays: 45 },
+      });
+      await put(before, 200);
+    });
+
+    it('a focal point can neither read nor change them', async () => {
+      const focal = await bearer(DEMO.focalMa);
+      await t.http.get('/api/reminder-rules').set('Authorization', focal).expect(403);
+      const before = (await rules()).body;
+      await t.http
+        .put('/api/reminder-rules')
+        .set('Authorization', focal)
+        .send({ ...before, stagnation: { daysBeforeMeeting: [3], silentAfterDays: 5 } })
+        .expect(403);
+      expect((await rules()).body).toEqual(before);
+    });
+  });
 });
