@@ -78,10 +78,12 @@ describe('stagnation nudges before a committee meeting', () => {
       .expect(200);
     t.clock.set(at(31));
     heldOn = addDays(todayIn('Africa/Casablanca', t.clock.now()), 21);
-    [{ id: meetingId }] = await t.dataSource.query<{ id: string }[]>(
-      `INSERT INTO committee_meetings (plan_id, held_on, place) VALUES ($1, $2, 'Rabat') RETURNING id`,
-      [planId, heldOn],
-    );
+    const meeting = await t.http
+      .post(`/api/action-plans/${planId}/meetings`)
+      .set('Authorization', pm)
+      .send({ heldOn, place: 'Rabat' })
+      .expect(201);
+    meetingId = meeting.body.id;
   });
   afterAll(async () => {
     await worker?.close();
@@ -212,10 +214,15 @@ describe('stagnation nudges before a committee meeting', () => {
 
     // The meeting moves 20 days later: on its new 21-day day every part was updated less than 30
     // days before (Côte d'Ivoire's and the other Moroccan one 25 days, this one 6), so nobody is nudged.
-    await t.dataSource.query(`UPDATE committee_meetings SET held_on = $2 WHERE id = $1`, [
-      meetingId,
-      addDays(heldOn, 20),
-    ]);
+    const current = await t.http
+      .get(`/api/action-plans/${planId}/meetings/${meetingId}`)
+      .set('Authorization', pm)
+      .expect(200);
+    await t.http
+      .patch(`/api/action-plans/${planId}/meetings/${meetingId}`)
+      .set('Authorization', pm)
+      .send({ version: current.body.version, heldOn: addDays(heldOn, 20) })
+      .expect(200);
     t.clock.set(at(31 + 20));
     await sweep(t);
     expect(await nudgeRows()).toHaveLength(4);
