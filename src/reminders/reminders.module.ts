@@ -6,7 +6,7 @@ import { PartiesModule } from '../parties/parties.module';
 import { UsersModule } from '../users/users.module';
 import { DigestContent } from './digest/digest-content';
 import { DigestPlanner } from './digest/digest-planner';
-import { MeetingsModule } from '../meetings/meetings.module';
+import { MeetingsReaderModule } from '../meetings/meetings-reader.module';
 import { NudgeComposer } from './nudges/nudge-composer';
 import { NudgeSweep } from './nudges/nudge-sweep';
 import { SilentParts } from './nudges/silent-parts';
@@ -28,7 +28,7 @@ import { SweepService } from './sweep.service';
   imports: [
     TypeOrmModule.forFeature([ReminderSettings]),
     AgreementsModule,
-    MeetingsModule,
+    MeetingsReaderModule,
     NotificationsModule,
     PartiesModule,
     UsersModule,
