@@ -12,6 +12,7 @@ import { ActivityParts1795930000100 } from '../../migrations/1795930000100-Activ
 import { FileStorage1795930000200 } from '../../migrations/1795930000200-FileStorage';
 import { Evidence1795930000210 } from '../../migrations/1795930000210-Evidence';
 import { CommitteeMeetings1795930000300 } from '../../migrations/1795930000300-CommitteeMeetings';
+import { StagnationNudges1795930000400 } from '../../migrations/1795930000400-StagnationNudges';
 import { ENTITIES } from './entities';
 
 export const MIGRATIONS = [
@@ -28,6 +29,7 @@ export const MIGRATIONS = [
   FileStorage1795930000200,
   Evidence1795930000210,
   CommitteeMeetings1795930000300,
+  StagnationNudges1795930000400,
 ];
 
 /** One definition shared by Nest (TypeOrmModule), the TypeORM CLI, the seed and the tests. */

@@ -10,5 +10,7 @@ export const RULE_KINDS = [
   'plan_expiry',
   'notice_deadline',
   'weekly_digest',
+  /** Before a committee meeting: open parts with no update for a while (reminders/nudges/). */
+  'stagnation_nudge',
 ] as const;
 export type RuleKind = (typeof RULE_KINDS)[number];

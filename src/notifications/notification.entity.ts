@@ -3,8 +3,11 @@ import type { CalendarDate } from '../common/time/calendar-date';
 
 export const NOTIFICATION_STATUSES = ['pending', 'sent', 'failed', 'cancelled'] as const;
 export type NotificationStatus = (typeof NOTIFICATION_STATUSES)[number];
-/** `account`: an invitation or password-reset mail, whose subject is the account_tokens row. */
-export type SubjectType = 'activity' | 'agreement' | 'plan' | 'digest' | 'account';
+/**
+ * `account`: an invitation or password-reset mail, whose subject is the account_tokens row.
+ * `meeting`: a stagnation nudge before a committee meeting (committee_meetings row).
+ */
+export type SubjectType = 'activity' | 'agreement' | 'plan' | 'digest' | 'account' | 'meeting';
 /** How a notification travels. The weekly digest is a kind of message sent by email, not a channel. */
 export type ChannelKind = 'email' | 'webhook';
 

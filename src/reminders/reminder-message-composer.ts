@@ -14,6 +14,7 @@ import { pageLink } from '../common/i18n/page-links';
 import { PartiesService } from '../parties/parties.service';
 import { partyNames, type PartyLike } from '../parties/party-names';
 import { DigestContent } from './digest/digest-content';
+import { NudgeComposer } from './nudges/nudge-composer';
 import { REMINDER_CATALOGUES, type ReminderFacts } from './reminder-messages';
 import { isStillDue, ReminderSubjects, type SubjectDetails } from './reminder-subjects';
 
@@ -44,6 +45,7 @@ export class ReminderMessageComposer implements MessageComposer {
   constructor(
     private readonly subjects: ReminderSubjects,
     private readonly digests: DigestContent,
+    private readonly nudges: NudgeComposer,
     private readonly users: UsersService,
     private readonly parties: PartiesService,
     private readonly config: AppConfig,
@@ -57,6 +59,7 @@ export class ReminderMessageComposer implements MessageComposer {
       const mail = await this.digests.render(user.locale, user.timeZone, row.dueOn);
       return { channel: 'email', to: user.email, mail };
     }
+    if (row.ruleKind === 'stagnation_nudge') return this.nudges.compose(row);
     const subject = await this.subjects.describe(row);
     if (!subject || !isStillDue(row, subject)) return null;
     if (row.channel === 'webhook') {

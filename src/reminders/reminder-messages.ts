@@ -4,7 +4,7 @@ import type { Locale } from '../users/user.entity';
 
 /** What a reminder says, before it is laid out as text or HTML. */
 export interface ReminderFacts {
-  ruleKind: Exclude<RuleKind, 'weekly_digest'>;
+  ruleKind: Exclude<RuleKind, 'weekly_digest' | 'stagnation_nudge'>;
   title: string;
   /** The plan of an activity, or the agreement of a plan. */
   context: string | null;

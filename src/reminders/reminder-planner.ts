@@ -10,7 +10,7 @@ import type { RuleKind } from '../notifications/notification-kinds';
 
 /** Something with a date that reminders are about, with "today" in its own time zone. */
 export interface DatedSubject {
-  type: Exclude<SubjectType, 'digest'>;
+  type: Exclude<SubjectType, 'digest' | 'account' | 'meeting'>;
   id: string;
   date: CalendarDate;
   today: CalendarDate;

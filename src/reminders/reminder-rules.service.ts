@@ -17,7 +17,8 @@ export class ReminderRulesService {
   /** The rule set in force: the stored one, or the defaults until someone saves one. */
   async current(): Promise<ReminderRules> {
     const row = await this.settings.findOneBy({ id: 1 });
-    return row?.rules ?? DEFAULT_REMINDER_RULES;
+    // A rule set saved before a rule existed gets that rule's defaults.
+    return { ...DEFAULT_REMINDER_RULES, ...row?.rules };
   }
 
   async replace(actor: Actor, dto: ReminderRulesDto): Promise<ReminderRules> {
@@ -29,6 +30,13 @@ export class ReminderRulesService {
       agreementExpiry: { daysBefore: sorted(dto.agreementExpiry.daysBefore) },
       planExpiry: { daysBefore: sorted(dto.planExpiry.daysBefore) },
       noticeDeadline: { daysBefore: sorted(dto.noticeDeadline.daysBefore) },
+      // Optional so that clients written before nudges existed keep working: absent, it stays as is.
+      stagnation: dto.stagnation
+        ? {
+            daysBeforeMeeting: sorted(dto.stagnation.daysBeforeMeeting),
+            silentAfterDays: dto.stagnation.silentAfterDays,
+          }
+        : (await this.current()).stagnation,
     };
     await this.settings.upsert({ id: 1, rules, updatedAt: this.clock.now(), updatedBy: actor.id }, [
       'id',

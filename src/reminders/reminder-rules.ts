@@ -1,3 +1,5 @@
+import { DEFAULT_STAGNATION_RULES, type StagnationRules } from './nudges/nudge-rules';
+
 /**
  * Reminder rules as data. Lead times are days before a date; the activity rules also say how often an
  * overdue activity is reminded and when it escalates to the programme managers.
@@ -12,6 +14,8 @@ export interface ReminderRules {
   agreementExpiry: { daysBefore: number[] };
   planExpiry: { daysBefore: number[] };
   noticeDeadline: { daysBefore: number[] };
+  /** Stagnation nudges before committee meetings (nudges/nudge-rules.ts). */
+  stagnation: StagnationRules;
 }
 
 export const DEFAULT_REMINDER_RULES: ReminderRules = {
@@ -21,6 +25,7 @@ export const DEFAULT_REMINDER_RULES: ReminderRules = {
   agreementExpiry: { daysBefore: [180, 90, 30] },
   planExpiry: { daysBefore: [180, 90, 30] },
   noticeDeadline: { daysBefore: [30, 7] },
+  stagnation: DEFAULT_STAGNATION_RULES,
 };
 
 /**

@@ -79,6 +79,7 @@ export class ReminderSubjects {
         );
       }
       case 'digest':
+      case 'meeting': // stagnation nudges are worded by nudges/, from the meeting's plan
       case 'account': // account mails are written by auth/accounts, never as reminders
         return null;
     }

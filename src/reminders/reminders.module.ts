@@ -6,6 +6,10 @@ import { PartiesModule } from '../parties/parties.module';
 import { UsersModule } from '../users/users.module';
 import { DigestContent } from './digest/digest-content';
 import { DigestPlanner } from './digest/digest-planner';
+import { MeetingsReaderModule } from '../meetings/meetings-reader.module';
+import { NudgeComposer } from './nudges/nudge-composer';
+import { NudgeSweep } from './nudges/nudge-sweep';
+import { SilentParts } from './nudges/silent-parts';
 import { ReminderMessageComposer } from './reminder-message-composer';
 import { ReminderCandidates } from './reminder-candidates';
 import { ReminderRecipients } from './reminder-recipients';
@@ -24,6 +28,7 @@ import { SweepService } from './sweep.service';
   imports: [
     TypeOrmModule.forFeature([ReminderSettings]),
     AgreementsModule,
+    MeetingsReaderModule,
     NotificationsModule,
     PartiesModule,
     UsersModule,
@@ -38,6 +43,9 @@ import { SweepService } from './sweep.service';
     DigestPlanner,
     DigestContent,
     ReminderMessageComposer,
+    SilentParts,
+    NudgeSweep,
+    NudgeComposer,
   ],
   exports: [SweepService, ReminderMessageComposer],
 })

@@ -6,6 +6,7 @@ import {
   type HeldDeliveries,
 } from '../notifications/notification-lifecycle';
 import { DigestPlanner } from './digest/digest-planner';
+import { NudgeSweep } from './nudges/nudge-sweep';
 import { ReminderCandidates } from './reminder-candidates';
 import { planLeadTime, planOverdue, PlannedReminder } from './reminder-planner';
 import { expandToDeliveries, ReminderRecipients } from './reminder-recipients';
@@ -48,6 +49,7 @@ export class SweepService {
     private readonly recipients: ReminderRecipients,
     private readonly notifications: NotificationLifecycle,
     private readonly digests: DigestPlanner,
+    private readonly nudges: NudgeSweep,
     private readonly clock: Clock,
   ) {}
 
@@ -70,13 +72,20 @@ export class SweepService {
       ...planLeadTime('notice_deadline', rules.noticeDeadline.daysBefore, notices),
       ...planLeadTime('plan_expiry', rules.planExpiry.daysBefore, plans),
     ];
-    const rows = expandToDeliveries(planned, audience, now);
+    const nudges = await this.nudges.deliveries(now, rules.stagnation, audience);
+    const rows = [...expandToDeliveries(planned, audience, now), ...nudges];
     const { inserted, enqueued, held } = await this.notifications.plan(rows);
     const requeued = await this.notifications.requeueStale();
     const report: SweepReport = {
       at: now.toISOString(),
       tacitRenewals,
-      planned: countBy(planned.map((p) => p.ruleKind)),
+      planned: {
+        ...countBy(planned.map((p) => p.ruleKind)),
+        // Nudges are counted per meeting and lead time, like the other rules before expansion.
+        ...(nudges.length > 0 && {
+          stagnation_nudge: new Set(nudges.map((n) => `${n.subjectId}|${n.rule}`)).size,
+        }),
+      },
       deliveries: rows.length,
       inserted,
       enqueued,

@@ -441,6 +441,10 @@ describe('admin, reminder-rule and account screens', () => {
       await page.locator(`#${form}-activityDue-daysBefore`).fill(lead);
       await page.locator(`#${form}-activityOverdue-everyDays`).fill('5');
       await page.locator(`#${form}-escalation-afterDaysOverdue`).fill('20');
+      await page
+        .locator(`#${form}-stagnation-daysBeforeMeeting`)
+        .fill(lang === 'fr' ? '10, 28' : '28،10');
+      await page.locator(`#${form}-stagnation-silentAfterDays`).fill('45');
       await page.locator(`#${form} button[type="submit"]`).click();
       await page.locator(`#${form} .notice.success`).waitFor();
       const expectedDue = lang === 'fr' ? [14, 3, 0] : [21, 5, 0];
@@ -449,6 +453,7 @@ describe('admin, reminder-rule and account screens', () => {
         activityDue: { daysBefore: expectedDue },
         activityOverdue: { everyDays: 5 },
         escalation: { afterDaysOverdue: 20 },
+        stagnation: { daysBeforeMeeting: [28, 10], silentAfterDays: 45 },
       });
       await expect(page.locator('.adm-rules-summary').textContent()).resolves.toContain(
         m.admRulesSameDay,

@@ -45,6 +45,7 @@ describe('reminder rules and planning', () => {
       agreementExpiry: { daysBefore: [180, 90, 30] },
       planExpiry: { daysBefore: [180, 90, 30] },
       noticeDeadline: { daysBefore: [30, 7] },
+      stagnation: { daysBeforeMeeting: [21, 7], silentAfterDays: 30 },
     });
     await t.http
       .get('/api/reminder-rules')

@@ -124,6 +124,7 @@ const fr = {
     plan_expiry: 'Fin de plan d’action proche',
     notice_deadline: 'Date limite de préavis',
     weekly_digest: 'Récapitulatif hebdomadaire',
+    stagnation_nudge: 'Parts sans nouvelles avant le comité',
   } as Record<string, string>,
   admRuleKindHints: {
     activity_due: 'Quelques jours avant l’échéance d’une activité qui vous concerne.',
@@ -132,6 +133,8 @@ const fr = {
     plan_expiry: 'Avant la fin d’un plan d’action.',
     notice_deadline: 'Avant le dernier jour pour dénoncer ou renouveler un accord.',
     weekly_digest: 'Une fois par semaine : retards et échéances à venir.',
+    stagnation_nudge:
+      'Avant une réunion du comité de suivi : les parts en cours restées sans mise à jour.',
   } as Record<string, string>,
   admChannels: { email: 'e-mail', webhook: 'webhook' } as Record<string, string>,
 
@@ -311,6 +314,7 @@ const en: AdminMessages = {
     plan_expiry: 'Action plan ending soon',
     notice_deadline: 'Notice deadline',
     weekly_digest: 'Weekly summary',
+    stagnation_nudge: 'Silent parts before the committee',
   },
   admRuleKindHints: {
     activity_due: 'A few days before an activity of yours is due.',
@@ -319,6 +323,7 @@ const en: AdminMessages = {
     plan_expiry: 'Before an action plan ends.',
     notice_deadline: 'Before the last day to give notice on an agreement.',
     weekly_digest: 'Once a week: overdue activities and coming deadlines.',
+    stagnation_nudge: 'Before a follow-up committee meeting: open parts with no recent update.',
   },
   admChannels: { email: 'email', webhook: 'webhook' },
 
@@ -506,6 +511,7 @@ const ar: AdminMessages = {
     plan_expiry: 'اقتراب انتهاء خطة عمل',
     notice_deadline: 'آخر أجل للإشعار',
     weekly_digest: 'الملخص الأسبوعي',
+    stagnation_nudge: 'أجزاء دون تحديث قبل اللجنة',
   },
   admRuleKindHints: {
     activity_due: 'قبل موعد نشاط يعنيك ببضعة أيام.',
@@ -514,6 +520,7 @@ const ar: AdminMessages = {
     plan_expiry: 'قبل انتهاء خطة عمل.',
     notice_deadline: 'قبل آخر يوم لتقديم الإشعار بشأن اتفاق.',
     weekly_digest: 'مرة في الأسبوع: الأنشطة المتأخرة والمواعيد القادمة.',
+    stagnation_nudge: 'قبل اجتماع لجنة المتابعة: الأجزاء المفتوحة التي لم تُحدَّث منذ مدة.',
   },
   admChannels: { email: 'البريد الإلكتروني', webhook: 'خطاف الويب' },
 

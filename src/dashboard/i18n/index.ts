@@ -11,6 +11,7 @@ import { evidence, type EvidenceMessages } from './evidence';
 import type { Language } from './languages';
 import { meetings, type MeetingsMessages } from './meetings';
 import { navigation, type NavigationMessages } from './navigation';
+import { nudges, type NudgesMessages } from './nudges';
 import { parts, type PartsMessages } from './parts';
 import { planning, type PlanningMessages } from './planning';
 
@@ -23,6 +24,7 @@ export type Messages = CoreMessages &
   NavigationMessages &
   EvidenceMessages &
   MeetingsMessages &
+  NudgesMessages &
   PartsMessages;
 
 /** The areas, by name, for the check that no key is defined twice. */
@@ -34,6 +36,7 @@ export const MESSAGE_AREAS = {
   navigation,
   evidence,
   meetings,
+  nudges,
   parts,
 };
 

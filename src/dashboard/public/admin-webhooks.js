@@ -29,6 +29,7 @@ const EVENTS = [
   'agreement_expiry',
   'plan_expiry',
   'notice_deadline',
+  'stagnation_nudge',
 ];
 const RECENT = 5;
 

@@ -1,6 +1,6 @@
 // Reminder rules, for programme managers and admins: how many days ahead reminders go out for
 // activities, agreements, plans and notice deadlines; how often an overdue activity is reminded; when
-// it escalates to the managers. The API replaces the whole rule set and judges every value.
+// it escalates to the managers; when silent parts are nudged before a committee meeting. The API replaces the whole rule set and judges every value.
 import { api } from './api.js';
 import { focusTitle, screenHeader } from './admin-ui.js';
 import { h } from './dom.js';
@@ -71,6 +71,7 @@ async function renderRules(view) {
         value: rules.escalation.afterDaysOverdue,
         hint: M.admRulesEscalationHint,
       },
+      ...nudgeFields(rules.stagnation),
     ],
     onSubmit: async (values, f) => {
       const body = {
@@ -78,10 +79,15 @@ async function renderRules(view) {
         ...Object.fromEntries(
           LEAD_TIMES.map((key) => [key, { daysBefore: parseDays(values[key]?.daysBefore) }]),
         ),
+        stagnation: {
+          ...values.stagnation,
+          daysBeforeMeeting: parseDays(values.stagnation?.daysBeforeMeeting),
+        },
       };
       const saved = await api('/api/reminder-rules', { method: 'PUT', body });
       for (const key of LEAD_TIMES)
         f.field(`${key}.daysBefore`).value = saved[key].daysBefore.join(', ');
+      f.field('stagnation.daysBeforeMeeting').value = saved.stagnation.daysBeforeMeeting.join(', ');
       summary.replaceChildren(summaryOf(saved));
       f.showMessage('success', M.admRulesSaved);
     },
@@ -124,5 +130,35 @@ function summaryOf(rules) {
     ),
     h('li', {}, tp('admRulesOverdueLine', rules.activityOverdue.everyDays)),
     h('li', {}, t('admRulesEscalationLine', { n: fmtNumber(rules.escalation.afterDaysOverdue) })),
+    h('li', {}, t('nudgeRulesLine', { when: daysText(rules.stagnation.daysBeforeMeeting) })),
+    h('li', {}, tp('nudgeRulesSilentLine', rules.stagnation.silentAfterDays)),
   );
+}
+
+/**
+ * Stagnation nudges (reminders/nudges/): how many days before a committee meeting focal points hear
+ * of their open parts with no recent update, and after how many days a part counts as silent.
+ */
+function nudgeFields(stagnation) {
+  return [
+    {
+      name: 'stagnation.daysBeforeMeeting',
+      label: M.nudgeRulesLeadLabel,
+      hint: M.nudgeRulesLeadHint,
+      value: stagnation.daysBeforeMeeting.join(', '),
+      maxLength: 200,
+      dir: 'ltr',
+      autocomplete: 'off',
+    },
+    {
+      name: 'stagnation.silentAfterDays',
+      label: M.nudgeRulesSilentLabel,
+      type: 'number',
+      required: true,
+      min: 1,
+      max: 365,
+      value: stagnation.silentAfterDays,
+      hint: M.nudgeRulesSilentHint,
+    },
+  ];
 }

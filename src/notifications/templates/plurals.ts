@@ -48,6 +48,19 @@ export const COUNTED_PHRASES = {
       other: '{n} نشاط متأخر',
     },
   },
+  /** Stagnation nudges: how many open parts have had no update for a while. */
+  silentParts: {
+    fr: { one: '{n} part sans mise à jour', other: '{n} parts sans mise à jour' },
+    en: { one: '{n} part with no update', other: '{n} parts with no update' },
+    ar: {
+      zero: '{n} جزء دون تحديث',
+      one: 'جزء واحد دون تحديث',
+      two: 'جزءان دون تحديث',
+      few: '{n} أجزاء دون تحديث',
+      many: '{n} جزءًا دون تحديث',
+      other: '{n} جزء دون تحديث',
+    },
+  },
   /** "… and 3 more" after a shortened list. */
   more: {
     fr: { one: 'et {n} autre', other: 'et {n} autres' },

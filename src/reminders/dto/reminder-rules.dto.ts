@@ -8,8 +8,10 @@ import {
   Max,
   Min,
   IsObject,
+  IsOptional,
   ValidateNested,
 } from 'class-validator';
+import { StagnationRulesDto } from '../nudges/stagnation-rules.dto';
 
 class LeadTimesDto {
   /** Days before the date, each 0–3650, distinct. */
@@ -68,4 +70,11 @@ export class ReminderRulesDto {
   @ValidateNested()
   @Type(() => LeadTimesDto)
   noticeDeadline: LeadTimesDto;
+
+  /** Stagnation nudges before committee meetings; when absent, the ones in force are kept. */
+  @IsOptional()
+  @IsObject()
+  @ValidateNested()
+  @Type(() => StagnationRulesDto)
+  stagnation?: StagnationRulesDto;
 }
