@@ -222,6 +222,7 @@ async function run(options, scratch) {
   let delivery = null;
   if (!options.skip.has('delivery')) {
     app ??= await startAppContext(scratch);
+    // A failed delivery phase is reported, not allowed to throw away the HTTP and sweep figures.
     delivery = await measureDelivery({
       app,
       scratch,
@@ -231,6 +232,9 @@ async function run(options, scratch) {
       env: { ...env, workerHealthPorts: PORTS.workers },
       log,
       timeoutMs: 60_000 + 50 * options.deliveries,
+    }).catch((error) => {
+      log(`delivery failed: ${error.stack || error}`);
+      return { error: error.message };
     });
   }
 

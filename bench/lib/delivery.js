@@ -123,7 +123,8 @@ async function measureAccords({ app, scratch, pg, sink, n, env, workers, log, ti
     targets.map((t) => ({
       subjectType: 'activity',
       subjectId: t.activity.id,
-      rule: `activity_due:${t.bucket}`,
+      // A bucket name the sweep never uses: the sweep's own rows must not collide with these keys.
+      rule: `activity_due:bench-${t.bucket}`,
       ruleKind: 'activity_due',
       dueOn: t.activity.due_on,
       escalated: false,
@@ -186,7 +187,7 @@ async function measureRaw({ scratch, pg, sink, n, env, workers, log, timeoutMs }
         JSON.stringify(
           targets.map((t) => ({
             subject_id: t.activity.id,
-            rule: `raw_activity_due:${t.bucket}`,
+            rule: `activity_due:raw-${t.bucket}`,
             due_on: t.activity.due_on,
             recipient_id: t.user.id,
             address: t.user.email,

@@ -9,6 +9,8 @@ const path = require('node:path');
 
 const int = (n) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '—');
 const num = (n, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : '—');
+/** req/s: whole numbers, with a decimal below 10 (login under argon2 runs a few per second). */
+const rate = (n) => (Number.isFinite(n) && n < 10 ? n.toFixed(1) : int(n));
 const ms = (n) =>
   !Number.isFinite(n) ? '—' : n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2);
 
@@ -34,7 +36,7 @@ function resultsJson(run) {
   const full = run.sweep?.at(-1);
   if (full) results.push({ name: 'sweep-steady-1m', ms: round(full.steady.ms, 1) });
   results.push({ name: 'rss-api-peak', mb: round(run.rss.api, 1) });
-  if (run.delivery) {
+  if (run.delivery && !run.delivery.error) {
     results.push({ name: 'rss-worker-peak', mb: round(run.delivery.accords.rssPeakMb, 1) });
     results.push({ name: 'delivery', ratio: round(run.delivery.ratio, 3) });
   }
@@ -83,7 +85,7 @@ function renderMarkdown(run, previous) {
   for (const row of run.http) {
     const prev = previousByName.get(row.name);
     push(
-      `| ${row.name} | ${int(row.accords.rps)} | ${int(row.baseline.rps)} | ${row.valid ? num(row.ratio) : '**invalid**'} | ` +
+      `| ${row.name} | ${rate(row.accords.rps)} | ${rate(row.baseline.rps)} | ${row.valid ? num(row.ratio) : '**invalid**'} | ` +
         `${row.accords.p50} / ${row.baseline.p50} | ${row.accords.p99} / ${row.baseline.p99} | ` +
         `${num(row.accords.cpuMsPerRequest)} / ${num(row.baseline.cpuMsPerRequest)} | ` +
         `${num(row.statements.accords, 1)} / ${num(row.statements.baseline, 1)} | ` +
@@ -127,7 +129,7 @@ function renderMarkdown(run, previous) {
     '## 2. Memory',
     '',
     `Peak RSS (VmHWM) over the timed rounds: api **${num(run.rss.api, 0)} MiB** (raw baseline ${num(run.rss.baseline, 0)} MiB)` +
-      (run.delivery
+      (run.delivery && !run.delivery.error
         ? `; Accords worker ${num(run.delivery.accords.rssPeakMb, 0)} MiB during delivery (raw worker ${num(run.delivery.raw.rssPeakMb, 0)} MiB).`
         : '; worker not measured (delivery skipped).'),
     'Goal: ≤ 250 MB each.',
@@ -159,6 +161,8 @@ function renderMarkdown(run, previous) {
   push('## 4. Delivery', '');
   if (!run.delivery) {
     push('Skipped (`--skip delivery`).', '');
+  } else if (run.delivery.error) {
+    push(`**Failed:** ${run.delivery.error}`, '');
   } else {
     const d = run.delivery;
     push(
