@@ -122,13 +122,30 @@ function cannon(baseUrl, route, ctx, seconds, pool) {
   });
 }
 
+/**
+ * Waits until the server is idle (under 10 % of a core over 500 ms, at most 15 s): autocannon stops
+ * sending at the end of a run, but a server may still work through what it accepted (Accords queues
+ * up to 16 argon2 hashes at login), and that work must not be billed to the next run.
+ */
+async function settle(server) {
+  const deadline = Date.now() + 15_000;
+  let before = cpuMs(server.pid);
+  while (Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const now = cpuMs(server.pid);
+    if (now - before < 50) return;
+    before = now;
+  }
+}
+
 /** One timed run of one route on one server: throughput, latency, CPU of the server process. */
 async function timedRun(server, route, ctx, seconds) {
-  // PATCH versions move during a run: re-read them so each run starts from the truth, after the
-  // requests still in flight when the previous run stopped have landed.
+  // Both: they share the cores, so one's backlog would slow the other down.
+  for (const each of Object.values(ctx.servers)) await settle(each);
+  // PATCH versions move during a run: re-read them so each run starts from the truth (settle() has
+  // let the requests still in flight when the previous run stopped land).
   let pool;
   if (route.patch) {
-    await new Promise((resolve) => setTimeout(resolve, 1000));
     const { rows } = await ctx.pg.query(
       'SELECT id, version FROM activities WHERE id = ANY($1::uuid[])',
       [ctx.patchActivities.map((a) => a.id)],
