@@ -93,7 +93,7 @@ function renderMarkdown(run, previous) {
         `${num(row.accords.cpuMsPerRequest)} / ${num(row.baseline.cpuMsPerRequest)} | ` +
         `${num(row.statements.accords, 1)} / ${num(row.statements.baseline, 1)} | ` +
         `${row.valid ? `yes (${row.check.how})` : 'NO'} | ${goalOf(row.route, row)} | ` +
-        `${prev ? `${int(prev.accords?.rps)}, ${prev.ratio === null ? 'invalid' : num(prev.ratio)}` : '—'} |`,
+        `${prev ? `${int(prev.accords?.rps)}, ${prev.ratio === null ? 'no ratio' : num(prev.ratio)}` : '—'} |`,
     );
   }
   const problems = run.http.filter(
