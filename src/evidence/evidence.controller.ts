@@ -17,6 +17,7 @@ import {
   ApiConsumes,
   ApiForbiddenResponse,
   ApiNoContentResponse,
+  ApiParam,
   ApiPayloadTooLargeResponse,
   ApiProduces,
   ApiTags,
@@ -35,6 +36,11 @@ import { UploadEvidenceDto } from './dto/upload-evidence.dto';
 
 /** The most a multipart part of an upload may hold; the real bound is EVIDENCE_MAX_BYTES (README). */
 const DOCUMENTED_MAX_BYTES = 512 * 1024 * 1024;
+
+const EVIDENCE_ID = {
+  name: 'evidenceId',
+  schema: { type: 'string' as const, format: 'uuid', maxLength: 36 },
+};
 
 @ApiTags('evidence')
 @ApiBearerAuth()
@@ -99,6 +105,7 @@ export class EvidenceController {
    * `X-Content-Type-Options: nosniff` and its SHA-256 as the ETag.
    */
   @Get(':evidenceId/content')
+  @ApiParam(EVIDENCE_ID)
   @ApiProduces('application/octet-stream')
   async content(
     @CurrentActor() actor: Actor,
@@ -121,6 +128,7 @@ export class EvidenceController {
 
   /** Removes a piece of evidence and its file: by whoever uploaded it, or a programme manager. */
   @Delete(':evidenceId')
+  @ApiParam(EVIDENCE_ID)
   @HttpCode(204)
   @ApiNoContentResponse()
   async remove(

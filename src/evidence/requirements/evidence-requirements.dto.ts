@@ -10,7 +10,8 @@ export class TypeRequirementDto {
 
   /** The kinds of evidence each party's part of such an activity needs before it is completed. */
   @IsArray()
-  @ArrayMaxSize(EVIDENCE_KINDS.length)
+  // Literal bounds: the OpenAPI plugin reads only literals (maxItems in the document).
+  @ArrayMaxSize(20)
   @IsIn(EVIDENCE_KINDS, { each: true })
   @MaxLength(32, { each: true })
   kinds: EvidenceKind[];
@@ -19,7 +20,7 @@ export class TypeRequirementDto {
 /** The whole set: a type left out requires nothing. */
 export class PutEvidenceRequirementsDto {
   @IsArray()
-  @ArrayMaxSize(ACTIVITY_TYPES.length)
+  @ArrayMaxSize(20)
   @ValidateNested({ each: true })
   @Type(() => TypeRequirementDto)
   items: TypeRequirementDto[];
