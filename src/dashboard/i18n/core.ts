@@ -178,6 +178,8 @@ const fr = {
     completedOn: 'Date de réalisation',
     dueOn: 'Échéance',
     title: 'Titre',
+    note: 'Note',
+    evidence: 'Pièce justificative',
   } as Record<string, string>,
   roleNames: {
     admin: 'Administrateur',
@@ -364,6 +366,8 @@ const en: CoreMessages = {
     completedOn: 'Completion date',
     dueOn: 'Deadline',
     title: 'Title',
+    note: 'Note',
+    evidence: 'Evidence',
   },
   roleNames: {
     admin: 'Administrator',
@@ -560,6 +564,8 @@ const ar: CoreMessages = {
     completedOn: 'تاريخ الإنجاز',
     dueOn: 'الموعد النهائي',
     title: 'العنوان',
+    note: 'ملاحظة',
+    evidence: 'وثيقة إثبات',
   },
   roleNames: {
     admin: 'مسؤول النظام',

@@ -11,6 +11,7 @@ import {
   fmtNumber,
   fmtPercent,
   pair,
+  partyName,
   statusName,
   t,
 } from './format.js';
@@ -59,12 +60,28 @@ export function whoAndWhen(who, at, email) {
   );
 }
 
+/**
+ * A history field as recorded (`status`, or `parts.MA.status` for one party's part, `evidence` for a
+ * file) split into the party it concerns (null for the activity itself) and the field proper.
+ */
+function splitField(field) {
+  const part = /^parts\.([^.]+)\.(.+)$/.exec(field);
+  return part ? { partyCode: part[1], name: part[2] } : { partyCode: null, name: field };
+}
+
+function fieldLabel(field) {
+  const { partyCode, name } = splitField(field);
+  const label = M.fieldNames[name] || name;
+  return partyCode ? `${partyName(partyCode)} · ${label}` : label;
+}
+
 /** One changed field: label, then the old and new values each in a <bdi>, with the arrow between. */
-export function changeLine(field, fromValue, toValue) {
+export function changeLine(recorded, fromValue, toValue) {
+  const field = splitField(recorded).name;
   return h(
     'li',
-    { class: 'history-change', dataset: { field } },
-    h('span', { class: 'history-field' }, pair(M.fieldNames[field] || field, '')),
+    { class: 'history-change', dataset: { field: recorded } },
+    h('span', { class: 'history-field' }, pair(fieldLabel(recorded), '')),
     h('bdi', { class: 'history-from', dir: valueDir(field) }, shownValue(field, fromValue)),
     ' ',
     h(
@@ -128,6 +145,11 @@ function shownValue(field, value) {
   if (field === 'status') return statusName(value);
   if (field === 'progressPercent') return fmtPercent(value);
   if (/On$/.test(field)) return fmtDate(value);
+  // A file is recorded as [kind, file name, SHA-256]: the reader needs the first two.
+  if (field === 'evidence' && Array.isArray(value)) {
+    const [kind, fileName] = value;
+    return `${M.evKinds?.[kind] || kind} · ${fileName}`;
+  }
   const text = Array.isArray(value) ? value.join(M.listSeparator) : String(value);
   return text.length > 60 ? text.slice(0, 59) + '…' : text;
 }
