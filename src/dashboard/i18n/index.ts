@@ -9,6 +9,7 @@ import { admin, type AdminMessages } from './admin';
 import { core, type CoreMessages } from './core';
 import type { Language } from './languages';
 import { navigation, type NavigationMessages } from './navigation';
+import { pack, type PackMessages } from './pack';
 import { planning, type PlanningMessages } from './planning';
 
 export * from './languages';
@@ -17,10 +18,11 @@ export type Messages = CoreMessages &
   PlanningMessages &
   AccountsMessages &
   AdminMessages &
-  NavigationMessages;
+  NavigationMessages &
+  PackMessages;
 
 /** The areas, by name, for the check that no key is defined twice. */
-export const MESSAGE_AREAS = { core, planning, accounts, admin, navigation };
+export const MESSAGE_AREAS = { core, planning, accounts, admin, navigation, pack };
 
 function merged(lang: Language): Messages {
   return Object.assign({}, ...Object.values(MESSAGE_AREAS).map((area) => area[lang])) as Messages;
