@@ -11,6 +11,7 @@ import { DatabaseModule } from './database/database.module';
 import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
+import { MeetingsModule } from './meetings/meetings.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PartiesModule } from './parties/parties.module';
 import { PlanRenewalModule } from './plan-renewal/plan-renewal.module';
@@ -40,6 +41,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     DashboardPageModule,
     ExportsModule,
     CalendarModule,
+    MeetingsModule,
     FeedTokensModule,
     PlanRenewalModule,
     IdempotencyModule,

@@ -15,6 +15,9 @@ import { Party } from '../parties/party.entity';
 import { ReminderSettings } from '../reminders/reminder-settings.entity';
 import { ObserverGrant } from '../users/observer-grant.entity';
 import { User } from '../users/user.entity';
+import { CommitteeMeeting } from '../meetings/committee-meeting.entity';
+import { MeetingBaselineRow } from '../meetings/meeting-baseline.entity';
+import { MeetingDecision } from '../meetings/meeting-decision.entity';
 import { WebhookSubscription } from '../webhooks/webhook-subscription.entity';
 
 /** Listed, not globbed, so that jest (.ts) and dist (.js) load the same classes. */
@@ -37,4 +40,7 @@ export const ENTITIES = [
   IdempotencyKey,
   AccountToken,
   AuthSession,
+  CommitteeMeeting,
+  MeetingDecision,
+  MeetingBaselineRow,
 ];

@@ -9,6 +9,8 @@ import { IdempotencyKeys1795910000200 } from '../../migrations/1795910000200-Ide
 import { Accounts1795920000100 } from '../../migrations/1795920000100-Accounts';
 import { MultilingualContent1795920000300 } from '../../migrations/1795920000300-MultilingualContent';
 import { ActivityParts1795930000100 } from '../../migrations/1795930000100-ActivityParts';
+import { FileStorage1795930000200 } from '../../migrations/1795930000200-FileStorage';
+import { CommitteeMeetings1795930000300 } from '../../migrations/1795930000300-CommitteeMeetings';
 import { ENTITIES } from './entities';
 
 export const MIGRATIONS = [
@@ -22,6 +24,8 @@ export const MIGRATIONS = [
   Accounts1795920000100,
   MultilingualContent1795920000300,
   ActivityParts1795930000100,
+  FileStorage1795930000200,
+  CommitteeMeetings1795930000300,
 ];
 
 /** One definition shared by Nest (TypeOrmModule), the TypeORM CLI, the seed and the tests. */
