@@ -11,6 +11,7 @@ import { DatabaseModule } from './database/database.module';
 import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
+import { MeetingPacksModule } from './meeting-packs/meeting-packs.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PartiesModule } from './parties/parties.module';
@@ -45,6 +46,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     FeedTokensModule,
     PlanRenewalModule,
     IdempotencyModule,
+    MeetingPacksModule,
   ],
 })
 export class ApiModule {}

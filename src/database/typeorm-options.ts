@@ -11,6 +11,7 @@ import { MultilingualContent1795920000300 } from '../../migrations/1795920000300
 import { ActivityParts1795930000100 } from '../../migrations/1795930000100-ActivityParts';
 import { FileStorage1795930000200 } from '../../migrations/1795930000200-FileStorage';
 import { CommitteeMeetings1795930000300 } from '../../migrations/1795930000300-CommitteeMeetings';
+import { MeetingPacks1795930000500 } from '../../migrations/1795930000500-MeetingPacks';
 import { ENTITIES } from './entities';
 
 export const MIGRATIONS = [
@@ -26,6 +27,7 @@ export const MIGRATIONS = [
   ActivityParts1795930000100,
   FileStorage1795930000200,
   CommitteeMeetings1795930000300,
+  MeetingPacks1795930000500,
 ];
 
 /** One definition shared by Nest (TypeOrmModule), the TypeORM CLI, the seed and the tests. */
