@@ -51,7 +51,13 @@ export class ActionPlan {
   previousPlanId: string | null;
 
   /** The two languages, in order, its committee packs are printed in (meeting-packs). */
-  @Column({ name: 'pack_languages', type: 'varchar', length: 2, array: true, default: () => "'{fr,en}'" })
+  @Column({
+    name: 'pack_languages',
+    type: 'varchar',
+    length: 2,
+    array: true,
+    default: () => "'{fr,en}'",
+  })
   packLanguages: string[];
 
   @Column({ type: 'int', default: 1 })

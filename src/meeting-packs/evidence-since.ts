@@ -5,8 +5,11 @@ import type { PackEvidence } from './pack-model';
 /** Evidence received for a plan's activities since a day (the previous meeting's), oldest first. */
 @Injectable()
 export class EvidenceSince {
-  // eslint-disable-next-line @typescript-eslint/require-await
-  async of(_planId: string, _since: CalendarDate | null, _timeZone: string): Promise<PackEvidence[]> {
+  async of(
+    _planId: string,
+    _since: CalendarDate | null,
+    _timeZone: string,
+  ): Promise<PackEvidence[]> {
     return [];
   }
 }

@@ -105,7 +105,9 @@ export class PackReader {
       `SELECT code, name, names FROM parties WHERE code = ANY($1::varchar[])`,
       [codes],
     );
-    return codes.map((code) => rows.find((r) => r.code === code) ?? { code, name: code, names: {} });
+    return codes.map(
+      (code) => rows.find((r) => r.code === code) ?? { code, name: code, names: {} },
+    );
   }
 
   private async activities(planId: string, timeZone: string): Promise<PackInput['activities']> {
@@ -116,7 +118,12 @@ export class PackReader {
       dueOn: CalendarDate;
       status: ActivityStatus;
       progressPercent: number;
-      parts: { partyCode: string; status: ActivityStatus; progressPercent: number; updatedAt: string }[];
+      parts: {
+        partyCode: string;
+        status: ActivityStatus;
+        progressPercent: number;
+        updatedAt: string;
+      }[];
     }[] = await this.dataSource.query(
       `SELECT a.id, a.title, a.translations, a.due_on::text AS "dueOn", a.status,
               a.progress_percent AS "progressPercent",
@@ -136,14 +143,12 @@ export class PackReader {
       dueOn: a.dueOn,
       status: a.status,
       progressPercent: a.progressPercent,
-      parts: a.parts.map(
-        (p): PackPartInput => ({
-          partyCode: p.partyCode,
-          status: p.status,
-          progressPercent: p.progressPercent,
-          lastUpdateOn: todayIn(timeZone, new Date(p.updatedAt)),
-        }),
-      ),
+      parts: a.parts.map((p): PackPartInput => ({
+        partyCode: p.partyCode,
+        status: p.status,
+        progressPercent: p.progressPercent,
+        lastUpdateOn: todayIn(timeZone, new Date(p.updatedAt)),
+      })),
     }));
   }
 
