@@ -1,9 +1,11 @@
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { addDays, todayIn } from '../../src/common/time/calendar-date';
+import { PLAN_STATE_SQL } from '../../src/meetings/baseline-sql';
 import { MeetingsReader } from '../../src/meetings/meetings.reader';
 import { binary } from '../support/export-files';
 import { seededPlan } from '../support/fixtures';
@@ -94,7 +96,6 @@ describe('the committee pack: printed by the worker, exactly the changes since t
       `INSERT INTO committee_meetings (plan_id, held_on, place, status, baseline_taken_at) VALUES ($1, $2, 'Rabat', 'held', now()) RETURNING id`,
       [planId, heldOn],
     );
-    const { PLAN_STATE_SQL } = await import('../../src/meetings/baseline-sql');
     await t.dataSource.query(
       `INSERT INTO meeting_baselines (meeting_id, activity_id, party_code, title, translations, status, progress_percent, due_on, completed_on)
        SELECT $2, activity_id, party_code, title, translations, status, progress_percent, due_on, completed_on FROM (${PLAN_STATE_SQL}) s`,
@@ -268,7 +269,6 @@ describe('the committee pack: printed by the worker, exactly the changes since t
     pdf = res.body as Buffer;
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdf.length).toBe(ready.sizeBytes);
-    const { createHash } = await import('node:crypto');
     expect(createHash('sha256').update(pdf).digest('hex')).toBe(ready.sha256);
   });
 
