@@ -3,6 +3,7 @@ import {
   ApiAcceptedResponse,
   ApiBearerAuth,
   ApiOkResponse,
+  ApiParam,
   ApiProduces,
   ApiTags,
 } from '@nestjs/swagger';
@@ -18,6 +19,7 @@ const FILE = { schema: { type: 'string', format: 'binary' } };
 /** The committee pack of a meeting: a PDF of the plan in its two pack languages, printed by the worker. */
 @ApiTags('meetings')
 @ApiBearerAuth()
+@ApiParam({ name: 'meetingId', schema: { type: 'string', format: 'uuid', maxLength: 36 } })
 @Controller('action-plans/:id/meetings/:meetingId')
 export class MeetingPacksController {
   constructor(private readonly packs: MeetingPacksService) {}
