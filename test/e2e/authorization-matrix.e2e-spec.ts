@@ -152,6 +152,21 @@ function meetingOf(ctx: Ctx, side: Side): Promise<string> {
 }
 const packUrl = async (ctx: Ctx, side: Side, rest = '') =>
   planUrl(ctx, side, `/meetings/${await meetingOf(ctx, side)}/pack${rest}`);
+/** A fresh planned meeting (version 1) with one decision on the side's plan, made by the admin. */
+async function freshMeeting(ctx: Ctx, side: Side): Promise<{ url: string; decisionId: string }> {
+  const url = planUrl(ctx, side, '/meetings');
+  const created = await adminJson(ctx, 'POST', url, {
+    heldOn: '2999-01-01',
+    decisions: [{ text: `Matrix ${ctx.unique()}` }],
+  });
+  const decisions = created.decisions as { id: string }[];
+  return { url: `${url}/${String(created.id)}`, decisionId: decisions[0].id };
+}
+const meetingUrl = async (ctx: Ctx, side: Side) => (await freshMeeting(ctx, side)).url;
+const decisionUrl = async (ctx: Ctx, side: Side) => {
+  const { url, decisionId } = await freshMeeting(ctx, side);
+  return `${url}/decisions/${decisionId}`;
+};
 
 /** Keyed by `METHOD path` exactly as the server's router lists it. */
 const RULES: Record<string, Rule> = {
@@ -497,6 +512,77 @@ const RULES: Record<string, Rule> = {
       return get(await packUrl(ctx, side, '.pdf'));
     },
     expected: scopedRead,
+  },
+  // Committee meetings of a plan: its readers read them, managers record them (role check first).
+  'GET /api/action-plans/:id/meetings': {
+    request: (ctx, side) => get(planUrl(ctx, side, '/meetings')),
+    expected: scopedRead,
+  },
+  'POST /api/action-plans/:id/meetings': {
+    request: (ctx, side) => ({
+      method: 'POST',
+      url: planUrl(ctx, side, '/meetings'),
+      body: { heldOn: '2999-01-01', place: `Matrix ${ctx.unique()}` },
+    }),
+    expected: scopedProgrammeWrite,
+  },
+  'GET /api/action-plans/:id/meetings/:meetingId': {
+    request: async (ctx, side) => get(await meetingUrl(ctx, side)),
+    expected: scopedRead,
+  },
+  'PATCH /api/action-plans/:id/meetings/:meetingId': {
+    request: async (ctx, side) => ({
+      method: 'PATCH',
+      url: await meetingUrl(ctx, side),
+      body: { version: 1, place: `Matrix ${ctx.unique()}` },
+    }),
+    expected: scopedProgrammeWrite,
+  },
+  'DELETE /api/action-plans/:id/meetings/:meetingId': {
+    request: async (ctx, side) => ({
+      method: 'DELETE',
+      url: `${await meetingUrl(ctx, side)}?version=1`,
+    }),
+    expected: scopedProgrammeWrite,
+  },
+  'POST /api/action-plans/:id/meetings/:meetingId/baseline': {
+    request: async (ctx, side) => ({
+      method: 'POST',
+      url: `${await meetingUrl(ctx, side)}/baseline`,
+    }),
+    expected: scopedProgrammeWrite,
+  },
+  'GET /api/action-plans/:id/meetings/:meetingId/changes': {
+    request: async (ctx, side) => get(`${await meetingUrl(ctx, side)}/changes`),
+    expected: scopedRead,
+  },
+  'POST /api/action-plans/:id/meetings/:meetingId/decisions': {
+    request: async (ctx, side) => ({
+      method: 'POST',
+      url: `${await meetingUrl(ctx, side)}/decisions`,
+      body: { text: `Matrix ${ctx.unique()}` },
+    }),
+    expected: scopedProgrammeWrite,
+  },
+  'PATCH /api/action-plans/:id/meetings/:meetingId/decisions/:decisionId': {
+    request: async (ctx, side) => ({
+      method: 'PATCH',
+      url: await decisionUrl(ctx, side),
+      body: { text: `Matrix ${ctx.unique()}` },
+    }),
+    expected: scopedProgrammeWrite,
+  },
+  'DELETE /api/action-plans/:id/meetings/:meetingId/decisions/:decisionId': {
+    request: async (ctx, side) => ({ method: 'DELETE', url: await decisionUrl(ctx, side) }),
+    expected: scopedProgrammeWrite,
+  },
+  'POST /api/action-plans/:id/meetings/:meetingId/decisions/:decisionId/activity': {
+    request: async (ctx, side) => ({
+      method: 'POST',
+      url: `${await decisionUrl(ctx, side)}/activity`,
+      body: { type: 'meeting', leadPartyCode: ctx.target[side].leadPartyCode, dueOn: '2026-10-01' },
+    }),
+    expected: scopedProgrammeWrite,
   },
 
   // Reminder rules: programme managers.

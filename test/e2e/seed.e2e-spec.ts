@@ -11,6 +11,8 @@ const TABLES = [
   'observer_grants',
   'agreement_renewals',
   'activity_history',
+  'committee_meetings',
+  'meeting_baselines',
 ] as const;
 
 async function tableCounts(t: TestApp): Promise<Record<string, number>> {
@@ -31,6 +33,7 @@ const NOTHING_CREATED = {
   action_plans: 0,
   activities: 0,
   observer_grants: 0,
+  committee_meetings: 0,
 };
 
 describe('seed on an already seeded database', () => {
@@ -97,6 +100,7 @@ describe('seed on an empty database', () => {
       agreements: 1,
       action_plans: 1,
       observer_grants: 1,
+      committee_meetings: 2,
     });
     expect(created.activities).toBeGreaterThanOrEqual(12);
     const counts = await tableCounts(t);
@@ -139,6 +143,35 @@ describe('seed on an empty database', () => {
       noticeDeadlineOn: '2027-01-07',
       partyCodes: ['MA', 'CI'],
     });
+  });
+
+  it('gives the demo plan its first follow-up committee (held, with a baseline) and the next one', async () => {
+    const plan = await seededPlan(t);
+    const pm = await t.tokenFor(DEMO.pm);
+    const res = await t.http
+      .get(`/api/action-plans/${plan.planId}/meetings`)
+      .set('Authorization', pm)
+      .expect(200);
+    const items = res.body.items as {
+      id: string;
+      status: string;
+      heldOn: string;
+      baselineTakenAt: string | null;
+      decisions: unknown[];
+    }[];
+    // 45 days before the seeding day, and 30 days after it.
+    expect(items.map((m) => [m.status, m.heldOn])).toEqual([
+      ['planned', '2026-07-15'],
+      ['held', '2026-05-01'],
+    ]);
+    expect(items[1].baselineTakenAt).not.toBeNull();
+    expect(items[1].decisions).toHaveLength(2);
+    const changes = await t.http
+      .get(`/api/action-plans/${plan.planId}/meetings/${items[0].id}/changes`)
+      .set('Authorization', pm)
+      .expect(200);
+    expect(changes.body.previousMeeting).toEqual({ id: items[1].id, heldOn: '2026-05-01' });
+    expect(changes.body.changes.length).toBeGreaterThan(0);
   });
 
   it('a second run creates nothing and changes no table', async () => {

@@ -3,6 +3,7 @@ import {
   activityEditRight,
   agreementScope,
   canManageProgramme,
+  canRecordMeetings,
   canSeeAgreement,
 } from './permissions';
 
@@ -83,5 +84,16 @@ describe('who may change an activity', () => {
     ['observer', false],
   ] as const)('%s manages the programme: %s', (role, expected) => {
     expect(canManageProgramme(actor(role, 'MA'))).toBe(expected);
+  });
+});
+
+describe('who may record committee meetings', () => {
+  it.each([
+    ['admin', actor('admin'), true],
+    ['programme manager', actor('programme_manager', 'IOM'), true],
+    ['focal point', actor('focal_point', 'MA'), false],
+    ['observer', actor('observer', null, ['agreement-ma-ci']), false],
+  ])('%s → %s', (_name, who, expected) => {
+    expect(canRecordMeetings(who)).toBe(expected);
   });
 });

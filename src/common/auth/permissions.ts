@@ -77,3 +77,11 @@ export function canEditPart(actor: Actor, partyCode: string): boolean {
   if (canManageProgramme(actor)) return true;
   return actor.role === 'focal_point' && actor.partyCode === partyCode;
 }
+
+/**
+ * Record the joint committee's meetings (dates, participants, decisions, baselines): the programme's
+ * managers, who run the secretariat. Focal points and observers read them with the plan.
+ */
+export function canRecordMeetings(actor: Actor): boolean {
+  return canManageProgramme(actor);
+}

@@ -8,6 +8,7 @@ import { accounts, type AccountsMessages } from './accounts';
 import { admin, type AdminMessages } from './admin';
 import { core, type CoreMessages } from './core';
 import type { Language } from './languages';
+import { meetings, type MeetingsMessages } from './meetings';
 import { navigation, type NavigationMessages } from './navigation';
 import { pack, type PackMessages } from './pack';
 import { planning, type PlanningMessages } from './planning';
@@ -19,10 +20,11 @@ export type Messages = CoreMessages &
   AccountsMessages &
   AdminMessages &
   NavigationMessages &
+  MeetingsMessages &
   PackMessages;
 
 /** The areas, by name, for the check that no key is defined twice. */
-export const MESSAGE_AREAS = { core, planning, accounts, admin, navigation, pack };
+export const MESSAGE_AREAS = { core, planning, accounts, admin, navigation, meetings, pack };
 
 function merged(lang: Language): Messages {
   return Object.assign({}, ...Object.values(MESSAGE_AREAS).map((area) => area[lang])) as Messages;

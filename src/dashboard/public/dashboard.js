@@ -34,6 +34,7 @@ import {
   navigate,
   syncLanguageLinks,
 } from './router.js';
+import './meetings-screen.js'; // the committee meetings screen of a plan
 import './planning.js'; // registers the planning screens (agreements, plans, activities, import)
 
 const loginView = $('#login-view');

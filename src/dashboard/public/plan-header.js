@@ -110,6 +110,11 @@ export function planHeader({ plan, planView, agreement }) {
         { class: 'chips', 'aria-label': M.parties },
         plan.partyCodes.map((c) => h('span', { class: 'chip' }, partyName(c))),
       ),
+      h(
+        'a',
+        { href: hrefFor('plan', plan.planId, 'meetings'), id: 'plan-meetings-link' },
+        M.mtgLinkFromPlan,
+      ),
     ),
   );
 }

@@ -16,6 +16,7 @@ import {
   SEED_USERS,
   SeedActivity,
 } from './seed-data';
+import { insertMeetings } from './seed-meetings';
 
 export interface SeedOptions {
   /** Password of the demo accounts the seed creates (existing accounts keep theirs). */
@@ -35,7 +36,7 @@ const SEED_LOCK_KEY = 'accords:seed';
 /**
  * Loads the demo data, inserting only what is missing, looked up by natural key: parties by code,
  * users by email, the agreement by reference, the plan by (agreement, title), activities by (plan,
- * title), observer grants by (user, agreement). Nothing existing is updated (in particular no
+ * title), observer grants by (user, agreement), committee meetings when the plan has none. Nothing existing is updated (in particular no
  * password), so a second run inserts nothing. Everything happens in one transaction.
  */
 export async function seed(dataSource: DataSource, options: SeedOptions): Promise<SeedResult> {
@@ -49,6 +50,7 @@ export async function seed(dataSource: DataSource, options: SeedOptions): Promis
     action_plans: 0,
     activities: 0,
     observer_grants: 0,
+    committee_meetings: 0,
   };
 
   await dataSource.transaction(async (manager) => {
@@ -65,6 +67,12 @@ export async function seed(dataSource: DataSource, options: SeedOptions): Promis
 
     created.activities = await insertActivities(manager, plan.id, options.today);
     created.observer_grants = await insertObserverGrants(manager);
+    created.committee_meetings = await insertMeetings(
+      manager,
+      plan.id,
+      SEED_PLAN.startsOn,
+      options.today,
+    );
   });
 
   return { created };
