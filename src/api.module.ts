@@ -8,6 +8,7 @@ import { CalendarModule } from './calendar/calendar.module';
 import { CoreModule } from './config/core.module';
 import { DashboardPageModule } from './dashboard/dashboard-page.module';
 import { DatabaseModule } from './database/database.module';
+import { EvidenceModule } from './evidence/evidence.module';
 import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
@@ -47,6 +48,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     PlanRenewalModule,
     IdempotencyModule,
     MeetingPacksModule,
+    EvidenceModule,
   ],
 })
 export class ApiModule {}

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ActionPlansModule } from '../action-plans/action-plans.module';
+import { EvidenceGateModule } from '../evidence/evidence-gate.module';
 import { PartiesModule } from '../parties/parties.module';
 import { UsersModule } from '../users/users.module';
 import { ActivitiesController } from './activities.controller';
@@ -24,6 +25,7 @@ import { ActivityPartsController } from './parts/activity-parts.controller';
     ActionPlansModule,
     PartiesModule,
     UsersModule,
+    EvidenceGateModule,
   ],
   controllers: [ActivitiesController, ActivityPartsController, ImportController],
   providers: [

@@ -11,6 +11,7 @@ import {
   VersionConflict,
 } from '../common/errors/domain-errors';
 import { Clock } from '../common/time/clock';
+import { EvidenceGate } from '../evidence/evidence-gate';
 import { PartiesService } from '../parties/parties.service';
 import { ActivitiesService } from './activities.service';
 import { ActivityPatch, FieldChange, planActivityChange } from './activity-changes';
@@ -44,6 +45,7 @@ export class ActivityUpdatesService {
     private readonly parties: PartiesService,
     private readonly parts: ActivityPartsStore,
     private readonly clock: Clock,
+    private readonly evidence: EvidenceGate,
   ) {}
 
   async update(
@@ -66,6 +68,12 @@ export class ActivityUpdatesService {
 
     const updated = await this.dataSource.transaction(async (em) => {
       await this.plans.holdAgainstRenewal(em, activity.planId);
+      // A focal point completing through the joint PATCH completes their own part: same evidence gate
+      // as the parts route. A programme manager setting the joint status (with a reason) is the
+      // recorded override and is not gated.
+      if (right === 'status_fields' && actor.partyCode && completes(changes)) {
+        await this.evidence.assertPartCompletable(em, activity, actor.partyCode);
+      }
       await this.applyChanges(em, actor, id, expectedVersion, changes, note ?? null, translated);
       const after = await em.findOneBy(Activity, { id });
       if (!after) throw new NotFound('Activity', id);
@@ -145,6 +153,9 @@ export class ActivityUpdatesService {
     }
   }
 }
+
+const completes = (changes: FieldChange[]) =>
+  changes.some((c) => c.field === 'status' && c.to === 'completed');
 
 /** The version comes from the body or from `If-Match` (`"3"`, `W/"3"` or `3`); both must agree. */
 export function resolveVersion(

@@ -117,6 +117,16 @@ export class AppConfig {
   @Max(86400)
   RATE_LIMIT_WINDOW_SECONDS = 60;
 
+  /**
+   * Largest evidence file (bytes) an upload takes; a larger one is refused with 413 and nothing is
+   * stored. Files live in PostgreSQL (stored_files), read whole: keep it to documents, not video.
+   */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1024)
+  @Max(512 * 1024 * 1024)
+  EVIDENCE_MAX_BYTES = 25 * 1024 * 1024;
+
   /** Delivery attempts per notification (exponential backoff between them) before it is `failed`. */
   @Transform(toNumber)
   @IsInt()

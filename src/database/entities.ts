@@ -15,6 +15,8 @@ import { Party } from '../parties/party.entity';
 import { ReminderSettings } from '../reminders/reminder-settings.entity';
 import { ObserverGrant } from '../users/observer-grant.entity';
 import { User } from '../users/user.entity';
+import { ActivityEvidence } from '../evidence/activity-evidence.entity';
+import { EvidenceRequirement } from '../evidence/requirements/evidence-requirement.entity';
 import { CommitteeMeeting } from '../meetings/committee-meeting.entity';
 import { MeetingBaselineRow } from '../meetings/meeting-baseline.entity';
 import { MeetingDecision } from '../meetings/meeting-decision.entity';
@@ -41,6 +43,8 @@ export const ENTITIES = [
   IdempotencyKey,
   AccountToken,
   AuthSession,
+  ActivityEvidence,
+  EvidenceRequirement,
   CommitteeMeeting,
   MeetingDecision,
   MeetingBaselineRow,

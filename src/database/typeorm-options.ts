@@ -10,6 +10,7 @@ import { Accounts1795920000100 } from '../../migrations/1795920000100-Accounts';
 import { MultilingualContent1795920000300 } from '../../migrations/1795920000300-MultilingualContent';
 import { ActivityParts1795930000100 } from '../../migrations/1795930000100-ActivityParts';
 import { FileStorage1795930000200 } from '../../migrations/1795930000200-FileStorage';
+import { Evidence1795930000210 } from '../../migrations/1795930000210-Evidence';
 import { CommitteeMeetings1795930000300 } from '../../migrations/1795930000300-CommitteeMeetings';
 import { MeetingPacks1795930000500 } from '../../migrations/1795930000500-MeetingPacks';
 import { ENTITIES } from './entities';
@@ -26,6 +27,7 @@ export const MIGRATIONS = [
   MultilingualContent1795920000300,
   ActivityParts1795930000100,
   FileStorage1795930000200,
+  Evidence1795930000210,
   CommitteeMeetings1795930000300,
   MeetingPacks1795930000500,
 ];

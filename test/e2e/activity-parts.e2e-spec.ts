@@ -1,3 +1,4 @@
+import { withoutRequiredEvidence } from '../support/evidence-files';
 import { ActivityParts1795930000100 } from '../../migrations/1795930000100-ActivityParts';
 import { SeededPlan, seededPlan } from '../support/fixtures';
 import { createTestApp, DEMO, TestApp } from '../support/test-app';
@@ -53,6 +54,8 @@ describe("each party's part of an activity", () => {
   beforeAll(async () => {
     t = await createTestApp();
     seeded = await seededPlan(t);
+    // Roll-up and rights of parts, not proof: the evidence gate is tested in evidence.e2e-spec.ts.
+    await withoutRequiredEvidence(t);
   });
   afterAll(() => t.close());
 

@@ -1,3 +1,4 @@
+import { withoutRequiredEvidence } from '../support/evidence-files';
 import { SeededPlan, seededPlan } from '../support/fixtures';
 import { createTestApp, DEMO, TestApp } from '../support/test-app';
 
@@ -23,6 +24,8 @@ describe('updating activities', () => {
   beforeAll(async () => {
     t = await createTestApp();
     seeded = await seededPlan(t);
+    // Updates and their rights, not proof: the evidence gate is tested in evidence.e2e-spec.ts.
+    await withoutRequiredEvidence(t);
   });
   afterAll(() => t.close());
 

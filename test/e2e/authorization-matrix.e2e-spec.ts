@@ -1,10 +1,12 @@
 import type { Actor } from '../../src/common/auth/actor';
 import {
   activityEditRight,
+  canDeleteEvidence,
   canEditPart,
   canManageProgramme,
   canManageUsers,
   canSeeAgreement,
+  canUploadEvidence,
 } from '../../src/common/auth/permissions';
 import { createEgyptTunisiaAgreement, seededPlan } from '../support/fixtures';
 import { fastifyPath, listServerRoutes } from '../support/route-table';
@@ -55,6 +57,8 @@ interface Ctx {
   t: TestApp;
   target: Record<Side, Target>;
   adminBearer: string;
+  /** The admin's user id: the uploader of the evidence the matrix deletes. */
+  adminId: string;
   userId: string;
   assetFile: string;
   reminderRules: unknown;
@@ -104,6 +108,19 @@ const partUpdate = (actor: Actor | null, side: Side, ctx: Ctx): Outcome => {
   if (read !== 'ok' || !actor) return read;
   return canEditPart(actor, ctx.target[side].activity.leadPartyCode) ? 'ok' : 'forbidden';
 };
+/** Evidence of the lead party's part: that party's focal point and the managers add it. */
+const evidenceUpload = (actor: Actor | null, side: Side, ctx: Ctx): Outcome => {
+  const read = scopedRead(actor, side, ctx);
+  if (read !== 'ok' || !actor) return read;
+  const { activity } = ctx.target[side];
+  return canUploadEvidence(actor, activity, activity.leadPartyCode) ? 'ok' : 'forbidden';
+};
+/** Evidence the admin uploaded: only the managers (the uploader being the admin) remove it. */
+const evidenceDelete = (actor: Actor | null, side: Side, ctx: Ctx): Outcome => {
+  const read = scopedRead(actor, side, ctx);
+  if (read !== 'ok' || !actor) return read;
+  return canDeleteEvidence(actor, ctx.adminId) ? 'ok' : 'forbidden';
+};
 /** Feed tokens belong to their creator: another user's token is as good as missing. */
 const ownerOnly = (actor: Actor | null, side: Side): Outcome =>
   !actor ? 'unauthenticated' : side === 'own' ? 'ok' : 'hidden';
@@ -117,6 +134,38 @@ const planUrl = (ctx: Ctx, side: Side, rest = '') =>
   `/api/action-plans/${ctx.target[side].planId}${rest}`;
 const activityUrl = (ctx: Ctx, side: Side, rest = '') =>
   `/api/activities/${ctx.target[side].activity.id}${rest}`;
+
+const BOUNDARY = 'matrix-boundary-7f3a';
+/** A multipart body (text fields and one small text file) as a raw payload. */
+function multipart(fields: Record<string, string>, file: string): MatrixRequest['raw'] {
+  const parts = [
+    ...Object.entries(fields).map(
+      ([name, value]) =>
+        `--${BOUNDARY}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`,
+    ),
+    `--${BOUNDARY}\r\nContent-Disposition: form-data; name="file"; filename="matrix.txt"\r\n` +
+      `Content-Type: text/plain\r\n\r\n${file}\r\n`,
+    `--${BOUNDARY}--\r\n`,
+  ];
+  return { contentType: `multipart/form-data; boundary=${BOUNDARY}`, payload: parts.join('') };
+}
+
+/** Evidence of the lead party's part, uploaded by the admin (setup). */
+async function adminEvidence(ctx: Ctx, side: Side): Promise<string> {
+  const { activity } = ctx.target[side];
+  const raw = multipart(
+    { kind: 'report', partyCode: activity.leadPartyCode },
+    `Matrix ${ctx.unique()}`,
+  )!;
+  const res = await ctx.t.app.inject({
+    method: 'POST',
+    url: activityUrl(ctx, side, '/evidence'),
+    headers: { authorization: ctx.adminBearer, 'content-type': raw.contentType },
+    payload: raw.payload,
+  });
+  if (res.statusCode !== 201) throw new Error(`setup evidence: ${res.statusCode} ${res.body}`);
+  return res.json<{ id: string }>().id;
+}
 
 async function adminJson(ctx: Ctx, method: 'GET' | 'POST', url: string, body?: unknown) {
   const res = await ctx.t.app.inject({
@@ -585,6 +634,47 @@ const RULES: Record<string, Rule> = {
     expected: scopedProgrammeWrite,
   },
 
+  // Evidence: read like the activity; added to a part by its party's focal point or a manager.
+  'GET /api/activities/:id/evidence': {
+    request: (ctx, side) => get(activityUrl(ctx, side, '/evidence')),
+    expected: scopedRead,
+  },
+  'POST /api/activities/:id/evidence': {
+    request: (ctx, side) => ({
+      method: 'POST',
+      url: activityUrl(ctx, side, '/evidence'),
+      raw: multipart(
+        { kind: 'report', partyCode: ctx.target[side].activity.leadPartyCode },
+        `Matrix ${ctx.unique()}`,
+      ),
+    }),
+    expected: evidenceUpload,
+  },
+  'GET /api/activities/:id/evidence/:evidenceId/content': {
+    request: async (ctx, side) =>
+      get(activityUrl(ctx, side, `/evidence/${await adminEvidence(ctx, side)}/content`)),
+    expected: scopedRead,
+  },
+  'DELETE /api/activities/:id/evidence/:evidenceId': {
+    request: async (ctx, side) => ({
+      method: 'DELETE',
+      url: activityUrl(ctx, side, `/evidence/${await adminEvidence(ctx, side)}`),
+    }),
+    expected: evidenceDelete,
+  },
+  'GET /api/evidence-requirements': {
+    request: () => get('/api/evidence-requirements'),
+    expected: signedIn,
+  },
+  'PUT /api/evidence-requirements': {
+    request: async (ctx) => ({
+      method: 'PUT',
+      url: '/api/evidence-requirements',
+      body: await adminJson(ctx, 'GET', '/api/evidence-requirements'),
+    }),
+    expected: programmeWrite,
+  },
+
   // Reminder rules: programme managers.
   'GET /api/reminder-rules': {
     request: () => get('/api/reminder-rules'),
@@ -763,6 +853,7 @@ describe('authorization matrix', () => {
       ...partial,
       target,
       userId: user.id as string,
+      adminId: actors.get('admin')!.id,
       assetFile,
       reminderRules: await json('GET', '/api/reminder-rules'),
     };

@@ -12,6 +12,7 @@ import {
 } from '../../common/errors/domain-errors';
 import type { CalendarDate } from '../../common/time/calendar-date';
 import { Clock } from '../../common/time/clock';
+import { EvidenceGate } from '../../evidence/evidence-gate';
 import { ActivitiesService } from '../activities.service';
 import { ActivityHistory, type HistoryValue } from '../activity-history.entity';
 import { Activity } from '../activity.entity';
@@ -34,6 +35,7 @@ export class ActivityPartsService {
     private readonly activities: ActivitiesService,
     private readonly plans: ActionPlansService,
     private readonly clock: Clock,
+    private readonly evidence: EvidenceGate,
   ) {}
 
   /**
@@ -81,6 +83,10 @@ export class ActivityPartsService {
         throw new VersionConflict('Activity part', expectedVersion, current.version);
       }
       const { next, changes } = planPartChange(current, dto, today);
+      // Completing a part needs the evidence its activity type requires (409 evidence_missing).
+      if (next.status === 'completed' && current.status !== 'completed') {
+        await this.evidence.assertPartCompletable(em, activity, code);
+      }
       const at = this.clock.now();
       await em.update(
         ActivityPart,

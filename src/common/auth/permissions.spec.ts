@@ -2,9 +2,11 @@ import type { Actor } from './actor';
 import {
   activityEditRight,
   agreementScope,
+  canDeleteEvidence,
   canManageProgramme,
   canRecordMeetings,
   canSeeAgreement,
+  canUploadEvidence,
 } from './permissions';
 
 const actor = (
@@ -95,5 +97,43 @@ describe('who may record committee meetings', () => {
     ['observer', actor('observer', null, ['agreement-ma-ci']), false],
   ])('%s → %s', (_name, who, expected) => {
     expect(canRecordMeetings(who)).toBe(expected);
+  });
+});
+
+describe('who may upload and delete evidence', () => {
+  const maCi = { leadPartyCode: 'MA', partyCodes: ['MA', 'CI'] };
+  const ciOnly = { leadPartyCode: 'CI', partyCodes: ['CI'] };
+  it.each<[string, Actor, typeof maCi, string | null, boolean]>([
+    ["focal point of MA, MA's part", actor('focal_point', 'MA'), maCi, 'MA', true],
+    ["focal point of CI, MA's part", actor('focal_point', 'CI'), maCi, 'MA', false],
+    [
+      'focal point of CI, activity-level of an MA–CI activity',
+      actor('focal_point', 'CI'),
+      maCi,
+      null,
+      true,
+    ],
+    [
+      'focal point of MA, activity-level of a CI-only activity',
+      actor('focal_point', 'MA'),
+      ciOnly,
+      null,
+      false,
+    ],
+    ['programme manager, any part', actor('programme_manager'), maCi, 'CI', true],
+    ['admin, activity-level', actor('admin'), ciOnly, null, true],
+    ['observer, activity-level', actor('observer', 'EU'), maCi, null, false],
+  ])('%s → %s', (_name, who, activity, partyCode, expected) => {
+    expect(canUploadEvidence(who, activity, partyCode)).toBe(expected);
+  });
+
+  it.each<[string, Actor, string | null, boolean]>([
+    ['the uploader', actor('focal_point', 'MA'), 'u', true],
+    ['another focal point', actor('focal_point', 'MA'), 'someone-else', false],
+    ['nobody recorded (uploader deleted), a focal point', actor('focal_point', 'MA'), null, false],
+    ['a programme manager', actor('programme_manager'), 'someone-else', true],
+    ['an admin', actor('admin'), null, true],
+  ])('delete: %s → %s', (_name, who, uploadedBy, expected) => {
+    expect(canDeleteEvidence(who, uploadedBy)).toBe(expected);
   });
 });

@@ -85,3 +85,23 @@ export function canEditPart(actor: Actor, partyCode: string): boolean {
 export function canRecordMeetings(actor: Actor): boolean {
   return canManageProgramme(actor);
 }
+
+/**
+ * Evidence on an activity the caller can see: of one party's part (`partyCode`) by that party's focal
+ * point; of the activity as a whole (`partyCode` null) by a focal point of any party on it; and by
+ * programme managers and admins. Observers upload nothing.
+ */
+export function canUploadEvidence(
+  actor: Actor,
+  activity: { leadPartyCode: string; partyCodes: string[] },
+  partyCode: string | null,
+): boolean {
+  if (canManageProgramme(actor)) return true;
+  if (partyCode !== null) return canEditPart(actor, partyCode);
+  return activityEditRight(actor, activity) !== 'none';
+}
+
+/** Evidence is removed by whoever uploaded it, or by a programme manager or an admin. */
+export function canDeleteEvidence(actor: Actor, uploadedBy: string | null): boolean {
+  return canManageProgramme(actor) || (uploadedBy !== null && uploadedBy === actor.id);
+}

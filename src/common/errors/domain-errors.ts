@@ -22,6 +22,7 @@ export abstract class DomainError extends Error {
     | 'conflict'
     | 'unprocessable'
     | 'too_large'
+    | 'unsupported_media_type'
     | 'too_many_requests'
     | 'unavailable';
 
@@ -117,6 +118,14 @@ export class VersionConflict extends Conflict {
       `${entity} was changed by someone else: you sent version ${expectedVersion}, the current version is ${currentVersion}. Reload it and apply your change again.`,
       'Stale version',
     );
+  }
+}
+
+/** The content is not a type this request takes (or not the type it claims to be): 415. */
+export class UnsupportedMediaType extends DomainError {
+  readonly kind = 'unsupported_media_type';
+  constructor(readonly errors: FieldError[]) {
+    super(errors.map((e) => `${e.field}: ${e.message}`).join('; '), 'Unsupported media type');
   }
 }
 

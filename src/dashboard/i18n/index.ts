@@ -7,6 +7,7 @@
 import { accounts, type AccountsMessages } from './accounts';
 import { admin, type AdminMessages } from './admin';
 import { core, type CoreMessages } from './core';
+import { evidence, type EvidenceMessages } from './evidence';
 import type { Language } from './languages';
 import { meetings, type MeetingsMessages } from './meetings';
 import { navigation, type NavigationMessages } from './navigation';
@@ -21,10 +22,20 @@ export type Messages = CoreMessages &
   AdminMessages &
   NavigationMessages &
   MeetingsMessages &
+  EvidenceMessages &
   PackMessages;
 
 /** The areas, by name, for the check that no key is defined twice. */
-export const MESSAGE_AREAS = { core, planning, accounts, admin, navigation, meetings, pack };
+export const MESSAGE_AREAS = {
+  core,
+  planning,
+  accounts,
+  admin,
+  navigation,
+  meetings,
+  evidence,
+  pack,
+};
 
 function merged(lang: Language): Messages {
   return Object.assign({}, ...Object.values(MESSAGE_AREAS).map((area) => area[lang])) as Messages;

@@ -46,9 +46,11 @@ function readJson(text) {
 async function send(path, options) {
   const method = options.method || 'GET';
   const headers = { Accept: 'application/json', ...(options.headers || {}) };
-  // A Blob (an uploaded file) goes as the raw body with its own type; anything else as JSON.
-  const raw = typeof Blob !== 'undefined' && options.body instanceof Blob;
-  if (options.body !== undefined)
+  // A Blob (an uploaded file) goes as the raw body with its own type; FormData (multipart, e.g.
+  // evidence) with the boundary the browser sets; anything else as JSON.
+  const form = typeof FormData !== 'undefined' && options.body instanceof FormData;
+  const raw = form || (typeof Blob !== 'undefined' && options.body instanceof Blob);
+  if (options.body !== undefined && !form)
     headers['Content-Type'] = raw ? options.body.type : 'application/json';
   if (!SAFE_METHODS.has(method) && session.csrfToken) headers[CSRF_HEADER] = session.csrfToken;
   let response;

@@ -24,6 +24,7 @@ import './admin-users.js';
 import './admin-parties.js';
 import './admin-webhooks.js';
 import './reminder-rules-screen.js';
+import './evidence-requirements-screen.js';
 import './account-screen.js';
 import {
   allowed,
