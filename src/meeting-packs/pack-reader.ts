@@ -80,7 +80,7 @@ export class PackReader {
         ...c,
         activityTitle: contentWords(c.activityTitle.title, c.activityTitle.translations),
       })),
-      evidence: await this.evidence.of(plan.planId, previous?.heldOn ?? null, plan.timeZone),
+      evidence: await this.evidence.of(plan.planId, meetingId, previous?.id ?? null, plan.timeZone),
       decisions: previous ? await this.decisions(previous.id) : [],
       today,
       silentAfterDays: PACK_SILENT_AFTER_DAYS,

@@ -5,7 +5,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { INestApplicationContext } from '@nestjs/common';
 import { addDays, todayIn } from '../../src/common/time/calendar-date';
-import { PLAN_STATE_SQL } from '../../src/meetings/baseline-sql';
 import { MeetingsReader } from '../../src/meetings/meetings.reader';
 import { binary } from '../support/export-files';
 import { seededPlan } from '../support/fixtures';
@@ -88,27 +87,27 @@ describe('the committee pack: printed by the worker, exactly the changes since t
         .expect(201)
     ).body as { id: string; version: number; parts: { partyCode: string; version: number }[] };
 
-  const holdMeeting = async (
-    heldOn: string,
-    extra: { decisions?: { text: string; translations: object }[] } = {},
-  ) => {
-    const [m] = await t.dataSource.query(
-      `INSERT INTO committee_meetings (plan_id, held_on, place, status, baseline_taken_at) VALUES ($1, $2, 'Rabat', 'held', now()) RETURNING id`,
-      [planId, heldOn],
-    );
-    await t.dataSource.query(
-      `INSERT INTO meeting_baselines (meeting_id, activity_id, party_code, title, translations, status, progress_percent, due_on, completed_on)
-       SELECT $2, activity_id, party_code, title, translations, status, progress_percent, due_on, completed_on FROM (${PLAN_STATE_SQL}) s`,
-      [planId, m.id],
-    );
-    for (const [i, d] of (extra.decisions ?? []).entries()) {
-      await t.dataSource.query(
-        `INSERT INTO meeting_decisions (meeting_id, text, translations, position) VALUES ($1,$2,$3,$4)`,
-        [m.id, d.text, d.translations, i],
-      );
-    }
-    return m as { id: string };
-  };
+  const holdMeeting = async (heldOn: string, extra: object = {}) =>
+    (
+      await t.http
+        .post(`/api/action-plans/${planId}/meetings`)
+        .set('Authorization', await pm())
+        .send({ heldOn, place: 'Rabat', status: 'held', ...extra })
+        .expect(201)
+    ).body as { id: string };
+
+  /** A text report on a party's part of an activity, uploaded by that party's focal point. */
+  const upload = async (activityId: string, partyCode: string, email: string, name: string) =>
+    t.http
+      .post(`/api/activities/${activityId}/evidence`)
+      .set('Authorization', await t.tokenFor(email))
+      .field('kind', 'report')
+      .field('partyCode', partyCode)
+      .attach('file', Buffer.from(`Compte rendu ${name}\n`), {
+        filename: name,
+        contentType: 'text/plain',
+      })
+      .expect(201);
 
   beforeAll(async () => {
     const smtpPort = await sink.start();
@@ -168,6 +167,7 @@ describe('the committee pack: printed by the worker, exactly the changes since t
   });
 
   it('holds meeting 1 (its baseline), then two parts and a due date change, then meeting 2', async () => {
+    await upload(ids.c, 'MA', DEMO.focalMa, 'avant-la-reunion.txt');
     meeting1 = (
       await holdMeeting(addDays(today, -30), {
         decisions: [
@@ -197,6 +197,7 @@ describe('the committee pack: printed by the worker, exactly the changes since t
       .set('Authorization', await pm())
       .send({ dueOn: addDays(today, 90), version: c.body.version })
       .expect(200);
+    await upload(ids.a, 'MA', DEMO.focalMa, 'compte-rendu-atelier.txt');
     meeting2 = (await holdMeeting(today)).id;
   });
 
@@ -376,6 +377,17 @@ describe('the committee pack: printed by the worker, exactly the changes since t
     expect(text.indexOf('Dossier de la réunion du comité de suivi')).toBeLessThan(
       text.indexOf('ملف اجتماع لجنة المتابعة'),
     );
+    // Evidence received between the two meetings, by name and kind, in each language; not before.
+    expect(text).toContain('compte-rendu-atelier.txt');
+    expect(text).not.toContain('avant-la-reunion.txt');
+    const evidenceFr = linesBetween(
+      text,
+      'Justificatifs reçus depuis la réunion précédente',
+      'Décisions',
+    );
+    expect(evidenceFr).toEqual(expect.arrayContaining([FR_TITLE, 'Maroc', 'Rapport']));
+    const evidenceAr = linesBetween(text, 'الإثباتات الواردة منذ الاجتماع السابق', 'قرارات');
+    expect(evidenceAr).toEqual(expect.arrayContaining([AR_TITLE, 'المغرب', 'تقرير']));
     // The decision of meeting 1, in each language, with what became of it (no activity yet).
     expect(text).toContain('Organiser la campagne');
     expect(text).toContain('Sans activité liée');
