@@ -17,6 +17,7 @@ import {
   ApiForbiddenResponse,
   ApiHeader,
   ApiNoContentResponse,
+  ApiParam,
   ApiTags,
 } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
@@ -42,6 +43,11 @@ const IF_MATCH = {
   description: 'The version of the meeting you read, e.g. "3"',
   schema: { type: 'string', maxLength: 16, pattern: '^(W/)?"?[0-9]{1,10}"?$' },
 } as const;
+
+const UUID_SCHEMA = { type: 'string', format: 'uuid', maxLength: 36 } as const;
+/** Ids in the path besides the plan's `id` (which src/openapi/document-completion.ts documents). */
+const MeetingIdParam = () => ApiParam({ name: 'meetingId', schema: UUID_SCHEMA });
+const DecisionIdParam = () => ApiParam({ name: 'decisionId', schema: UUID_SCHEMA });
 
 function withETag(reply: FastifyReply, view: MeetingView): MeetingView {
   void reply.header('ETag', `"${view.version}"`);
@@ -83,6 +89,7 @@ export class MeetingsController {
   }
 
   @Get(':meetingId')
+  @MeetingIdParam()
   async get(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam) planId: string,
@@ -98,6 +105,7 @@ export class MeetingsController {
    * held.
    */
   @Patch(':meetingId')
+  @MeetingIdParam()
   @RequireRoles('admin', 'programme_manager')
   @ApiHeader(IF_MATCH)
   @ApiConflictResponse({ description: 'Stale version.' })
@@ -115,6 +123,7 @@ export class MeetingsController {
 
   /** Deletes a meeting recorded by mistake, with its decisions and baseline; activities stay. */
   @Delete(':meetingId')
+  @MeetingIdParam()
   @RequireRoles('admin', 'programme_manager')
   @HttpCode(204)
   @ApiHeader(IF_MATCH)
@@ -133,6 +142,7 @@ export class MeetingsController {
 
   /** Takes the plan's baseline for this meeting now; once (409 when already taken). */
   @Post(':meetingId/baseline')
+  @MeetingIdParam()
   @RequireRoles('admin', 'programme_manager')
   @HttpCode(200)
   @ApiConflictResponse({ description: 'The baseline was already taken.' })
@@ -150,6 +160,7 @@ export class MeetingsController {
    * as it stands, while this meeting's baseline is not taken): per activity and per party's part.
    */
   @Get(':meetingId/changes')
+  @MeetingIdParam()
   changes(
     @CurrentActor() actor: Actor,
     @Param('id', UuidParam) planId: string,
@@ -160,6 +171,7 @@ export class MeetingsController {
 
   /** Adds a decision at the end of the meeting's list; answers the meeting. */
   @Post(':meetingId/decisions')
+  @MeetingIdParam()
   @RequireRoles('admin', 'programme_manager')
   addDecision(
     @CurrentActor() actor: Actor,
@@ -171,6 +183,8 @@ export class MeetingsController {
   }
 
   @Patch(':meetingId/decisions/:decisionId')
+  @MeetingIdParam()
+  @DecisionIdParam()
   @RequireRoles('admin', 'programme_manager')
   updateDecision(
     @CurrentActor() actor: Actor,
@@ -184,6 +198,8 @@ export class MeetingsController {
 
   /** Removes a decision; the activity it became, if any, stays. */
   @Delete(':meetingId/decisions/:decisionId')
+  @MeetingIdParam()
+  @DecisionIdParam()
   @RequireRoles('admin', 'programme_manager')
   @HttpCode(204)
   @ApiNoContentResponse({ description: 'Removed.' })
@@ -202,6 +218,8 @@ export class MeetingsController {
    * already became one.
    */
   @Post(':meetingId/decisions/:decisionId/activity')
+  @MeetingIdParam()
+  @DecisionIdParam()
   @RequireRoles('admin', 'programme_manager')
   @ApiForbiddenResponse({ description: 'Not a programme manager or admin.' })
   @ApiConflictResponse({ description: 'The decision already became an activity (`activityId`).' })

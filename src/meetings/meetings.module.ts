@@ -10,12 +10,13 @@ import { MeetingDecision } from './meeting-decision.entity';
 import { MeetingDecisionsService } from './meeting-decisions.service';
 import { MeetingViews } from './meeting-views.service';
 import { MeetingsController } from './meetings.controller';
-import { MeetingsReader } from './meetings.reader';
+import { MeetingsReaderModule } from './meetings-reader.module';
 import { MeetingsService } from './meetings.service';
 
 /**
  * Meetings of the joint follow-up committee, their decisions and baselines. Exports MeetingsReader
- * (next meeting, upcoming meetings, changes since the previous meeting) for nudges and the pack.
+ * (next meeting, upcoming meetings, changes since the previous meeting) for nudges and the pack; the
+ * worker may import MeetingsReaderModule alone.
  */
 @Module({
   imports: [
@@ -23,15 +24,10 @@ import { MeetingsService } from './meetings.service';
     ActionPlansModule,
     ActivitiesModule,
     PartiesModule,
+    MeetingsReaderModule,
   ],
   controllers: [MeetingsController],
-  providers: [
-    MeetingsReader,
-    MeetingsService,
-    MeetingDecisionsService,
-    MeetingBaselineStore,
-    MeetingViews,
-  ],
-  exports: [MeetingsReader, MeetingsService],
+  providers: [MeetingsService, MeetingDecisionsService, MeetingBaselineStore, MeetingViews],
+  exports: [MeetingsReaderModule, MeetingsService],
 })
 export class MeetingsModule {}

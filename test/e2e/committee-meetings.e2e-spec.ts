@@ -388,6 +388,11 @@ describe('joint committee meetings', () => {
         { heldOn: '2026-04-01', participants: [{ role: 'chair' }] },
         'participants',
       ],
+      [
+        'a blank participant name',
+        { heldOn: '2026-04-01', participants: [{ name: '   ' }] },
+        'participants',
+      ],
       ['an empty decision', { heldOn: '2026-04-01', decisions: [{ text: '' }] }, 'decisions'],
       [
         'a decision in Klingon',

@@ -25,6 +25,7 @@ import { MEETING_STATUSES, type MeetingStatus } from '../committee-meeting.entit
 export class ParticipantDto {
   @IsString()
   @Length(1, 200)
+  @Matches(/\S/, { message: 'must not be blank' })
   name: string;
 
   /** The party they represent, when they represent one (a party code such as MA). */
@@ -72,6 +73,7 @@ export class DecisionTranslationsDto {
 export class CreateDecisionDto {
   @IsString()
   @Length(1, 10000)
+  @Matches(/\S/, { message: 'must not be blank' })
   text: string;
 
   /** `{ ar: { text } }`: the decision in other languages. */
@@ -86,6 +88,7 @@ export class UpdateDecisionDto {
   @IsOmittable()
   @IsString()
   @Length(1, 10000)
+  @Matches(/\S/, { message: 'must not be blank' })
   text?: string;
 
   /** Languages left out are kept; a language set to null is removed; null removes them all. */
