@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ActionPlansModule } from '../action-plans/action-plans.module';
 import { FileStorageModule } from '../common/files/storage/file-storage.module';
-import { MeetingsModule } from '../meetings/meetings.module';
+import { MeetingsReaderModule } from '../meetings/meetings-reader.module';
 import { QueuesModule } from '../queues/queues.module';
 import { EvidenceSince } from './evidence-since';
 import { MeetingPacksController } from './meeting-packs.controller';
@@ -24,7 +24,7 @@ export class MeetingPacksModule {}
  * first job only, so a worker that never prints a pack never starts it.
  */
 @Module({
-  imports: [MeetingsModule, FileStorageModule],
+  imports: [MeetingsReaderModule, FileStorageModule],
   providers: [PackPrinter, PackReader, PdfRenderer, EvidenceSince],
   exports: [PackPrinter],
 })
