@@ -1,7 +1,7 @@
 # Accords: one image for the api, the worker and the one-shot migrate/seed job.
 # Build:  docker build -t accords .
 # Api:    docker run --env-file … accords                      (default CMD)
-# Worker: docker run --env-file … accords node dist/src/worker.js
+# Worker: docker build --target worker -t accords-worker . && docker run --env-file … accords-worker
 # Schema: docker run --env-file … accords sh -c 'npm run migration:run && npm run seed'
 
 # --- build: full dependency tree, compile TypeScript (nest build, swagger plugin) -------------------
@@ -24,3 +24,18 @@ COPY --from=build /app/dist ./dist
 USER node
 EXPOSE 3000
 CMD ["node", "dist/src/main.js"]
+
+# --- worker: the runtime plus Debian's Chromium and fonts, to print committee packs ------------------
+# playwright-core drives this Chromium (CHROMIUM_PATH) and never downloads one. fonts-noto-core has the
+# Arabic faces (Noto Naskh/Sans Arabic) the pack's Arabic section is set in; fonts-dejavu-core the rest.
+FROM runtime AS worker
+USER root
+RUN apt-get update \
+  && apt-get install -y --no-install-recommends chromium fonts-noto-core fonts-dejavu-core \
+  && rm -rf /var/lib/apt/lists/*
+USER node
+ENV CHROMIUM_PATH=/usr/bin/chromium
+CMD ["node", "dist/src/worker.js"]
+
+# --- api (the default target): the runtime as is; it never starts a browser -------------------------
+FROM runtime AS api

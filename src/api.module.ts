@@ -12,6 +12,7 @@ import { EvidenceModule } from './evidence/evidence.module';
 import { ExportsModule } from './exports/exports.module';
 import { HealthModule } from './health/health.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
+import { MeetingPacksModule } from './meeting-packs/meeting-packs.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PartiesModule } from './parties/parties.module';
@@ -46,6 +47,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     FeedTokensModule,
     PlanRenewalModule,
     IdempotencyModule,
+    MeetingPacksModule,
     EvidenceModule,
   ],
 })

@@ -3,6 +3,7 @@ import { AccountMailModule } from './auth/accounts/account-mail.module';
 import { CoreModule } from './config/core.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { PackPrintingModule } from './meeting-packs/meeting-packs.module';
 import { QueuesModule } from './queues/queues.module';
 import { RedisModule } from './redis/redis.module';
 import { RemindersModule } from './reminders/reminders.module';
@@ -22,6 +23,7 @@ import { WorkerHealthServer } from './worker/worker-health-server';
     NotificationsModule,
     AccountMailModule,
     HealthModule,
+    PackPrintingModule,
   ],
   providers: [QueueWorkers, JobSchedules, WorkerHealthServer],
 })

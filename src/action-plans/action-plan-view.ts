@@ -18,6 +18,8 @@ export interface ActionPlanView {
   renewable: boolean;
   timeZone: string;
   previousPlanId: string | null;
+  /** The two languages, in order, of its committee packs. */
+  packLanguages: string[];
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -37,6 +39,7 @@ export function toActionPlanView(plan: ActionPlan, today: CalendarDate): ActionP
     renewable: plan.renewable,
     timeZone: plan.timeZone,
     previousPlanId: plan.previousPlanId,
+    packLanguages: plan.packLanguages,
     version: plan.version,
     createdAt: plan.createdAt,
     updatedAt: plan.updatedAt,

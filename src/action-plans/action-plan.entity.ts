@@ -50,6 +50,16 @@ export class ActionPlan {
   @Column({ name: 'previous_plan_id', type: 'uuid', nullable: true })
   previousPlanId: string | null;
 
+  /** The two languages, in order, its committee packs are printed in (meeting-packs). */
+  @Column({
+    name: 'pack_languages',
+    type: 'varchar',
+    length: 2,
+    array: true,
+    default: () => "'{fr,en}'",
+  })
+  packLanguages: string[];
+
   @Column({ type: 'int', default: 1 })
   version: number;
 

@@ -108,6 +108,7 @@ export class ActionPlansService {
         endsOn: termExpiresOn(dto.startsOn, dto.durationMonths),
         renewable: dto.renewable ?? false,
         timeZone: dto.timeZone ?? agreement.timeZone,
+        ...(dto.packLanguages && { packLanguages: dto.packLanguages }),
       }),
     );
     return this.view(plan);
@@ -128,6 +129,7 @@ export class ActionPlansService {
       ...(dto.partyCodes !== undefined && { partyCodes: dto.partyCodes }),
       ...(dto.renewable !== undefined && { renewable: dto.renewable }),
       ...(dto.timeZone !== undefined && { timeZone: dto.timeZone }),
+      ...(dto.packLanguages !== undefined && { packLanguages: dto.packLanguages }),
       startsOn,
       durationMonths,
       endsOn: termExpiresOn(startsOn, durationMonths),

@@ -199,6 +199,16 @@ export class AppConfig {
   @Matches(/^https?:\/\/\S+$/, { message: 'must be an http(s) URL' })
   PUBLIC_URL = 'http://localhost:3000';
 
+  /** The worker's Chromium, which prints committee packs (Debian's `chromium` package). */
+  @Matches(/^\/\S+$/, { message: 'must be an absolute path' })
+  CHROMIUM_PATH = '/usr/bin/chromium';
+
+  /** Longest a committee pack may take to print before the job fails (and BullMQ retries it). */
+  @Transform(toNumber)
+  @IsInt()
+  @Min(1000)
+  PACK_RENDER_TIMEOUT_MS = 60000;
+
   /** TRUST_PROXY in the form Fastify takes. */
   get trustProxy(): boolean | string[] {
     const value = this.TRUST_PROXY.trim();

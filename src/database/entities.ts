@@ -21,6 +21,7 @@ import { CommitteeMeeting } from '../meetings/committee-meeting.entity';
 import { MeetingBaselineRow } from '../meetings/meeting-baseline.entity';
 import { MeetingDecision } from '../meetings/meeting-decision.entity';
 import { WebhookSubscription } from '../webhooks/webhook-subscription.entity';
+import { MeetingPack } from '../meeting-packs/meeting-pack.entity';
 
 /** Listed, not globbed, so that jest (.ts) and dist (.js) load the same classes. */
 export const ENTITIES = [
@@ -47,4 +48,5 @@ export const ENTITIES = [
   CommitteeMeeting,
   MeetingDecision,
   MeetingBaselineRow,
+  MeetingPack,
 ];

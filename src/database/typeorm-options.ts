@@ -13,6 +13,7 @@ import { FileStorage1795930000200 } from '../../migrations/1795930000200-FileSto
 import { Evidence1795930000210 } from '../../migrations/1795930000210-Evidence';
 import { CommitteeMeetings1795930000300 } from '../../migrations/1795930000300-CommitteeMeetings';
 import { StagnationNudges1795930000400 } from '../../migrations/1795930000400-StagnationNudges';
+import { MeetingPacks1795930000500 } from '../../migrations/1795930000500-MeetingPacks';
 import { ENTITIES } from './entities';
 
 export const MIGRATIONS = [
@@ -30,6 +31,7 @@ export const MIGRATIONS = [
   Evidence1795930000210,
   CommitteeMeetings1795930000300,
   StagnationNudges1795930000400,
+  MeetingPacks1795930000500,
 ];
 
 /** One definition shared by Nest (TypeOrmModule), the TypeORM CLI, the seed and the tests. */

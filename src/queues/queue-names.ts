@@ -4,12 +4,15 @@ export const QUEUES = {
   reminders: 'reminders',
   /** One job per notification row: send one mail or one webhook call. */
   deliveries: 'deliveries',
+  /** One job per committee pack request: print the PDF with Chromium (meeting-packs). */
+  packs: 'packs',
 } as const;
 
 export const JOBS = {
   sweep: 'sweep',
   digest: 'digest',
   deliver: 'deliver',
+  printPack: 'print-pack',
 } as const;
 
 /**
@@ -19,6 +22,7 @@ export const JOBS = {
 export const QUEUE_JOBS: Record<(typeof QUEUES)[keyof typeof QUEUES], readonly string[]> = {
   [QUEUES.reminders]: [JOBS.sweep, JOBS.digest],
   [QUEUES.deliveries]: [JOBS.deliver],
+  [QUEUES.packs]: [JOBS.printPack],
 };
 
 /** Job scheduler ids: one id each, so N workers upserting them still give one schedule. */
@@ -29,6 +33,9 @@ export const SCHEDULERS = {
 
 /** BullMQ job id of a notification's delivery: derived from the row, so a second enqueue is a no-op. */
 export const deliveryJobId = (notificationId: string) => `notification-${notificationId}`;
+
+/** BullMQ job id of a pack request: the meeting and the request's number, so a retry is the same job. */
+export const packJobId = (meetingId: string, requestNo: number) => `pack-${meetingId}-${requestNo}`;
 
 /**
  * BullMQ key prefix. The braces are a Redis Cluster hash tag: every key of every queue lands in one

@@ -31,7 +31,11 @@ export const DEFAULT_JOB_OPTIONS = {
         defaultJobOptions: DEFAULT_JOB_OPTIONS,
       }),
     }),
-    BullModule.registerQueue({ name: QUEUES.reminders }, { name: QUEUES.deliveries }),
+    BullModule.registerQueue(
+      { name: QUEUES.reminders },
+      { name: QUEUES.deliveries },
+      { name: QUEUES.packs },
+    ),
   ],
   exports: [BullModule],
 })

@@ -5,6 +5,8 @@ import { AppConfig } from '../config/app-config';
 import type { MessageComposer } from '../notifications/message-composer';
 import type { DeliveryJob } from '../notifications/delivery-queue';
 import { NotificationDelivery } from '../notifications/notification-delivery';
+import { PackPrinter } from '../meeting-packs/pack-printer';
+import type { PackJob } from '../meeting-packs/pack-queue';
 import { bullPrefix, JOBS, QUEUE_JOBS, QUEUES } from '../queues/queue-names';
 import { ReminderMessageComposer } from '../reminders/reminder-message-composer';
 import { SweepService } from '../reminders/sweep.service';
@@ -29,6 +31,7 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
     private readonly reminderComposer: ReminderMessageComposer,
     private readonly accountMail: AccountMailComposer,
     private readonly schedules: JobSchedules,
+    private readonly packs: PackPrinter,
     private readonly config: AppConfig,
   ) {}
 
@@ -56,6 +59,13 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
             ),
         ],
       ]),
+      [QUEUES.packs]: new Map<string, JobHandler>([
+        [
+          JOBS.printPack,
+          (job: Job<PackJob>) =>
+            this.packs.print(job.data, job.attemptsMade + 1 >= (job.opts.attempts ?? 1)),
+        ],
+      ]),
     };
   }
 
@@ -81,6 +91,11 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
       new Worker(QUEUES.deliveries, dispatcher(QUEUES.deliveries, handlers[QUEUES.deliveries]), {
         ...common,
         concurrency: this.config.DELIVERY_CONCURRENCY,
+      }),
+      // One pack at a time per worker: each holds a Chromium page and a PDF in memory.
+      new Worker(QUEUES.packs, dispatcher(QUEUES.packs, handlers[QUEUES.packs]), {
+        ...common,
+        concurrency: 1,
       }),
     ];
     for (const worker of this.workers) {

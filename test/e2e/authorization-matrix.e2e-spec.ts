@@ -197,6 +197,27 @@ const decisionUrl = async (ctx: Ctx, side: Side) => {
   return `${url}/decisions/${decisionId}`;
 };
 
+/** A held meeting of the side's plan, made once (through SQL: the pack's rules need one, not its API). */
+const meetings = new Map<string, Promise<string>>();
+function meetingOf(ctx: Ctx, side: Side): Promise<string> {
+  const planId = ctx.target[side].planId;
+  if (!meetings.has(planId)) {
+    meetings.set(
+      planId,
+      ctx.t.dataSource
+        .query(
+          `INSERT INTO committee_meetings (plan_id, held_on, status, baseline_taken_at)
+           VALUES ($1, '2026-06-01', 'held', now()) RETURNING id`,
+          [planId],
+        )
+        .then((rows: { id: string }[]) => rows[0].id),
+    );
+  }
+  return meetings.get(planId)!;
+}
+const packUrl = async (ctx: Ctx, side: Side, rest = '') =>
+  planUrl(ctx, side, `/meetings/${await meetingOf(ctx, side)}/pack${rest}`);
+
 /** Keyed by `METHOD path` exactly as the server's router lists it. */
 const RULES: Record<string, Rule> = {
   // The dashboard page, its files and the API documentation are public.
@@ -553,6 +574,35 @@ const RULES: Record<string, Rule> = {
       body: await adminJson(ctx, 'GET', '/api/evidence-requirements'),
     }),
     expected: programmeWrite,
+  },
+
+  // The committee pack: plan readers follow and download it, managers ask for it.
+  'POST /api/action-plans/:id/meetings/:meetingId/pack': {
+    request: async (ctx, side) => ({ method: 'POST', url: await packUrl(ctx, side) }),
+    expected: scopedProgrammeWrite,
+  },
+  'GET /api/action-plans/:id/meetings/:meetingId/pack': {
+    request: async (ctx, side) => get(await packUrl(ctx, side)),
+    expected: scopedRead,
+  },
+  'GET /api/action-plans/:id/meetings/:meetingId/pack.pdf': {
+    // A ready pack (as the worker leaves it), so that a reader's answer is the 200 with the file.
+    async request(ctx, side) {
+      const meetingId = await meetingOf(ctx, side);
+      await ctx.t.dataSource.query(
+        `WITH f AS (
+           INSERT INTO stored_files (content, media_type, sha256, size_bytes)
+           SELECT c, 'application/pdf', encode(sha256(c), 'hex'), octet_length(c)
+             FROM (SELECT convert_to('%PDF-1.4 matrix', 'UTF8') AS c) x RETURNING id)
+         INSERT INTO meeting_packs (meeting_id, status, file_id, languages, requested_at, generated_at)
+         SELECT $1, 'ready', f.id, '{fr,en}', now(), now() FROM f
+         ON CONFLICT (meeting_id) DO UPDATE
+           SET status = 'ready', file_id = EXCLUDED.file_id, generated_at = now()`,
+        [meetingId],
+      );
+      return get(await packUrl(ctx, side, '.pdf'));
+    },
+    expected: scopedRead,
   },
 
   // Committee meetings of a plan: its readers read them, managers record them (role check first).

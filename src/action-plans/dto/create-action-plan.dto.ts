@@ -5,6 +5,7 @@ import {
   ArrayUnique,
   IsArray,
   IsBoolean,
+  IsIn,
   IsInt,
   IsString,
   Length,
@@ -58,4 +59,14 @@ export class CreateActionPlanDto {
   @IsTimeZone()
   @MaxLength(64) // the longest IANA name is 32
   timeZone?: string;
+
+  /** The two languages, in order, its committee packs are printed in (default `["fr", "en"]`). */
+  @IsOmittable()
+  @IsArray()
+  @ArrayMinSize(2)
+  @ArrayMaxSize(2)
+  @ArrayUnique()
+  @IsIn(['fr', 'en', 'ar'], { each: true })
+  @MaxLength(2, { each: true })
+  packLanguages?: string[];
 }

@@ -12,6 +12,7 @@ import type { Language } from './languages';
 import { meetings, type MeetingsMessages } from './meetings';
 import { navigation, type NavigationMessages } from './navigation';
 import { nudges, type NudgesMessages } from './nudges';
+import { pack, type PackMessages } from './pack';
 import { parts, type PartsMessages } from './parts';
 import { planning, type PlanningMessages } from './planning';
 
@@ -25,6 +26,7 @@ export type Messages = CoreMessages &
   EvidenceMessages &
   MeetingsMessages &
   NudgesMessages &
+  PackMessages &
   PartsMessages;
 
 /** The areas, by name, for the check that no key is defined twice. */
@@ -37,6 +39,7 @@ export const MESSAGE_AREAS = {
   evidence,
   meetings,
   nudges,
+  pack,
   parts,
 };
 
