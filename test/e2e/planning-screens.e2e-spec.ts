@@ -325,6 +325,11 @@ describe('planning screens for programme managers', () => {
       await page.locator('#pl-action-edit').click();
       await page.locator('#pl-plan-form').waitFor();
       await field(page, 'pl-plan-form', 'title').fill(`${planTitle} (révisé)`);
+      // The committee pack's languages: French then Arabic instead of the default French and English.
+      await expect(field(page, 'pl-plan-form', 'packFirstLanguage').inputValue()).resolves.toBe(
+        'fr',
+      );
+      await field(page, 'pl-plan-form', 'packSecondLanguage').selectOption('ar');
       await page.locator('#pl-plan-form button[type=submit]').click();
       await page
         .locator('#plan-title')
@@ -333,9 +338,10 @@ describe('planning screens for programme managers', () => {
       await expect(page.locator('#plan-actions .notice.success').textContent()).resolves.toBe(
         m.plPlanSaved,
       );
-      expect((await apiGet<Item>(`/api/action-plans/${plan.id}`)).title).toBe(
-        `${planTitle} (révisé)`,
-      );
+      expect(await apiGet<Item>(`/api/action-plans/${plan.id}`)).toMatchObject({
+        title: `${planTitle} (révisé)`,
+        packLanguages: ['fr', 'ar'],
+      });
 
       // ------------------------------------------------ three activities, and one refused
       await page.locator('#pl-action-new-activity').click();

@@ -20,7 +20,7 @@ import {
   ti,
   titleField,
 } from './planning-common.js';
-import { planFields } from './planning-plans.js';
+import { planFields, withPackLanguages } from './planning-plans.js';
 import { hrefFor, navigate, registerScreen } from './router.js';
 
 const KINDS = [
@@ -505,7 +505,7 @@ async function renderNewPlan(view, { id }) {
       if (!checkParties(values, f, 1)) return;
       const plan = await api(`/api/agreements/${id}/action-plans`, {
         method: 'POST',
-        body: pruneTranslations(values),
+        body: pruneTranslations(withPackLanguages(values, values)),
       });
       setFlash(ti('plPlanCreated', { title: plan.title }));
       navigate(hrefFor('plan', plan.id));

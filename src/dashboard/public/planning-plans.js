@@ -98,7 +98,44 @@ export function planFields(plan, parties, agreement, editing) {
       value: plan?.timeZone ?? agreement?.timeZone ?? '',
       hint: M.plPlanTimeZoneHint,
     },
+    ...packLanguageFields(plan?.packLanguages ?? ['fr', 'en']),
   ];
+}
+
+/**
+ * The committee pack's two languages, in print order, as two selects (the API takes
+ * `packLanguages: [first, second]`; withPackLanguages builds it). Same language twice is refused by
+ * the API, which names `packLanguages`.
+ */
+function packLanguageFields([first, second]) {
+  const options = ['fr', 'en', 'ar'].map((code) => ({
+    value: code,
+    label: M.admLanguageNames[code],
+  }));
+  return [
+    {
+      name: 'packFirstLanguage',
+      label: `${M.packLanguagesLabel} (1)`,
+      type: 'select',
+      options,
+      value: first,
+      hint: M.packLanguagesHint,
+    },
+    {
+      name: 'packSecondLanguage',
+      label: `${M.packLanguagesLabel} (2)`,
+      type: 'select',
+      options,
+      value: second,
+    },
+  ];
+}
+
+/** `body` with the two language selects folded into `packLanguages` (both sent when either changed). */
+export function withPackLanguages(body, all) {
+  const { packFirstLanguage, packSecondLanguage, ...rest } = body;
+  if (packFirstLanguage === undefined && packSecondLanguage === undefined) return rest;
+  return { ...rest, packLanguages: [all.packFirstLanguage, all.packSecondLanguage] };
 }
 
 async function renderEdit(view, { id }) {
@@ -108,7 +145,7 @@ async function renderEdit(view, { id }) {
     fields: planFields(plan, parties, null, true),
     onCancel: () => navigate(hrefFor('plan', id)),
     onSubmit: async (_values, f) => {
-      const body = f.changedValues();
+      const body = withPackLanguages(f.changedValues(), f.values());
       delete body.termEndsOn;
       if (Object.keys(body).length === 0) return f.showMessage('info', M.plNothingChanged);
       if (body.partyCodes && body.partyCodes.length === 0) {
