@@ -33,6 +33,19 @@ export class MeetingPacks1795930000500 implements MigrationInterface {
         CONSTRAINT "PK_meeting_packs" PRIMARY KEY (meeting_id),
         CONSTRAINT "CHK_meeting_packs_status" CHECK (status IN ('queued', 'ready', 'failed'))
       )`);
+    // A pack goes with its meeting (or plan, or agreement) by cascade, which no service sees: its PDF
+    // must go too, as evidence files do.
+    await q.query(`
+      CREATE FUNCTION meeting_packs_drop_file() RETURNS trigger LANGUAGE plpgsql AS $$
+      BEGIN
+        IF OLD.file_id IS NOT NULL THEN
+          DELETE FROM stored_files WHERE id = OLD.file_id;
+        END IF;
+        RETURN NULL;
+      END $$`);
+    await q.query(`
+      CREATE TRIGGER "TRG_meeting_packs_drop_file" AFTER DELETE ON meeting_packs
+        FOR EACH ROW EXECUTE FUNCTION meeting_packs_drop_file()`);
   }
 
   async down(q: QueryRunner): Promise<void> {
@@ -40,6 +53,7 @@ export class MeetingPacks1795930000500 implements MigrationInterface {
       `SELECT file_id FROM meeting_packs WHERE file_id IS NOT NULL`,
     );
     await q.query(`DROP TABLE meeting_packs`);
+    await q.query(`DROP FUNCTION meeting_packs_drop_file()`);
     // The PDFs go with their table: nothing else refers to them.
     if (files.length > 0) {
       await q.query(`DELETE FROM stored_files WHERE id = ANY($1::uuid[])`, [

@@ -64,6 +64,10 @@ describe('detectEvidenceType (from the content, file-type)', () => {
     await expect(
       detectEvidenceType(Buffer.from('a,b'), 'a.csv', 'text/csv; charset=utf-8'),
     ).resolves.toBeTruthy();
+    // What Windows browsers send for a .csv when Excel is installed.
+    await expect(
+      detectEvidenceType(Buffer.from('a,b'), 'a.csv', 'application/vnd.ms-excel'),
+    ).resolves.toEqual({ mediaType: 'text/plain', extension: 'csv' });
   });
 
   it.each<[string, () => Buffer, string, string | undefined, string]>([

@@ -32,7 +32,12 @@ export const ALLOWED_EVIDENCE_TYPES: readonly AllowedType[] = [
   { mediaType: 'application/vnd.oasis.opendocument.text', extensions: ['odt'] },
   { mediaType: 'application/vnd.oasis.opendocument.spreadsheet', extensions: ['ods'] },
   { mediaType: 'application/vnd.oasis.opendocument.presentation', extensions: ['odp'] },
-  { mediaType: TEXT_MEDIA_TYPE, extensions: ['txt', 'csv'], aliases: ['text/plain', 'text/csv'] },
+  {
+    mediaType: TEXT_MEDIA_TYPE,
+    extensions: ['txt', 'csv'],
+    // Browsers on Windows with Excel installed label every .csv application/vnd.ms-excel.
+    aliases: ['text/plain', 'text/csv', 'application/vnd.ms-excel'],
+  },
 ];
 
 /** What the content is, as evidence: its media type and canonical extension. */

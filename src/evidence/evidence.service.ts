@@ -79,8 +79,12 @@ export class EvidenceService {
     }
     if (!file?.buffer)
       throw InvalidInput.field('file', 'is required (a multipart part named file)');
-    const type = await detectEvidenceType(file.buffer, file.originalname, file.mimetype);
-    const fileName = cleanFileName(file.originalname, type.extension);
+    // The name is cleaned before its extension is compared with the content: `photo.pdf.` (or a
+    // trailing space or zero-width character) would otherwise show no extension to check, then be
+    // stored as `photo.pdf` over PNG bytes.
+    const cleaned = cleanFileName(file.originalname);
+    const type = await detectEvidenceType(file.buffer, cleaned, file.mimetype);
+    const fileName = cleanFileName(cleaned, type.extension);
 
     const stored = await this.files.put(file.buffer, { mediaType: type.mediaType });
     try {

@@ -3,6 +3,7 @@ import { ActionPlansModule } from '../action-plans/action-plans.module';
 import { FileStorageModule } from '../common/files/storage/file-storage.module';
 import { MeetingsReaderModule } from '../meetings/meetings-reader.module';
 import { QueuesModule } from '../queues/queues.module';
+import { ReminderRulesModule } from '../reminders/reminder-rules.module';
 import { EvidenceSince } from './evidence-since';
 import { MeetingPacksController } from './meeting-packs.controller';
 import { MeetingPacksService } from './meeting-packs.service';
@@ -24,7 +25,7 @@ export class MeetingPacksModule {}
  * first job only, so a worker that never prints a pack never starts it.
  */
 @Module({
-  imports: [MeetingsReaderModule, FileStorageModule],
+  imports: [MeetingsReaderModule, FileStorageModule, ReminderRulesModule],
   providers: [PackPrinter, PackReader, PdfRenderer, EvidenceSince],
   exports: [PackPrinter],
 })

@@ -29,31 +29,51 @@ export class PackPrinter {
   ) {}
 
   async print(job: PackJob, lastAttempt: boolean): Promise<void> {
-    const languages = await this.pendingLanguages(job);
-    if (!languages) return;
-    let pdf: Buffer;
+    // Any failure on the last attempt (reading, printing, storing, marking ready) leaves the request
+    // `failed`, never `queued` for good: the page offers to ask again.
     try {
-      const model = buildPackModel(await this.reader.read(job.meetingId));
-      pdf = await this.renderer.render(renderPackHtml(model, languages));
+      await this.printPending(job);
     } catch (error) {
       if (lastAttempt) await this.markFailed(job, (error as Error).message);
       throw error;
     }
+  }
+
+  /**
+   * A job BullMQ gave up on without its handler deciding (a worker killed mid-print, twice: the job
+   * stalled out of its attempts) still ends its request as failed.
+   */
+  async abandoned(job: PackJob, reason: string): Promise<void> {
+    await this.markFailed(job, reason);
+  }
+
+  private async printPending(job: PackJob): Promise<void> {
+    const languages = await this.pendingLanguages(job);
+    if (!languages) return;
+    const model = buildPackModel(await this.reader.read(job.meetingId));
+    const pdf = await this.renderer.render(renderPackHtml(model, languages));
     const stored = await this.files.put(pdf, { mediaType: 'application/pdf' });
-    const replaced = await this.dataSource.transaction(async (em) => {
-      const rows: { fileId: string | null }[] = await em.query(
-        `SELECT file_id AS "fileId" FROM meeting_packs
-          WHERE meeting_id = $1 AND request_no = $2 AND status = 'queued' FOR UPDATE`,
-        [job.meetingId, job.requestNo],
-      );
-      if (!rows[0]) return { superseded: true, previous: null };
-      await em.query(
-        `UPDATE meeting_packs SET status = 'ready', file_id = $3, generated_at = $4, error = NULL
-          WHERE meeting_id = $1 AND request_no = $2`,
-        [job.meetingId, job.requestNo, stored.id, this.clock.now()],
-      );
-      return { superseded: false, previous: rows[0].fileId };
-    });
+    let replaced: { superseded: boolean; previous: string | null };
+    try {
+      replaced = await this.dataSource.transaction(async (em) => {
+        const rows: { fileId: string | null }[] = await em.query(
+          `SELECT file_id AS "fileId" FROM meeting_packs
+            WHERE meeting_id = $1 AND request_no = $2 AND status = 'queued' FOR UPDATE`,
+          [job.meetingId, job.requestNo],
+        );
+        if (!rows[0]) return { superseded: true, previous: null };
+        await em.query(
+          `UPDATE meeting_packs SET status = 'ready', file_id = $3, generated_at = $4, error = NULL
+            WHERE meeting_id = $1 AND request_no = $2`,
+          [job.meetingId, job.requestNo, stored.id, this.clock.now()],
+        );
+        return { superseded: false, previous: rows[0].fileId };
+      });
+    } catch (error) {
+      // The PDF was stored but never referenced: it must not stay behind.
+      await this.files.delete(stored.id);
+      throw error;
+    }
     // A superseded job's PDF is nobody's; a replaced PDF is nobody's any more.
     if (replaced.superseded) await this.files.delete(stored.id);
     else if (replaced.previous) await this.files.delete(replaced.previous);

@@ -8,15 +8,9 @@ import { todayIn, type CalendarDate } from '../common/time/calendar-date';
 import { Clock } from '../common/time/clock';
 import type { DecisionTranslations } from '../meetings/decision-text';
 import { MeetingsReader } from '../meetings/meetings.reader';
+import { ReminderRulesService } from '../reminders/reminder-rules.service';
 import { EvidenceSince } from './evidence-since';
 import type { PackInput, PackPartInput, Words } from './pack-model';
-
-/**
- * After how many days without an update an open part is "silent" in the pack. The nudges (issue 9,
- * deliverable 4) have a setting of their own for the same idea; until the pack reads it, this is the
- * same default (30 days).
- */
-export const PACK_SILENT_AFTER_DAYS = 30;
 
 const contentWords = (title: string, translations: Translations | null): Words => ({
   original: title,
@@ -56,6 +50,7 @@ export class PackReader {
     @InjectDataSource() private readonly dataSource: DataSource,
     private readonly meetings: MeetingsReader,
     private readonly evidence: EvidenceSince,
+    private readonly rules: ReminderRulesService,
     private readonly clock: Clock,
   ) {}
 
@@ -83,7 +78,8 @@ export class PackReader {
       evidence: await this.evidence.of(plan.planId, meetingId, previous?.id ?? null, plan.timeZone),
       decisions: previous ? await this.decisions(previous.id) : [],
       today,
-      silentAfterDays: PACK_SILENT_AFTER_DAYS,
+      // "Silent" means what the stagnation nudges mean by it, with the same editable threshold.
+      silentAfterDays: (await this.rules.current()).stagnation.silentAfterDays,
     };
   }
 

@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
 import { AgreementsModule } from '../agreements/agreements.module';
 import { NotificationsModule } from '../notifications/notifications.module';
 import { PartiesModule } from '../parties/parties.module';
@@ -14,8 +13,7 @@ import { ReminderMessageComposer } from './reminder-message-composer';
 import { ReminderCandidates } from './reminder-candidates';
 import { ReminderRecipients } from './reminder-recipients';
 import { ReminderRulesController } from './reminder-rules.controller';
-import { ReminderRulesService } from './reminder-rules.service';
-import { ReminderSettings } from './reminder-settings.entity';
+import { ReminderRulesModule } from './reminder-rules.module';
 import { ReminderSubjects } from './reminder-subjects';
 import { SweepController } from './sweep.controller';
 import { SweepService } from './sweep.service';
@@ -26,7 +24,7 @@ import { SweepService } from './sweep.service';
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([ReminderSettings]),
+    ReminderRulesModule,
     AgreementsModule,
     MeetingsReaderModule,
     NotificationsModule,
@@ -35,7 +33,6 @@ import { SweepService } from './sweep.service';
   ],
   controllers: [ReminderRulesController, SweepController],
   providers: [
-    ReminderRulesService,
     ReminderCandidates,
     ReminderRecipients,
     ReminderSubjects,

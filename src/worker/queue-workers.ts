@@ -100,9 +100,15 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
     ];
     for (const worker of this.workers) {
       worker.on('error', (error) => this.logger.error(`${worker.name}: ${error.message}`));
-      worker.on('failed', (_job, error) => {
+      worker.on('failed', (job, error) => {
         // Other failures are retried and recorded on the row; a job nobody can handle is a bug.
         if (error instanceof UnknownJob) this.logger.error(`${worker.name}: ${error.message}`);
+        // A pack job that stalled out of its attempts never reached its handler's last attempt.
+        if (worker.name === QUEUES.packs && job && isOutOfAttempts(job)) {
+          void this.packs
+            .abandoned(job.data as PackJob, error.message)
+            .catch((e: Error) => this.logger.error(`${worker.name}: ${e.message}`));
+        }
       });
     }
     await this.schedules.start();
@@ -136,4 +142,9 @@ export class QueueWorkers implements OnApplicationBootstrap, OnApplicationShutdo
     await Promise.all(this.workers.map((w) => w.close()));
     this.logger.log('workers closed');
   }
+}
+
+/** BullMQ will not run this job again: it failed on (or stalled past) its last attempt. */
+function isOutOfAttempts(job: Job): boolean {
+  return job.attemptsMade >= (job.opts.attempts ?? 1);
 }

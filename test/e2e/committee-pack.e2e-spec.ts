@@ -454,6 +454,18 @@ describe('the committee pack: printed by the worker, exactly the changes since t
     expect(text).toContain('Aucun changement depuis la réunion précédente.');
     expect(text).toContain('لا تغيير منذ الاجتماع السابق.');
   });
+
+  it("a meeting's PDF goes with the meeting, even when it goes by cascade", async () => {
+    const [{ fileId }] = await t.dataSource.query(
+      `SELECT file_id AS "fileId" FROM meeting_packs WHERE meeting_id = $1`,
+      [meeting1],
+    );
+    expect(fileId).toEqual(expect.any(String));
+    await t.dataSource.query(`DELETE FROM committee_meetings WHERE id = $1`, [meeting1]);
+    expect(
+      await t.dataSource.query(`SELECT 1 FROM stored_files WHERE id = $1`, [fileId]),
+    ).toHaveLength(0);
+  });
 });
 
 /** A focal point of Egypt: the MoU's plan is not theirs to read. */

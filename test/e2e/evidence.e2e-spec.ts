@@ -342,6 +342,22 @@ describe('evidence of activities and parts', () => {
         'text/html',
       );
       expect(html.status).toBe(415);
+      // A name whose extension only shows once cleaned (trailing dot, space, zero-width space) is
+      // checked as it will be stored.
+      for (const disguised of ['agenda.pdf.', 'agenda.pdf ', 'agenda.pdf\u200b']) {
+        const res = await upload(
+          DEMO.focalMa,
+          id,
+          { kind: 'agenda', partyCode: 'MA' },
+          pngFile(),
+          disguised,
+        );
+        expect([disguised, res.status, res.body.errors?.[0]?.code]).toEqual([
+          disguised,
+          415,
+          'evidence_type_mismatch',
+        ]);
+      }
       expect(await count('stored_files')).toBe(files);
       expect(await count('activity_evidence')).toBeGreaterThanOrEqual(0);
       expect((await list(DEMO.pm, id)).items).toHaveLength(0);

@@ -1,6 +1,7 @@
 import { binary, readCsv, withoutKeys } from '../support/export-files';
 import { createEgyptTunisiaAgreement, SeededPlan, seededPlan } from '../support/fixtures';
 import { createTestApp, DEMO, TestApp } from '../support/test-app';
+import { withoutRequiredEvidence } from '../support/evidence-files';
 
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -89,6 +90,8 @@ describe('importing activities and renewing plans', () => {
   beforeAll(async () => {
     t = await createTestApp();
     seeded = await seededPlan(t);
+    // Parts are completed here without files; the completion gate has its own suite.
+    await withoutRequiredEvidence(t);
   });
   afterAll(() => t.close());
 
