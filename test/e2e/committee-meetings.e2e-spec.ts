@@ -1,5 +1,6 @@
 import { createEgyptTunisiaAgreement, seededPlan, type SeededPlan } from '../support/fixtures';
 import { createTestApp, DEMO, type TestApp } from '../support/test-app';
+import { withoutRequiredEvidence } from '../support/evidence-files';
 
 interface Change {
   activityId: string;
@@ -90,6 +91,8 @@ describe('joint committee meetings', () => {
     t = await createTestApp();
     seeded = await seededPlan(t);
     other = await createEgyptTunisiaAgreement(t);
+    // Parts are completed here without files; the completion gate has its own suite.
+    await withoutRequiredEvidence(t);
   });
   beforeEach(() => t.clock.set('2026-03-01T10:00:00Z'));
   afterAll(() => t.close());
