@@ -1,6 +1,7 @@
 import { DEMO, createTestApp, TestApp } from '../support/test-app';
 import { createActivity, rowsFor, sweep } from '../support/reminder-fixtures';
 import { DigestContent } from '../../src/reminders/digest/digest-content';
+import { withoutRequiredEvidence } from '../support/evidence-files';
 
 /** Plans with their own time zone, each with one activity due on DUE (December: Casablanca is UTC+1). */
 const DUE = '2026-12-20';
@@ -33,6 +34,8 @@ describe('reminder rules and planning', () => {
     pm = await t.tokenFor(DEMO.pm);
     casablanca = await planIn('Africa/Casablanca');
     abidjan = await planIn('Africa/Abidjan');
+    // Parts are completed here without files; the completion gate has its own suite.
+    await withoutRequiredEvidence(t);
   });
   afterAll(() => t.close());
 
