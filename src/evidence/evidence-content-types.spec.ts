@@ -67,7 +67,7 @@ describe('detectEvidenceType (from the content, file-type)', () => {
     // What Windows browsers send for a .csv when Excel is installed.
     await expect(
       detectEvidenceType(Buffer.from('a,b'), 'a.csv', 'application/vnd.ms-excel'),
-    ).resolves.toEqual({ mediaType: 'text/plain', extension: 'csv' });
+    ).resolves.toEqual({ mediaType: TEXT_MEDIA_TYPE, extension: 'csv' });
   });
 
   it.each<[string, () => Buffer, string, string | undefined, string]>([
