@@ -4,7 +4,7 @@
  *
  *   npm run bench -- [--scale 1] [--rounds 3] [--seconds 10] [--warmup 2] [--connections 50]
  *                    [--deliveries 10000] [--workers 2] [--steady-runs 3] [--build auto|always|never]
- *                    [--skip sweep,delivery] [--only activity,list,list-overdue,progress,patch,dashboard,csv,login]
+ *                    [--skip sweep,delivery] [--only activity,list,list-overdue,progress,patch,dashboard,portfolio,csv,login]
  *
  * Phases: build (production build, private copy) → scratch database migrated by the app's own
  * migrations + demo seed → bench data by COPY (first 100k × scale, sweep, then the rest, sweep
@@ -191,7 +191,7 @@ async function run(options, scratch) {
   const checks = new Map();
   for (const route of routes) {
     const check = await checkRoute(route, ctx);
-    const n = route.key === 'login' ? 2 : 10;
+    const n = route.statementSamples ?? 10;
     const statements = {
       accords: await countStatements(route, ctx, servers.accords.url, n),
       baseline: await countStatements(route, ctx, servers.baseline.url, n),
@@ -268,6 +268,7 @@ async function run(options, scratch) {
   const mix = mixRows[0];
   const meta = {
     date: new Date().toISOString(),
+    argv: process.argv.slice(2).join(' '),
     scale: options.scale,
     sizes: loader.sizes,
     parts: partsCount[0].n,

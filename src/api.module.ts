@@ -10,6 +10,7 @@ import { DashboardPageModule } from './dashboard/dashboard-page.module';
 import { DatabaseModule } from './database/database.module';
 import { EvidenceModule } from './evidence/evidence.module';
 import { ExportsModule } from './exports/exports.module';
+import { MoneyModule } from './money/money.module';
 import { HealthModule } from './health/health.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
 import { MeetingPacksModule } from './meeting-packs/meeting-packs.module';
@@ -17,9 +18,12 @@ import { MeetingsModule } from './meetings/meetings.module';
 import { NotificationsModule } from './notifications/notifications.module';
 import { PartiesModule } from './parties/parties.module';
 import { PlanRenewalModule } from './plan-renewal/plan-renewal.module';
+import { PortfolioModule } from './portfolio/portfolio.module';
 import { ProgressModule } from './progress/progress.module';
 import { RedisModule } from './redis/redis.module';
 import { RemindersModule } from './reminders/reminders.module';
+import { ResultsModule } from './results/results.module';
+import { ResultsIoModule } from './results-io/results-io.module';
 import { UsersModule } from './users/users.module';
 import { WebhooksModule } from './webhooks/webhooks.module';
 
@@ -36,6 +40,7 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     ActionPlansModule,
     ActivitiesModule,
     ProgressModule,
+    PortfolioModule,
     HealthModule,
     NotificationsModule,
     WebhooksModule,
@@ -49,6 +54,9 @@ import { WebhooksModule } from './webhooks/webhooks.module';
     IdempotencyModule,
     MeetingPacksModule,
     EvidenceModule,
+    ResultsModule,
+    MoneyModule,
+    ResultsIoModule,
   ],
 })
 export class ApiModule {}

@@ -294,6 +294,10 @@ function createLoader(pg, { scale, today, log }) {
     for (const index of dropped) await pg.query(index.def);
     await pg.query('VACUUM ANALYZE activities');
     await pg.query('VACUUM ANALYZE activity_parts');
+    // The plans and agreements too: a table created a minute ago has no statistics until autovacuum
+    // gets to it, and the portfolio's plan over 2,000 plans depends on them (a service's tables have
+    // theirs).
+    await pg.query('ANALYZE agreements, action_plans');
     loaded = upTo;
     log(
       `loaded activities ${from}…${upTo - 1} (+ ${parts.length} parts) in ${((Date.now() - t0) / 1000).toFixed(1)} s`,

@@ -117,31 +117,52 @@ function cannon(baseUrl, route, ctx, seconds, pool) {
     url: baseUrl,
     connections: route.connections ?? ctx.connections,
     duration: seconds,
+    // autocannon's default; a heavy route sets its own (a timed-out request is re-sent while the
+    // server still works on the first one, so a timeout below the latency measures nothing).
+    timeout: route.timeoutSeconds ?? 10,
     headers,
     requests: [request],
   });
 }
 
+/** A route's run length: `--seconds`, or longer for a route whose answers take seconds. */
+const runSeconds = (route, seconds) => Math.max(seconds, route.minSeconds ?? 0);
+
+/** Statements of the scratch database running now on other connections than the bench's own. */
+async function activeStatements(pg) {
+  const { rows } = await pg.query(
+    `SELECT count(*)::int AS n FROM pg_stat_activity
+      WHERE datname = current_database() AND pid <> pg_backend_pid()
+        AND backend_type = 'client backend' AND state = 'active'`,
+  );
+  return rows[0].n;
+}
+
 /**
- * Waits until the server is idle (under 10 % of a core over 500 ms, at most 15 s): autocannon stops
- * sending at the end of a run, but a server may still work through what it accepted (Accords queues
- * up to 16 argon2 hashes at login), and that work must not be billed to the next run.
+ * Waits until both servers and the database are idle (each server under 10 % of a core over 500 ms,
+ * no statement of theirs running in PostgreSQL; at most 60 s): autocannon stops sending at the end of
+ * a run and drops what is in flight, but a server still works through what it accepted (Accords queues
+ * up to 16 argon2 hashes at login; an abandoned portfolio request keeps its ~1 s statement running
+ * while the server process itself sits idle), and that work must not be billed to the next run.
  */
-async function settle(server) {
-  const deadline = Date.now() + 15_000;
-  let before = cpuMs(server.pid);
+async function settle(ctx) {
+  const servers = Object.values(ctx.servers);
+  const deadline = Date.now() + 60_000;
+  let before = servers.map((s) => cpuMs(s.pid));
   while (Date.now() < deadline) {
     await new Promise((resolve) => setTimeout(resolve, 500));
-    const now = cpuMs(server.pid);
-    if (now - before < 50) return;
+    const now = servers.map((s) => cpuMs(s.pid));
+    const idle = now.every((cpu, i) => cpu - before[i] < 50);
     before = now;
+    if (idle && (await activeStatements(ctx.pg)) === 0) return;
   }
+  ctx.log?.('settle: servers or database still busy after 60 s; timing anyway');
 }
 
 /** One timed run of one route on one server: throughput, latency, CPU of the server process. */
 async function timedRun(server, route, ctx, seconds) {
   // Both: they share the cores, so one's backlog would slow the other down.
-  for (const each of Object.values(ctx.servers)) await settle(each);
+  await settle(ctx);
   // PATCH versions move during a run: re-read them so each run starts from the truth (settle() has
   // let the requests still in flight when the previous run stopped land).
   let pool;
@@ -162,7 +183,9 @@ async function timedRun(server, route, ctx, seconds) {
     p99: result.latency.p99,
     requests: result.requests.total,
     non2xx: result.non2xx,
-    errors: result.errors + result.timeouts,
+    // autocannon counts a timeout both as a timeout and as an error.
+    errors: result.errors,
+    timeouts: result.timeouts,
     cpuMsPerRequest: ok > 0 ? cpu / result.requests.total : NaN,
   };
 }
@@ -173,6 +196,7 @@ async function timedRun(server, route, ctx, seconds) {
  * each (untimed) precedes the first round. Medians over rounds.
  */
 async function timedRounds(routes, ctx, { rounds, seconds, warmupSeconds, log }) {
+  ctx.log = log;
   const runs = new Map(routes.map((r) => [r.key, { accords: [], baseline: [] }]));
   for (const route of routes) {
     for (const side of ['accords', 'baseline']) {
@@ -183,11 +207,13 @@ async function timedRounds(routes, ctx, { rounds, seconds, warmupSeconds, log })
     for (const [i, route] of routes.entries()) {
       const order = (round + i) % 2 === 0 ? ['accords', 'baseline'] : ['baseline', 'accords'];
       for (const side of order) {
-        const run = await timedRun(ctx.servers[side], route, ctx, seconds);
+        const run = await timedRun(ctx.servers[side], route, ctx, runSeconds(route, seconds));
         runs.get(route.key)[side].push(run);
         log(
           `round ${round + 1}/${rounds} ${route.name} ${side}: ${run.rps.toFixed(0)} req/s, ` +
-            `p50 ${run.p50} ms, p99 ${run.p99} ms${run.non2xx ? `, ${run.non2xx} non-2xx` : ''}`,
+            `p50 ${run.p50} ms, p99 ${run.p99} ms, ${run.requests} answers in ${runSeconds(route, seconds)} s` +
+            `${run.non2xx ? `, ${run.non2xx} non-2xx` : ''}` +
+            `${run.errors ? `, ${run.errors} errors (${run.timeouts} timeouts)` : ''}`,
         );
       }
     }
@@ -199,6 +225,8 @@ async function timedRounds(routes, ctx, { rounds, seconds, warmupSeconds, log })
     cpuMsPerRequest: median(list.map((r) => r.cpuMsPerRequest)),
     non2xx: list.reduce((a, r) => a + r.non2xx, 0),
     errors: list.reduce((a, r) => a + r.errors, 0),
+    timeouts: list.reduce((a, r) => a + r.timeouts, 0),
+    answers: list.map((r) => r.requests),
     rounds: list.map((r) => Math.round(r.rps)),
   });
   return new Map(

@@ -14,6 +14,20 @@ const rate = (n) => (Number.isFinite(n) && n < 10 ? n.toFixed(1) : int(n));
 const ms = (n) =>
   !Number.isFinite(n) ? '—' : n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2);
 
+/** Routes run with their own load settings (routes.js): `(login -c 2; portfolio -c 4, …)`. */
+function routeExceptions(http) {
+  const notes = http
+    .map(({ route }) => {
+      const own = [];
+      if (route.connections) own.push(`-c ${route.connections}`);
+      if (route.timeoutSeconds) own.push(`timeout ${route.timeoutSeconds} s`);
+      if (route.minSeconds) own.push(`runs of ≥ ${route.minSeconds} s`);
+      return own.length ? `${route.key} ${own.join(', ')}` : null;
+    })
+    .filter(Boolean);
+  return notes.length ? ` (${notes.join('; ')})` : '';
+}
+
 /** The goals of issue 11 for one route: reads ≥ 0.8×, PATCH ≥ 0.7×, p99 ≤ 2× the baseline's. */
 function goalOf(route, row) {
   if (!row.valid) return 'invalid (bodies differ)';
@@ -71,8 +85,8 @@ function renderMarkdown(run, previous) {
     `- Code: ${meta.commit}; measured build: ${meta.build}`,
     `- Data: ${int(meta.sizes.activities)} activities (${int(meta.parts)} parts) in ${int(meta.sizes.plans)} plans of ${int(meta.sizes.agreements)} agreements ` +
       `plus the demo seed; the big plan has ${int(meta.bigPlanActivities)} activities; status mix ${meta.mix}`,
-    `- Load: autocannon -c ${meta.connections} (login -c 2), ${meta.rounds} A/B interleaved rounds of ${meta.seconds_per_run} s per route and server after a ${meta.warmup} s warm-up; medians`,
-    `- Rerun: \`npm run bench\` (options: \`-- --scale 0.01 --rounds 1 --seconds 2 --deliveries 1000 --skip delivery,sweep --build never\`)`,
+    `- Load: autocannon -c ${meta.connections}${routeExceptions(run.http)}, ${meta.rounds} A/B interleaved rounds of ${meta.seconds_per_run} s per route and server after a ${meta.warmup} s warm-up; medians`,
+    `- Rerun: \`npm run bench${meta.argv ? ` -- ${meta.argv}` : ''}\``,
     '',
     '## 1. HTTP routes',
     '',
@@ -113,7 +127,8 @@ function renderMarkdown(run, previous) {
       for (const side of ['accords', 'baseline']) {
         if (r[side].non2xx || r[side].errors) {
           push(
-            `- ${r.name} (${side}): ${r[side].non2xx} non-2xx answers, ${r[side].errors} errors over the rounds`,
+            `- ${r.name} (${side}): ${r[side].non2xx} non-2xx answers, ${r[side].errors} errors ` +
+              `(${r[side].timeouts ?? 0} of them timeouts) over the rounds`,
           );
         }
       }
@@ -124,7 +139,9 @@ function renderMarkdown(run, previous) {
     '<details><summary>req/s per round (Accords | raw)</summary>',
     '',
     ...run.http.map(
-      (r) => `- ${r.name}: ${r.accords.rounds.join(', ')} | ${r.baseline.rounds.join(', ')}`,
+      (r) =>
+        `- ${r.name}: ${r.accords.rounds.join(', ')} | ${r.baseline.rounds.join(', ')} ` +
+        `(answers per run: ${r.accords.answers?.join(', ')} | ${r.baseline.answers?.join(', ')})`,
     ),
     '',
     '</details>',
@@ -187,8 +204,12 @@ function renderMarkdown(run, previous) {
     '## What the baseline does and does not do',
     '',
     '- Same: HS256 token check with the same secret and claims rules, the user re-read with every column Accords selects, ' +
-      'agreement scoping, the same filters/order/pagination and the same SQL aggregates (progress and dashboard are the same text), ' +
-      'the same optimistic-version PATCH with the plan share lock, carried-over refusal, parts pushed and a history row, argon2 verify at login.',
+      'agreement scoping, the same filters/order/pagination and the same SQL aggregates (progress, dashboard and portfolio are the same text), ' +
+      'the same optimistic-version PATCH with the plan share lock, carried-over refusal, parts pushed and a history row, argon2 verify at login; ' +
+      'the same pool (10 connections) with the same session settings (no parallel workers, no JIT).',
+    '- Heavy routes get their own load settings (section 1, Load): the portfolio ranks every plan by a figure (~1 s of SQL per request at ' +
+      '2,000 plans), so at -c 50 each server would queue ~28 s of work behind its pool of 10, past the 10 s timeout, and answer nothing; ' +
+      'it runs at -c 4 with a 120 s timeout and runs of at least 20 s. Between runs the bench waits until both servers and PostgreSQL are idle.',
     '- Leaner on purpose (what issue 11 asks Accords to become): visibility joined into the read it guards, parts folded into ' +
       'activity rows as JSON, `UPDATE … RETURNING` instead of a re-read, named prepared statements.',
     '- Not done by the baseline (Accords-only work, part of its cost): the API-wide rate limit in Redis, request ids, security ' +

@@ -84,6 +84,27 @@ function routeTable(ids) {
     },
     { name: 'GET /api/dashboard', key: 'dashboard', path: '/api/dashboard', as: 'reader' },
     {
+      // The programme manager's first screen: every plan ranked by a figure, so each plan's
+      // activities are aggregated (a title sort would read only the page's plans).
+      name: 'GET /api/portfolio?sort=overdue&order=desc (all plans, manager)',
+      key: 'portfolio',
+      path: '/api/portfolio?sort=overdue&order=desc',
+      as: 'manager',
+      // A heavy route: at 2,000 plans each request aggregates every plan's activities (~1.1 s of
+      // SQL at 1M activities, one core: no parallel workers and no JIT on either pool). At the
+      // default -c 50 against pools of 10, 40 requests wait in each server's pool queue: latency
+      // ≈ 50 × 1.1 s ÷ 2 cores ≈ 28 s, past autocannon's default 10 s timeout, so requests time
+      // out and are re-sent while the server still runs the abandoned ones — nothing is answered.
+      // Two connections per core keep both cores busy and the latency measurable; the timeout stays
+      // well above it, and a run lasts long enough for tens of answers (a run drops the requests
+      // still in flight when it stops, a few seconds' worth here).
+      connections: 4,
+      timeoutSeconds: 120,
+      minSeconds: 20,
+      // Ten sequential untimed calls per server would cost ~25 s at scale 1 to count 3 statements.
+      statementSamples: 3,
+    },
+    {
       name: 'GET /api/action-plans/:id/activities.csv (5,000 plan)',
       key: 'csv',
       path: `/api/action-plans/${plan}/activities.csv`,
@@ -101,6 +122,7 @@ function routeTable(ids) {
       // argon2 (64 MiB, t=3) is the whole cost; Accords lets one hash run per two cores and sheds
       // beyond 16 waiting (password-hasher.ts), so 50 connections would measure 503s, not logins.
       connections: 2,
+      statementSamples: 2,
     },
   ].map((route) => ({ key: 'activity', method: 'GET', volatile: [], ...route }));
 }

@@ -13,6 +13,7 @@ const { createAuth, HttpError } = require('./auth');
 const { createActivities, createCsvExport } = require('./activities');
 const { createActivityPatch } = require('./activity-patch');
 const { createProgress } = require('./progress');
+const { createPortfolio } = require('./portfolio');
 
 // Dates as 'YYYY-MM-DD' strings, as TypeORM hands them to Accords (not JS Dates at local midnight).
 pg.types.setTypeParser(pg.types.builtins.DATE, (value) => value);
@@ -21,6 +22,10 @@ const pool = new pg.Pool({
   connectionString: process.env.DATABASE_URL,
   // Accords' pool size (typeorm-options.ts `extra.max`): same concurrency towards PostgreSQL.
   max: 10,
+  // And Accords' session settings (typeorm-options.ts `extra.options`): the same statement text must
+  // get the same plan. Without them the portfolio's figure sort (cost near the JIT threshold) spent
+  // seconds compiling on every execution here and not in Accords.
+  options: '-c max_parallel_workers_per_gather=0 -c jit=off',
 });
 const auth = createAuth({
   pool,
@@ -31,6 +36,7 @@ const activities = createActivities({ pool });
 const csv = createCsvExport({ pool, activities });
 const patchActivity = createActivityPatch({ pool, activities });
 const progress = createProgress({ pool, activities });
+const portfolio = createPortfolio({ pool });
 
 const app = Fastify({ logger: false });
 
@@ -114,6 +120,11 @@ app.get('/api/action-plans/:id/progress', async (request) => {
 app.get('/api/dashboard', async (request) => {
   const actor = await auth.actorOf(request);
   return progress.dashboard(actor, request.query);
+});
+
+app.get('/api/portfolio', async (request) => {
+  const actor = await auth.actorOf(request);
+  return portfolio(actor, request.query);
 });
 
 async function close() {

@@ -1,6 +1,7 @@
 import { daysToExpiry } from '../agreements/agreement-terms';
 import type { Translations } from '../common/i18n/translations';
 import type { CalendarDate } from '../common/time/calendar-date';
+import type { ReportingFrequency } from '../results/result-rules';
 import type { ActionPlan } from './action-plan.entity';
 
 export interface ActionPlanView {
@@ -20,6 +21,8 @@ export interface ActionPlanView {
   previousPlanId: string | null;
   /** The two languages, in order, of its committee packs. */
   packLanguages: string[];
+  /** `half_year` or `quarter`: the plan's results reporting periods. */
+  reportingFrequency: ReportingFrequency;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -40,6 +43,7 @@ export function toActionPlanView(plan: ActionPlan, today: CalendarDate): ActionP
     timeZone: plan.timeZone,
     previousPlanId: plan.previousPlanId,
     packLanguages: plan.packLanguages,
+    reportingFrequency: plan.reportingFrequency,
     version: plan.version,
     createdAt: plan.createdAt,
     updatedAt: plan.updatedAt,

@@ -8,6 +8,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import type { CalendarDate } from '../common/time/calendar-date';
+import type { ReportingFrequency } from '../results/result-rules';
 
 @Entity('action_plans')
 export class ActionPlan {
@@ -59,6 +60,10 @@ export class ActionPlan {
     default: () => "'{fr,en}'",
   })
   packLanguages: string[];
+
+  /** Results are reported per calendar half-year (default) or quarter (src/results/). */
+  @Column({ name: 'reporting_frequency', type: 'varchar', length: 12, default: 'half_year' })
+  reportingFrequency: ReportingFrequency;
 
   @Column({ type: 'int', default: 1 })
   version: number;

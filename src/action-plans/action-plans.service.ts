@@ -109,6 +109,7 @@ export class ActionPlansService {
         renewable: dto.renewable ?? false,
         timeZone: dto.timeZone ?? agreement.timeZone,
         ...(dto.packLanguages && { packLanguages: dto.packLanguages }),
+        ...(dto.reportingFrequency && { reportingFrequency: dto.reportingFrequency }),
       }),
     );
     return this.view(plan);
@@ -130,6 +131,7 @@ export class ActionPlansService {
       ...(dto.renewable !== undefined && { renewable: dto.renewable }),
       ...(dto.timeZone !== undefined && { timeZone: dto.timeZone }),
       ...(dto.packLanguages !== undefined && { packLanguages: dto.packLanguages }),
+      ...(dto.reportingFrequency !== undefined && { reportingFrequency: dto.reportingFrequency }),
       startsOn,
       durationMonths,
       endsOn: termExpiresOn(startsOn, durationMonths),

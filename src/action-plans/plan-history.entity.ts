@@ -1,6 +1,13 @@
 import { Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
 
-export const PLAN_HISTORY_EVENTS = ['renewed', 'opened_by_renewal', 'activities_imported'] as const;
+export const PLAN_HISTORY_EVENTS = [
+  'renewed',
+  'opened_by_renewal',
+  'activities_imported',
+  // src/results/: a programme manager validated or reopened a reporting period ({ period, reason }).
+  'results_period_validated',
+  'results_period_reopened',
+] as const;
 export type PlanHistoryEvent = (typeof PLAN_HISTORY_EVENTS)[number];
 
 /** What an event records; JSON, so that each event carries what explains it. */

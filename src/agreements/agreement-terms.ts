@@ -146,6 +146,8 @@ export function storedTermColumns(agreement: {
   extendedMonths: number;
   renewalMode: string;
   noticeDays: number | null;
+  /** The day a standing denunciation takes effect (lifecycle/); the term ends the day before. */
+  denunciationTakesEffectOn?: CalendarDate | null;
 }): { expiresOn: CalendarDate; noticeDeadlineOn: CalendarDate | null } {
   // The same computation as the API's view; "today" does not matter for the stored dates.
   const { expiresOn, noticeDeadlineOn } = computeTerm(
@@ -153,7 +155,23 @@ export function storedTermColumns(agreement: {
     effectiveNoticeDays(agreement),
     agreement.entryIntoForceOn,
   );
-  return { expiresOn, noticeDeadlineOn };
+  return denouncedTerm({ expiresOn, noticeDeadlineOn }, agreement.denunciationTakesEffectOn);
+}
+
+/**
+ * A denounced agreement is in force until the day before its denunciation takes effect (or its own
+ * term's end, if sooner), and no notice of non-renewal is due any more: the denunciation ends it.
+ */
+export function denouncedTerm<
+  T extends { expiresOn: CalendarDate; noticeDeadlineOn: CalendarDate | null },
+>(term: T, takesEffectOn: CalendarDate | null | undefined): T {
+  if (takesEffectOn === null || takesEffectOn === undefined) return term;
+  const lastDay = addDays(takesEffectOn, -1);
+  return {
+    ...term,
+    expiresOn: compareDates(lastDay, term.expiresOn) < 0 ? lastDay : term.expiresOn,
+    noticeDeadlineOn: null,
+  };
 }
 
 /** What decides whether tacit renewals are due: the stored agreement's renewal clause and term. */
@@ -163,6 +181,8 @@ export interface TacitRenewalState extends TermInput {
   noticeDays: number | null;
   nonRenewalNoticeOn: CalendarDate | null;
   status: string;
+  /** A denounced agreement does not renew (lifecycle/). */
+  denunciationTakesEffectOn?: CalendarDate | null;
 }
 
 /**
@@ -171,6 +191,7 @@ export interface TacitRenewalState extends TermInput {
  */
 export function dueTacitRenewals(agreement: TacitRenewalState, today: CalendarDate): number {
   if (agreement.renewalMode !== 'tacit' || agreement.nonRenewalNoticeOn !== null) return 0;
+  if (agreement.denunciationTakesEffectOn) return 0;
   if (agreement.status !== 'in_force' && agreement.status !== 'renewed') return 0;
   return tacitRenewalsDue({
     entryIntoForceOn: agreement.entryIntoForceOn,

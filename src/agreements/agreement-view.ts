@@ -1,7 +1,8 @@
 import { publicBase } from '../common/i18n/page-links';
 import type { Translations } from '../common/i18n/translations';
 import type { CalendarDate } from '../common/time/calendar-date';
-import { computeTerm, effectiveNoticeDays } from './agreement-terms';
+import { computeTerm, daysToExpiry, denouncedTerm, effectiveNoticeDays } from './agreement-terms';
+import type { LifecycleView } from './lifecycle/agreement-lifecycle';
 import type { Agreement, AgreementStatus, RenewalMode } from './agreement.entity';
 
 export interface AgreementView {
@@ -31,6 +32,8 @@ export interface AgreementView {
    * published text when recorded, else its public summary at an unguessable address.
    */
   publicDocumentUrl: string;
+  /** The treaty side: stage, computed entry into force, notifications awaited, amendments, denunciation. */
+  lifecycle?: LifecycleView;
   version: number;
   createdAt: Date;
   updatedAt: Date;
@@ -41,16 +44,24 @@ export function toAgreementView(
   agreement: Agreement,
   today: CalendarDate,
   publicUrl: string,
+  lifecycle?: LifecycleView,
 ): AgreementView {
-  const term = computeTerm(
-    {
-      entryIntoForceOn: agreement.entryIntoForceOn,
-      durationMonths: agreement.durationMonths,
-      extendedMonths: agreement.extendedMonths,
-    },
-    effectiveNoticeDays(agreement),
-    today,
+  // The term runs on the terms in force today (amendments apply from their own entry into force) and
+  // ends early when a denunciation takes effect.
+  const terms = lifecycle?.termsInForce ?? agreement;
+  const computed = denouncedTerm(
+    computeTerm(
+      {
+        entryIntoForceOn: agreement.entryIntoForceOn,
+        durationMonths: terms.durationMonths,
+        extendedMonths: agreement.extendedMonths,
+      },
+      effectiveNoticeDays(terms),
+      today,
+    ),
+    agreement.denunciationTakesEffectOn,
   );
+  const term = { ...computed, daysToExpiry: daysToExpiry(computed.expiresOn, today) };
   return {
     id: agreement.id,
     kind: agreement.kind,
@@ -68,11 +79,15 @@ export function toAgreementView(
     },
     extendedMonths: agreement.extendedMonths,
     nonRenewalNoticeOn: agreement.nonRenewalNoticeOn,
-    status: effectiveStatus(agreement.status, term.daysToExpiry),
+    status:
+      lifecycle?.stage === 'terminated'
+        ? 'terminated'
+        : effectiveStatus(agreement.status, term.daysToExpiry),
     timeZone: agreement.timeZone,
     ...term,
     documentUrl: agreement.documentUrl,
     publicDocumentUrl: publicDocumentUrl(agreement, publicUrl),
+    ...(lifecycle && { lifecycle }),
     version: agreement.version,
     createdAt: agreement.createdAt,
     updatedAt: agreement.updatedAt,

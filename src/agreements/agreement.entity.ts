@@ -28,6 +28,13 @@ export const AGREEMENT_STATUSES = [
   'terminated',
 ] as const;
 export type AgreementStatus = (typeof AGREEMENT_STATUSES)[number];
+export const ENTRY_INTO_FORCE_BASES = [
+  'typed',
+  'signature',
+  'days_after_last_notification',
+  'first_day_of_month_after_last_notification',
+] as const;
+export type EntryIntoForceBasis = (typeof ENTRY_INTO_FORCE_BASES)[number];
 
 @Entity('agreements')
 export class Agreement {
@@ -60,6 +67,29 @@ export class Agreement {
 
   @Column({ name: 'entry_into_force_on', type: 'date' })
   entryIntoForceOn: CalendarDate;
+
+  /**
+   * How the entry into force is obtained: `typed` (the legacy mode: entryIntoForceOn as written), else
+   * computed from the clause and the notifications (lifecycle/entry-into-force.ts) and stored here.
+   */
+  @Column({ name: 'entry_into_force_basis', type: 'varchar', length: 48, default: 'typed' })
+  entryIntoForceBasis: EntryIntoForceBasis;
+
+  /** The clause's N: days after the last notification, or the month for the first-day-of-month form. */
+  @Column({ name: 'entry_into_force_count', type: 'int', nullable: true })
+  entryIntoForceCount: number | null;
+
+  /** Applied provisionally from signature until it enters into force (VCLT art. 25). */
+  @Column({ name: 'provisional_application', type: 'boolean', default: false })
+  provisionalApplication: boolean;
+
+  /** The denunciation clause's notice in months; null = no clause, 12 months (VCLT art. 56(2)). */
+  @Column({ name: 'denunciation_notice_months', type: 'int', nullable: true })
+  denunciationNoticeMonths: number | null;
+
+  /** Derived: the day the earliest standing denunciation takes effect (the agreement ends that day). */
+  @Column({ name: 'denunciation_takes_effect_on', type: 'date', nullable: true })
+  denunciationTakesEffectOn: CalendarDate | null;
 
   @Column({ name: 'duration_months', type: 'int' })
   durationMonths: number;

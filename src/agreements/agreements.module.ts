@@ -8,11 +8,32 @@ import { AgreementRenewalsService } from './agreement-renewals.service';
 import { AgreementsController } from './agreements.controller';
 import { AgreementsService } from './agreements.service';
 import { TacitRenewals } from './tacit-renewals';
+import { AgreementAmendment } from './lifecycle/agreement-amendment.entity';
+import { AgreementDenunciation } from './lifecycle/agreement-denunciation.entity';
+import { AgreementLifecycleController } from './lifecycle/agreement-lifecycle.controller';
+import { AgreementLifecycleService } from './lifecycle/agreement-lifecycle.service';
+import { AgreementNotification } from './lifecycle/agreement-notification.entity';
+import { LifecycleRecordsStore } from './lifecycle/lifecycle-records';
 
 @Module({
-  imports: [TypeOrmModule.forFeature([Agreement, AgreementRenewal]), PartiesModule],
-  controllers: [PublicAgreementController, AgreementsController],
-  providers: [AgreementsService, AgreementRenewalsService, TacitRenewals],
+  imports: [
+    TypeOrmModule.forFeature([
+      Agreement,
+      AgreementRenewal,
+      AgreementNotification,
+      AgreementAmendment,
+      AgreementDenunciation,
+    ]),
+    PartiesModule,
+  ],
+  controllers: [PublicAgreementController, AgreementsController, AgreementLifecycleController],
+  providers: [
+    AgreementsService,
+    AgreementRenewalsService,
+    TacitRenewals,
+    LifecycleRecordsStore,
+    AgreementLifecycleService,
+  ],
   exports: [AgreementsService],
 })
 export class AgreementsModule {}

@@ -11,8 +11,11 @@ import { Clock } from '../common/time/clock';
 import { mergeTranslations } from '../common/i18n/translations';
 import { AppConfig } from '../config/app-config';
 import { PartiesService } from '../parties/parties.service';
-import { effectiveAgreement, storedTermColumns } from './agreement-terms';
-import { Agreement } from './agreement.entity';
+import { effectiveAgreement } from './agreement-terms';
+import { Agreement, type EntryIntoForceBasis } from './agreement.entity';
+import { lifecycleOn, storedLifecycleColumns } from './lifecycle/agreement-lifecycle';
+import { checkedCount } from './lifecycle/clause-input';
+import { LifecycleRecordsStore, type StoredLifecycleRecords } from './lifecycle/lifecycle-records';
 import { AgreementView, toAgreementView } from './agreement-view';
 import { TacitRenewals } from './tacit-renewals';
 import type { PublicAgreementView } from './public-agreement';
@@ -35,6 +38,7 @@ export class AgreementsService {
     private readonly tacitRenewals: TacitRenewals,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly lifecycleRecords: LifecycleRecordsStore,
   ) {}
 
   async list(actor: Actor, query: PageQueryDto): Promise<Page<AgreementView>> {
@@ -47,13 +51,15 @@ export class AgreementsService {
       .skip(pageOffset(query))
       .take(query.pageSize)
       .getManyAndCount();
-    const items = rows.map((row) => this.view(row));
+    const records = await this.lifecycleRecords.load(rows.map((row) => row.id));
+    const items = rows.map((row) => this.view(row, records.get(row.id)));
     return { items, total, page: query.page, pageSize: query.pageSize };
   }
 
   /** A read: the term includes tacit renewals already due, computed, never written (see view). */
   async get(actor: Actor, id: string): Promise<AgreementView> {
-    return this.view(await this.findVisible(actor, id));
+    const agreement = await this.findVisible(actor, id);
+    return this.view(agreement, await this.lifecycleRecords.loadOne(id));
   }
 
   /**
@@ -113,6 +119,7 @@ export class AgreementsService {
 
   async create(dto: CreateAgreementDto): Promise<AgreementView> {
     await this.parties.assertKnownCodes(dto.partyCodes, 'partyCodes');
+    const clause = clauseFromInput(dto.entryIntoForce, dto.entryIntoForceOn);
     const entryIntoForceOn = dto.entryIntoForceOn ?? dto.signedOn;
     assertEntryNotBeforeSignature(dto.signedOn, entryIntoForceOn);
     const saved = await this.agreements.save(
@@ -133,10 +140,18 @@ export class AgreementsService {
         timeZone: dto.timeZone ?? 'Africa/Casablanca',
         extendedMonths: 0,
         nonRenewalNoticeOn: null,
+        entryIntoForceBasis: clause.basis,
+        entryIntoForceCount: clause.count,
+        provisionalApplication: dto.provisionalApplication ?? false,
+        denunciationNoticeMonths: dto.denunciationNoticeMonths ?? null,
+        denunciationTakesEffectOn: null,
       }),
     );
     // The public token is the database's default: read the row back to have it.
-    return this.view(await this.agreements.findOneByOrFail({ id: saved.id }));
+    return this.view(
+      await this.agreements.findOneByOrFail({ id: saved.id }),
+      await this.lifecycleRecords.loadOne(saved.id),
+    );
   }
 
   async update(actor: Actor, id: string, dto: UpdateAgreementDto): Promise<AgreementView> {
@@ -144,7 +159,17 @@ export class AgreementsService {
     if (dto.partyCodes) await this.parties.assertKnownCodes(dto.partyCodes, 'partyCodes');
     const signedOn = dto.signedOn ?? current.signedOn;
     const entryIntoForceOn = dto.entryIntoForceOn ?? current.entryIntoForceOn;
-    assertEntryNotBeforeSignature(signedOn, entryIntoForceOn);
+    const clause =
+      dto.entryIntoForce !== undefined
+        ? clauseFromInput(dto.entryIntoForce, dto.entryIntoForceOn)
+        : { basis: current.entryIntoForceBasis, count: current.entryIntoForceCount };
+    if (dto.entryIntoForceOn !== undefined && clause.basis !== 'typed') {
+      throw InvalidInput.field(
+        'entryIntoForceOn',
+        `is computed under the clause "${clause.basis}", not typed`,
+      );
+    }
+    if (clause.basis === 'typed') assertEntryNotBeforeSignature(signedOn, entryIntoForceOn);
     const expectedVersion = dto.version ?? current.version;
     const changes: Partial<Agreement> = {
       ...(dto.kind !== undefined && { kind: dto.kind }),
@@ -168,8 +193,21 @@ export class AgreementsService {
       }),
       ...(dto.status !== undefined && { status: dto.status }),
       ...(dto.timeZone !== undefined && { timeZone: dto.timeZone }),
+      ...(dto.entryIntoForce !== undefined && {
+        entryIntoForceBasis: clause.basis,
+        entryIntoForceCount: clause.count,
+      }),
+      ...(dto.provisionalApplication !== undefined && {
+        provisionalApplication: dto.provisionalApplication,
+      }),
+      ...(dto.denunciationNoticeMonths !== undefined && {
+        denunciationNoticeMonths: dto.denunciationNoticeMonths,
+      }),
     };
-    const term = storedTermColumns({ ...current, ...changes });
+    // Entry into force, term and status follow from the clause and the records, as after a notification.
+    const records = await this.lifecycleRecords.loadOne(id);
+    if (dto.signedOn !== undefined) assertSignedBeforeRecords(dto.signedOn, records);
+    const term = storedLifecycleColumns({ ...current, ...changes }, records);
     const result = await this.agreements
       .createQueryBuilder()
       .update(Agreement)
@@ -184,7 +222,10 @@ export class AgreementsService {
   }
 
   private withStoredTerm(fields: Omit<Agreement, StoredOrGenerated>): Agreement {
-    return this.agreements.create({ ...fields, ...storedTermColumns(fields) });
+    return this.agreements.create({
+      ...fields,
+      ...storedLifecycleColumns(fields, { notifications: [], amendments: [], denunciations: [] }),
+    });
   }
 
   /**
@@ -216,14 +257,67 @@ export class AgreementsService {
    * Reads never write: tacit renewals that have fallen due are part of the view (effectiveAgreement)
    * but recorded only by the reminder sweep (applyDueTacitRenewals) or a renewal decision.
    */
-  private view(agreement: Agreement): AgreementView {
+  private view(agreement: Agreement, records?: StoredLifecycleRecords): AgreementView {
     const today = this.todayFor(agreement);
-    return toAgreementView(effectiveAgreement(agreement, today), today, this.config.PUBLIC_URL);
+    const computed = records && lifecycleOn(agreement, records, today);
+    const lifecycle = computed && {
+      ...computed,
+      notifications: records.notifications,
+      denunciations: records.denunciations,
+      // Each amendment as recorded, with its computed entry into force (same order).
+      amendments: computed.amendments.map((state, i) => ({ ...records.amendments[i], ...state })),
+    };
+    return toAgreementView(
+      effectiveAgreement(agreement, today),
+      today,
+      this.config.PUBLIC_URL,
+      lifecycle,
+    );
   }
+}
+
+/**
+ * The clause an agreement is created or changed with. Without one: a typed date stays `typed` (the
+ * legacy mode), no date means `signature` (what "defaults to signedOn" always meant).
+ */
+function clauseFromInput(
+  clause: { basis: EntryIntoForceBasis; count?: number } | undefined,
+  entryIntoForceOn: string | undefined,
+): { basis: EntryIntoForceBasis; count: number | null } {
+  if (clause === undefined) {
+    return { basis: entryIntoForceOn === undefined ? 'signature' : 'typed', count: null };
+  }
+  if (clause.basis !== 'typed' && entryIntoForceOn !== undefined) {
+    throw InvalidInput.field(
+      'entryIntoForceOn',
+      `is computed under the clause "${clause.basis}", not typed`,
+    );
+  }
+  if (clause.basis === 'typed' && entryIntoForceOn === undefined) {
+    throw InvalidInput.field('entryIntoForceOn', 'is required with the clause "typed"');
+  }
+  return {
+    basis: clause.basis,
+    count: checkedCount(clause.basis, clause.count, 'entryIntoForce.count'),
+  };
 }
 
 function assertEntryNotBeforeSignature(signedOn: string, entryIntoForceOn: string) {
   if (compareDates(entryIntoForceOn, signedOn) < 0) {
     throw InvalidInput.field('entryIntoForceOn', 'cannot be before signedOn');
+  }
+}
+
+/** A signature moved after a notification or amendment already recorded would make them impossible. */
+function assertSignedBeforeRecords(signedOn: string, records: StoredLifecycleRecords): void {
+  const earliest = [
+    ...records.notifications.map((n) => n.notifiedOn),
+    ...records.amendments.map((a) => a.signedOn),
+  ].sort()[0];
+  if (earliest !== undefined && compareDates(signedOn, earliest) > 0) {
+    throw InvalidInput.field(
+      'signedOn',
+      `cannot be after a notification or amendment already recorded (${earliest})`,
+    );
   }
 }

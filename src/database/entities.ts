@@ -22,6 +22,11 @@ import { MeetingBaselineRow } from '../meetings/meeting-baseline.entity';
 import { MeetingDecision } from '../meetings/meeting-decision.entity';
 import { WebhookSubscription } from '../webhooks/webhook-subscription.entity';
 import { MeetingPack } from '../meeting-packs/meeting-pack.entity';
+import { RESULT_ENTITIES } from '../results/result-entities';
+import { AgreementNotification } from '../agreements/lifecycle/agreement-notification.entity';
+import { AgreementAmendment } from '../agreements/lifecycle/agreement-amendment.entity';
+import { AgreementDenunciation } from '../agreements/lifecycle/agreement-denunciation.entity';
+import { ActivityBudgetLine, ActivitySpending } from '../money/money-entries.entity';
 
 /** Listed, not globbed, so that jest (.ts) and dist (.js) load the same classes. */
 export const ENTITIES = [
@@ -49,4 +54,10 @@ export const ENTITIES = [
   MeetingDecision,
   MeetingBaselineRow,
   MeetingPack,
+  ...RESULT_ENTITIES,
+  AgreementNotification,
+  AgreementAmendment,
+  AgreementDenunciation,
+  ActivityBudgetLine,
+  ActivitySpending,
 ];

@@ -14,6 +14,11 @@ import { Evidence1795930000210 } from '../../migrations/1795930000210-Evidence';
 import { CommitteeMeetings1795930000300 } from '../../migrations/1795930000300-CommitteeMeetings';
 import { StagnationNudges1795930000400 } from '../../migrations/1795930000400-StagnationNudges';
 import { MeetingPacks1795930000500 } from '../../migrations/1795930000500-MeetingPacks';
+import { AgreementLifecycle1795940000100 } from '../../migrations/1795940000100-AgreementLifecycle';
+import { ResultsFramework1795940000200 } from '../../migrations/1795940000200-ResultsFramework';
+import { ResultsReportingReminders1795940000250 } from '../../migrations/1795940000250-ResultsReportingReminders';
+import { Money1795940000300 } from '../../migrations/1795940000300-Money';
+import { PortfolioFigures1795940000400 } from '../../migrations/1795940000400-PortfolioFigures';
 import { ENTITIES } from './entities';
 
 export const MIGRATIONS = [
@@ -32,6 +37,11 @@ export const MIGRATIONS = [
   CommitteeMeetings1795930000300,
   StagnationNudges1795930000400,
   MeetingPacks1795930000500,
+  AgreementLifecycle1795940000100,
+  ResultsFramework1795940000200,
+  ResultsReportingReminders1795940000250,
+  Money1795940000300,
+  PortfolioFigures1795940000400,
 ];
 
 /** One definition shared by Nest (TypeOrmModule), the TypeORM CLI, the seed and the tests. */
@@ -51,7 +61,9 @@ export function typeOrmOptions(databaseUrl: string): DataSourceOptions {
       // The service's statements are small and indexed. On a plan of thousands of activities the planner
       // misestimates the grouped progress queries and starts parallel workers, which costs 85–90 ms per
       // query to save nothing (issue 11: progress went from 29 to 101 req/s without them).
-      options: '-c max_parallel_workers_per_gather=0',
+      // JIT off for the same reason: the portfolio's figure sort sits near the JIT cost threshold, and a
+      // misestimate (fresh tables without statistics) made compiling take 5.2 s of a 7.1 s query.
+      options: '-c max_parallel_workers_per_gather=0 -c jit=off',
     },
   };
 }

@@ -8,8 +8,11 @@ import type { ExportFile } from '../common/files/export-file';
 import type { ExportActivitiesQuery } from './exports.query';
 import { attachmentDisposition } from '../common/files/file-names';
 import { ActivityStartDates } from './iati/activity-start-dates';
+import { prepareIatiResults } from './iati/iati-results';
+import { IatiResultsReader } from './iati/iati-results.reader';
 import { buildIatiXml } from './iati/iati-xml';
 import { REPORTING_ORG } from './iati/reporting-org';
+import { MoneyReader } from '../money/money-reader';
 import { PartyDirectory } from '../parties/party-directory';
 import { PlanActivitiesReader } from '../activities/plan-activities.reader';
 import { activitiesToXlsx } from './xlsx/activities-xlsx';
@@ -23,7 +26,9 @@ export class ActivityExportsService {
     private readonly agreements: AgreementsService,
     private readonly parties: PartyDirectory,
     private readonly startDates: ActivityStartDates,
+    private readonly results: IatiResultsReader,
     private readonly clock: Clock,
+    private readonly money: MoneyReader,
   ) {}
 
   async csv(actor: Actor, planId: string, filters: ExportActivitiesQuery): Promise<ExportFile> {
@@ -48,10 +53,13 @@ export class ActivityExportsService {
 
   async iati(actor: Actor, planId: string, filters: ExportActivitiesQuery): Promise<ExportFile> {
     const { plan, activities, today } = await this.reader.read(actor, planId, filters);
-    const [agreement, parties, actualStarts] = await Promise.all([
+    const [agreement, parties, actualStarts, money, results] = await Promise.all([
       this.agreements.get(actor, plan.agreementId),
       this.parties.all(),
       this.startDates.forPlan(plan.id, plan.timeZone),
+      this.money.forActivities(activities.map((a) => a.id)),
+      // In the file's default language (iati-xml.ts), French.
+      this.results.forPlan(plan.id, 'fr'),
     ]);
     const body = buildIatiXml({
       reportingOrg: REPORTING_ORG,
@@ -70,6 +78,8 @@ export class ActivityExportsService {
       activities,
       parties,
       actualStarts,
+      money: { plan, byActivity: money },
+      results: prepareIatiResults(results, activities),
     });
     return {
       body,

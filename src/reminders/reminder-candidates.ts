@@ -19,6 +19,15 @@ const OPEN_ACTIVITIES = `
 
 const OVERDUE_BATCH = 1000;
 
+/** The clauses under which an agreement enters into force by its parties' notifications. */
+export const NOTIFICATION_BASES = `('days_after_last_notification', 'first_day_of_month_after_last_notification')`;
+
+/** The agreement's (ag) parties that have not notified the completion of their procedures. */
+export const MISSING_NOTIFICATIONS = `ARRAY(
+  SELECT code FROM unnest(ag.party_codes) AS code
+   WHERE NOT EXISTS (SELECT 1 FROM agreement_notifications n
+                      WHERE n.agreement_id = ag.id AND n.amendment_id IS NULL AND n.party_code = code))`;
+
 /**
  * The sweep's read model: indexed range scans over due dates, expiries and notice deadlines, with
  * "today" computed per row in the subject's own time zone. The ranges are widened by a day on each
@@ -64,7 +73,12 @@ export class ReminderCandidates {
 
   /** Agreements in force whose last day falls within `maxLeadDays`. */
   agreementsExpiringWithin(now: Date, maxLeadDays: number): Promise<DatedSubject[]> {
-    return this.agreementDates('expires_on', now, maxLeadDays, '');
+    return this.agreementDates(
+      'expires_on',
+      now,
+      maxLeadDays,
+      'AND ag.denunciation_takes_effect_on IS NULL',
+    );
   }
 
   /** Agreements whose notice deadline is near and for which no notice has been given yet. */
@@ -86,6 +100,41 @@ export class ReminderCandidates {
               to_char(($1::timestamptz AT TIME ZONE p.time_zone)::date, 'YYYY-MM-DD') AS today
          FROM action_plans p
         WHERE p.ends_on BETWEEN $2 AND $3`,
+      [now.toISOString(), addDays(utcToday, -1), addDays(utcToday, maxLeadDays + 1)],
+    );
+  }
+
+  /**
+   * Agreements whose entry into force waits for notifications and some party has not notified yet,
+   * signed by tomorrow (UTC): date = signature, partyCodes = the parties still to notify. The set is
+   * small by nature (texts between signature and entry into force).
+   */
+  agreementsAwaitingNotifications(now: Date): Promise<DatedSubject[]> {
+    const utcTomorrow = addDays(now.toISOString().slice(0, 10), 1);
+    return this.subjects(
+      'agreement',
+      `SELECT * FROM (
+         SELECT ag.id, to_char(ag.signed_on, 'YYYY-MM-DD') AS date,
+                ${MISSING_NOTIFICATIONS} AS "partyCodes",
+                to_char(($1::timestamptz AT TIME ZONE ag.time_zone)::date, 'YYYY-MM-DD') AS today
+           FROM agreements ag
+          WHERE ag.entry_into_force_basis IN ${NOTIFICATION_BASES}
+            AND ag.status IN ('draft', 'in_force') AND ag.signed_on <= $2
+       ) awaiting WHERE cardinality("partyCodes") > 0`,
+      [now.toISOString(), utcTomorrow],
+    );
+  }
+
+  /** Agreements whose standing denunciation takes effect within `maxLeadDays`. */
+  denunciationsTakingEffectWithin(now: Date, maxLeadDays: number): Promise<DatedSubject[]> {
+    const utcToday = now.toISOString().slice(0, 10);
+    return this.subjects(
+      'agreement',
+      `SELECT ag.id, to_char(ag.denunciation_takes_effect_on, 'YYYY-MM-DD') AS date,
+              ag.party_codes AS "partyCodes",
+              to_char(($1::timestamptz AT TIME ZONE ag.time_zone)::date, 'YYYY-MM-DD') AS today
+         FROM agreements ag
+        WHERE ag.denunciation_takes_effect_on BETWEEN $2 AND $3`,
       [now.toISOString(), addDays(utcToday, -1), addDays(utcToday, maxLeadDays + 1)],
     );
   }

@@ -15,8 +15,16 @@ import { PartiesService } from '../parties/parties.service';
 import { partyNames, type PartyLike } from '../parties/party-names';
 import { DigestContent } from './digest/digest-content';
 import { NudgeComposer } from './nudges/nudge-composer';
+import { ResultsDueComposer } from './results-due/results-due-composer';
 import { REMINDER_CATALOGUES, type ReminderFacts } from './reminder-messages';
 import { isStillDue, ReminderSubjects, type SubjectDetails } from './reminder-subjects';
+
+/**
+ * Reminders counted from a past date (overdue since the due date, notification missing since the
+ * signature) rather than towards a coming one.
+ */
+const countsSince = (ruleKind: string) =>
+  ruleKind === 'activity_overdue' || ruleKind === 'agreement_notification_missing';
 
 /** The recipient as it is now (role, party, language, zone), not as it was when planned. */
 type RecipientUser = Actor;
@@ -46,6 +54,7 @@ export class ReminderMessageComposer implements MessageComposer {
     private readonly subjects: ReminderSubjects,
     private readonly digests: DigestContent,
     private readonly nudges: NudgeComposer,
+    private readonly resultsDue: ResultsDueComposer,
     private readonly users: UsersService,
     private readonly parties: PartiesService,
     private readonly config: AppConfig,
@@ -60,6 +69,9 @@ export class ReminderMessageComposer implements MessageComposer {
       return { channel: 'email', to: user.email, mail };
     }
     if (row.ruleKind === 'stagnation_nudge') return this.nudges.compose(row);
+    if (row.ruleKind === 'results_due' || row.ruleKind === 'results_overdue') {
+      return this.resultsDue.compose(row);
+    }
     const subject = await this.subjects.describe(row);
     if (!subject || !isStillDue(row, subject)) return null;
     if (row.channel === 'webhook') {
@@ -89,7 +101,7 @@ export class ReminderMessageComposer implements MessageComposer {
     const user = await this.recipient(row.recipientId);
     if (!user || !isConcerned(user, subject)) return null;
     const today = todayIn(user.timeZone, this.clock.now());
-    if (row.ruleKind !== 'activity_overdue' && daysBetween(today, row.dueOn) < 0) return null;
+    if (countsSince(row.ruleKind) === false && daysBetween(today, row.dueOn) < 0) return null;
     const parties = await this.parties.directory();
     return {
       channel: 'email',
@@ -116,14 +128,11 @@ export class ReminderMessageComposer implements MessageComposer {
               'title',
               user.locale,
             ),
-      parties:
-        subject.partyCodes.length > 0 ? partyNames(subject.partyCodes, parties, user.locale) : null,
+      parties: namedParties(row.ruleKind, subject, parties, user.locale),
       date: formatDate(row.dueOn, user.locale),
       days: Math.max(
         0,
-        row.ruleKind === 'activity_overdue'
-          ? daysBetween(row.dueOn, today)
-          : daysBetween(today, row.dueOn),
+        countsSince(row.ruleKind) ? daysBetween(row.dueOn, today) : daysBetween(today, row.dueOn),
       ),
       escalated: row.escalated,
       renewalMode: subject.renewalMode,
@@ -144,4 +153,18 @@ export class ReminderMessageComposer implements MessageComposer {
   private recipient(userId: string): Promise<RecipientUser | null> {
     return this.users.loadActor(userId);
   }
+}
+
+/** The parties a reminder names: for a missing notification, those still to notify. */
+function namedParties(
+  ruleKind: string,
+  subject: SubjectDetails,
+  parties: ReadonlyMap<string, PartyLike>,
+  locale: RecipientUser['locale'],
+): string | null {
+  const codes =
+    ruleKind === 'agreement_notification_missing'
+      ? (subject.concernedPartyCodes ?? subject.partyCodes)
+      : subject.partyCodes;
+  return codes.length > 0 ? partyNames(codes, parties, locale) : null;
 }

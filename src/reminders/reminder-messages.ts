@@ -4,7 +4,10 @@ import type { Locale } from '../users/user.entity';
 
 /** What a reminder says, before it is laid out as text or HTML. */
 export interface ReminderFacts {
-  ruleKind: Exclude<RuleKind, 'weekly_digest' | 'stagnation_nudge'>;
+  ruleKind: Exclude<
+    RuleKind,
+    'weekly_digest' | 'stagnation_nudge' | 'results_due' | 'results_overdue'
+  >;
   title: string;
   /** The plan of an activity, or the agreement of a plan. */
   context: string | null;
@@ -61,6 +64,19 @@ const fr: Catalogue = (f) => {
           : "Sans décision enregistrée, l'accord prendra fin à son échéance.",
       ],
     ],
+    agreement_notification_missing: () => [
+      `Notification attendue : ${f.title}`,
+      [
+        `« ${f.title} », signé le ${f.date}, n'est pas encore entré en vigueur : ${late} après la signature, la notification de l'accomplissement des procédures internes est toujours attendue des parties ci-dessous.`,
+      ],
+    ],
+    denunciation_effect: () => [
+      `Fin par dénonciation ${inDays} : ${f.title}`,
+      [
+        `La dénonciation de « ${f.title} » prend effet le ${f.date} : l'accord cesse d'être en vigueur ce jour-là.`,
+        "Tant qu'elle n'a pas pris effet, la dénonciation peut être retirée.",
+      ],
+    ],
   };
   const [subject, lines] = words[f.ruleKind]();
   return {
@@ -106,6 +122,19 @@ const en: Catalogue = (f) => {
           : 'Without a recorded decision, the agreement ends when its term expires.',
       ],
     ],
+    agreement_notification_missing: () => [
+      `Notification awaited: ${f.title}`,
+      [
+        `"${f.title}", signed on ${f.date}, has not entered into force: ${late} after signature, the notification that internal procedures are complete is still awaited from the parties below.`,
+      ],
+    ],
+    denunciation_effect: () => [
+      `Ends by denunciation ${inDays}: ${f.title}`,
+      [
+        `The denunciation of "${f.title}" takes effect on ${f.date}: the agreement ceases to be in force that day.`,
+        'Until it takes effect, the denunciation may be withdrawn.',
+      ],
+    ],
   };
   const [subject, lines] = words[f.ruleKind]();
   return {
@@ -148,6 +177,19 @@ const ar: Catalogue = (f) => {
         f.renewalMode === 'tacit'
           ? 'في غياب إشعار بعدم التجديد، يتجدد الاتفاق ضمنيًا.'
           : 'في غياب قرار مسجل، ينتهي الاتفاق عند انقضاء مدته.',
+      ],
+    ],
+    agreement_notification_missing: () => [
+      `إشعار منتظر: ${f.title}`,
+      [
+        `لم يدخل «${f.title}»، الموقع في ${f.date}، حيز التنفيذ بعد: مرت ${late} على التوقيع ولا يزال الإشعار باستكمال الإجراءات الداخلية منتظرًا من الأطراف أدناه.`,
+      ],
+    ],
+    denunciation_effect: () => [
+      `الانتهاء بالنقض ${inDays}: ${f.title}`,
+      [
+        `يسري نقض «${f.title}» في ${f.date}: يتوقف نفاذ الاتفاق في ذلك اليوم.`,
+        'يجوز سحب النقض ما لم يسر بعد.',
       ],
     ],
   };

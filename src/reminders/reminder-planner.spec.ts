@@ -1,5 +1,10 @@
 import { DEFAULT_REMINDER_RULES } from './reminder-rules';
-import { DatedSubject, planLeadTime, planOverdue } from './reminder-planner';
+import {
+  DatedSubject,
+  planLeadTime,
+  planNotificationMissing,
+  planOverdue,
+} from './reminder-planner';
 
 const activity = (date: string, today: string): DatedSubject => ({
   type: 'activity',
@@ -50,6 +55,34 @@ describe('planOverdue', () => {
     } else {
       expect(planned).toHaveLength(1);
       expect(planned[0]).toMatchObject({ rule, escalated, toProgrammeManagers: escalated });
+    }
+  });
+});
+
+describe('planNotificationMissing', () => {
+  const awaiting = (today: string): DatedSubject => ({
+    type: 'agreement',
+    id: 'ag',
+    date: '2025-04-08',
+    today,
+    partyCodes: ['CI'],
+  });
+  it.each<[string, string | null]>([
+    ['2025-05-07', null], // 29 days after signature
+    ['2025-05-08', 'agreement_notification_missing:30'],
+    ['2025-06-06', 'agreement_notification_missing:30'],
+    ['2025-06-07', 'agreement_notification_missing:60'],
+    ['2025-07-07', 'agreement_notification_missing:90'], // then every 30 days
+    ['2025-08-06', 'agreement_notification_missing:120'],
+  ])('on %s → %s, to the parties still to notify and the managers', (today, rule) => {
+    const planned = planNotificationMissing(DEFAULT_REMINDER_RULES, [awaiting(today)]);
+    expect(planned.map((p) => p.rule)[0] ?? null).toBe(rule);
+    if (rule) {
+      expect(planned[0]).toMatchObject({
+        dueOn: '2025-04-08',
+        partyCodes: ['CI'],
+        toProgrammeManagers: true,
+      });
     }
   });
 });

@@ -3,6 +3,7 @@ import type { SubjectType } from '../notifications/notification.entity';
 import {
   isEscalated,
   leadTimeBucket,
+  notificationMissingOccurrence,
   overdueOccurrence,
   type ReminderRules,
 } from './reminder-rules';
@@ -77,6 +78,35 @@ export function planOverdue(rules: ReminderRules, activities: DatedSubject[]): P
         escalated,
         partyCodes: s.partyCodes,
         toProgrammeManagers: escalated,
+      },
+    ];
+  });
+}
+
+/**
+ * Agreements awaiting notifications (date = signature, partyCodes = the parties that have not
+ * notified): their focal points and the programme managers hear of it after signature, periodically.
+ */
+export function planNotificationMissing(
+  rules: ReminderRules,
+  agreements: DatedSubject[],
+): PlannedReminder[] {
+  return agreements.flatMap((s) => {
+    const day = notificationMissingOccurrence(
+      rules.notificationMissing,
+      daysBetween(s.date, s.today),
+    );
+    if (day === null || s.partyCodes.length === 0) return [];
+    return [
+      {
+        subjectType: s.type,
+        subjectId: s.id,
+        ruleKind: 'agreement_notification_missing' as const,
+        rule: `agreement_notification_missing:${day}`,
+        dueOn: s.date,
+        escalated: false,
+        partyCodes: s.partyCodes,
+        toProgrammeManagers: true,
       },
     ];
   });

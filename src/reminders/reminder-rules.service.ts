@@ -23,6 +23,8 @@ export class ReminderRulesService {
 
   async replace(actor: Actor, dto: ReminderRulesDto): Promise<ReminderRules> {
     const sorted = (days: number[]) => [...days].sort((a, b) => b - a);
+    // Rules a client written before them leaves out stay as they are.
+    const inForce = await this.current();
     const rules: ReminderRules = {
       activityDue: { daysBefore: sorted(dto.activityDue.daysBefore) },
       activityOverdue: { everyDays: dto.activityOverdue.everyDays },
@@ -36,7 +38,25 @@ export class ReminderRulesService {
             daysBeforeMeeting: sorted(dto.stagnation.daysBeforeMeeting),
             silentAfterDays: dto.stagnation.silentAfterDays,
           }
-        : (await this.current()).stagnation,
+        : inForce.stagnation,
+      notificationMissing: dto.notificationMissing
+        ? {
+            daysAfterSignature: [...dto.notificationMissing.daysAfterSignature].sort(
+              (a, b) => a - b,
+            ),
+            everyDays: dto.notificationMissing.everyDays,
+          }
+        : inForce.notificationMissing,
+      denunciationEffect: dto.denunciationEffect
+        ? { daysBefore: sorted(dto.denunciationEffect.daysBefore) }
+        : inForce.denunciationEffect,
+      resultsReporting: dto.resultsReporting
+        ? {
+            daysBefore: sorted(dto.resultsReporting.daysBefore),
+            overdueEveryDays: dto.resultsReporting.overdueEveryDays,
+            graceDays: dto.resultsReporting.graceDays,
+          }
+        : inForce.resultsReporting,
     };
     await this.settings.upsert({ id: 1, rules, updatedAt: this.clock.now(), updatedBy: actor.id }, [
       'id',

@@ -1,4 +1,8 @@
 import { DEFAULT_STAGNATION_RULES, type StagnationRules } from './nudges/nudge-rules';
+import {
+  DEFAULT_RESULTS_REPORTING_RULES,
+  type ResultsReportingRules,
+} from './results-due/results-due-rules';
 
 /**
  * Reminder rules as data. Lead times are days before a date; the activity rules also say how often an
@@ -16,6 +20,15 @@ export interface ReminderRules {
   noticeDeadline: { daysBefore: number[] };
   /** Stagnation nudges before committee meetings (nudges/nudge-rules.ts). */
   stagnation: StagnationRules;
+  /**
+   * A party's notification of entry into force still missing: on each listed day after signature,
+   * then every `everyDays` days after the last one, until every party has notified.
+   */
+  notificationMissing: { daysAfterSignature: number[]; everyDays: number };
+  /** Days before a denunciation takes effect (0 = the day it does). */
+  denunciationEffect: { daysBefore: number[] };
+  /** Reporting-due reminders for a plan's results, per reporting period (results-due/). */
+  resultsReporting: ResultsReportingRules;
 }
 
 export const DEFAULT_REMINDER_RULES: ReminderRules = {
@@ -26,7 +39,27 @@ export const DEFAULT_REMINDER_RULES: ReminderRules = {
   planExpiry: { daysBefore: [180, 90, 30] },
   noticeDeadline: { daysBefore: [30, 7] },
   stagnation: DEFAULT_STAGNATION_RULES,
+  notificationMissing: { daysAfterSignature: [30, 60], everyDays: 30 },
+  denunciationEffect: { daysBefore: [90, 30, 0] },
+  resultsReporting: DEFAULT_RESULTS_REPORTING_RULES,
 };
+
+/**
+ * Which "notification missing" reminder applies `daysSinceSignature` days after signature, named by
+ * the day it starts: the largest listed day reached, then every `everyDays` after the last listed one
+ * (30, 60, then 90, 120… with the defaults). Null before the first. A sweep that missed a day catches
+ * up the next, and the unique key keeps each from firing twice.
+ */
+export function notificationMissingOccurrence(
+  rule: ReminderRules['notificationMissing'],
+  daysSinceSignature: number,
+): number | null {
+  const listed = [...rule.daysAfterSignature].sort((a, b) => a - b);
+  if (listed.length === 0 || daysSinceSignature < listed[0]) return null;
+  const last = listed[listed.length - 1];
+  if (daysSinceSignature < last) return listed.filter((day) => day <= daysSinceSignature).at(-1)!;
+  return last + Math.floor((daysSinceSignature - last) / rule.everyDays) * rule.everyDays;
+}
 
 /**
  * The lead-time bucket that applies `daysLeft` days before a date, or null. Buckets are the lead times

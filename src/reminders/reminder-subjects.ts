@@ -5,6 +5,7 @@ import { DataSource } from 'typeorm';
 import type { CalendarDate } from '../common/time/calendar-date';
 import type { ClaimedNotification } from '../notifications/notification-lifecycle';
 import { OPEN_PART_CODES } from './open-part-codes';
+import { MISSING_NOTIFICATIONS, NOTIFICATION_BASES } from './reminder-candidates';
 
 /** What a delivery needs to know about its subject, read when it is sent (not when planned). */
 export interface SubjectDetails {
@@ -65,6 +66,30 @@ export class ReminderSubjects {
           row.subjectId,
         );
       case 'agreement': {
+        if (row.ruleKind === 'agreement_notification_missing') {
+          // Still due while the clause waits for notifications and some party has not notified;
+          // only the focal points of those parties are concerned.
+          return this.one(
+            `SELECT title, translations, reference AS context, '{}'::jsonb AS "contextTranslations",
+                    to_char(signed_on, 'YYYY-MM-DD') AS "currentDate",
+                    (entry_into_force_basis IN ${NOTIFICATION_BASES} AND cardinality(${MISSING_NOTIFICATIONS}) > 0) AS open,
+                    renewal_mode AS "renewalMode", 'agreement/' || id AS anchor,
+                    party_codes AS "partyCodes", ${MISSING_NOTIFICATIONS} AS "concernedPartyCodes"
+               FROM agreements ag WHERE id = $1`,
+            row.subjectId,
+          );
+        }
+        if (row.ruleKind === 'denunciation_effect') {
+          // Withdrawn, the date is gone (null) and the planned reminder no longer stands.
+          return this.one(
+            `SELECT title, translations, reference AS context, '{}'::jsonb AS "contextTranslations",
+                    to_char(denunciation_takes_effect_on, 'YYYY-MM-DD') AS "currentDate",
+                    true AS open, renewal_mode AS "renewalMode", 'agreement/' || id AS anchor,
+                    party_codes AS "partyCodes"
+               FROM agreements WHERE id = $1`,
+            row.subjectId,
+          );
+        }
         const dateColumn = row.ruleKind === 'notice_deadline' ? 'notice_deadline_on' : 'expires_on';
         const open =
           row.ruleKind === 'notice_deadline'

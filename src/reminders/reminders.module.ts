@@ -8,6 +8,9 @@ import { DigestPlanner } from './digest/digest-planner';
 import { MeetingsReaderModule } from '../meetings/meetings-reader.module';
 import { NudgeComposer } from './nudges/nudge-composer';
 import { NudgeSweep } from './nudges/nudge-sweep';
+import { ReportingGaps } from './results-due/reporting-gaps';
+import { ResultsDueComposer } from './results-due/results-due-composer';
+import { ResultsDueSweep } from './results-due/results-due-sweep';
 import { SilentParts } from './nudges/silent-parts';
 import { ReminderMessageComposer } from './reminder-message-composer';
 import { ReminderCandidates } from './reminder-candidates';
@@ -43,6 +46,9 @@ import { SweepService } from './sweep.service';
     SilentParts,
     NudgeSweep,
     NudgeComposer,
+    ReportingGaps,
+    ResultsDueSweep,
+    ResultsDueComposer,
   ],
   exports: [SweepService, ReminderMessageComposer],
 })

@@ -7,8 +7,14 @@ import {
 } from '../notifications/notification-lifecycle';
 import { DigestPlanner } from './digest/digest-planner';
 import { NudgeSweep } from './nudges/nudge-sweep';
+import { ResultsDueSweep } from './results-due/results-due-sweep';
 import { ReminderCandidates } from './reminder-candidates';
-import { planLeadTime, planOverdue, PlannedReminder } from './reminder-planner';
+import {
+  planLeadTime,
+  planNotificationMissing,
+  planOverdue,
+  PlannedReminder,
+} from './reminder-planner';
 import { expandToDeliveries, ReminderRecipients } from './reminder-recipients';
 import { ReminderRulesService } from './reminder-rules.service';
 
@@ -50,6 +56,7 @@ export class SweepService {
     private readonly notifications: NotificationLifecycle,
     private readonly digests: DigestPlanner,
     private readonly nudges: NudgeSweep,
+    private readonly resultsDue: ResultsDueSweep,
     private readonly clock: Clock,
   ) {}
 
@@ -57,23 +64,32 @@ export class SweepService {
     const tacitRenewals = await this.agreements.applyDueTacitRenewals();
     const now = this.clock.now();
     const rules = await this.rulesService.current();
-    const [due, overdue, expiring, notices, plans, audience] = await Promise.all([
-      this.candidates.activitiesDueWithin(now, maxLead(rules.activityDue.daysBefore)),
-      this.candidates.overdueActivities(now),
-      this.candidates.agreementsExpiringWithin(now, maxLead(rules.agreementExpiry.daysBefore)),
-      this.candidates.noticeDeadlinesWithin(now, maxLead(rules.noticeDeadline.daysBefore)),
-      this.candidates.plansEndingWithin(now, maxLead(rules.planExpiry.daysBefore)),
-      this.recipients.load(),
-    ]);
+    const [due, overdue, expiring, notices, plans, audience, awaiting, denounced] =
+      await Promise.all([
+        this.candidates.activitiesDueWithin(now, maxLead(rules.activityDue.daysBefore)),
+        this.candidates.overdueActivities(now),
+        this.candidates.agreementsExpiringWithin(now, maxLead(rules.agreementExpiry.daysBefore)),
+        this.candidates.noticeDeadlinesWithin(now, maxLead(rules.noticeDeadline.daysBefore)),
+        this.candidates.plansEndingWithin(now, maxLead(rules.planExpiry.daysBefore)),
+        this.recipients.load(),
+        this.candidates.agreementsAwaitingNotifications(now),
+        this.candidates.denunciationsTakingEffectWithin(
+          now,
+          maxLead(rules.denunciationEffect.daysBefore),
+        ),
+      ]);
     const planned: PlannedReminder[] = [
       ...planLeadTime('activity_due', rules.activityDue.daysBefore, due),
       ...planOverdue(rules, overdue),
       ...planLeadTime('agreement_expiry', rules.agreementExpiry.daysBefore, expiring),
       ...planLeadTime('notice_deadline', rules.noticeDeadline.daysBefore, notices),
       ...planLeadTime('plan_expiry', rules.planExpiry.daysBefore, plans),
+      ...planNotificationMissing(rules, awaiting),
+      ...planLeadTime('denunciation_effect', rules.denunciationEffect.daysBefore, denounced),
     ];
     const nudges = await this.nudges.deliveries(now, rules.stagnation, audience);
-    const rows = [...expandToDeliveries(planned, audience, now), ...nudges];
+    const reportRows = await this.resultsDue.deliveries(now, rules.resultsReporting, audience);
+    const rows = [...expandToDeliveries(planned, audience, now), ...nudges, ...reportRows];
     const { inserted, enqueued, held } = await this.notifications.plan(rows);
     const requeued = await this.notifications.requeueStale();
     const report: SweepReport = {
@@ -85,6 +101,12 @@ export class SweepService {
         ...(nudges.length > 0 && {
           stagnation_nudge: new Set(nudges.map((n) => `${n.subjectId}|${n.rule}`)).size,
         }),
+        // Reporting reminders are counted per (plan, period, party, step) before expansion.
+        ...countBy(
+          [...new Set(reportRows.map((r) => `${r.ruleKind}|${r.subjectId}|${r.rule}`))].map(
+            (k) => k.split('|')[0],
+          ),
+        ),
       },
       deliveries: rows.length,
       inserted,

@@ -5,6 +5,9 @@ import {
   canEditPart,
   canManageProgramme,
   canManageUsers,
+  canReportResults,
+  canRecordPartyNotification,
+  canRecordMoney,
   canSeeAgreement,
   canUploadEvidence,
 } from '../../src/common/auth/permissions';
@@ -121,6 +124,41 @@ const evidenceDelete = (actor: Actor | null, side: Side, ctx: Ctx): Outcome => {
   if (read !== 'ok' || !actor) return read;
   return canDeleteEvidence(actor, ctx.adminId) ? 'ok' : 'forbidden';
 };
+/**
+ * A party's notification of entry into force (of the side's first party): the managers, and that
+ * party's focal point; observers are refused by role before anything is looked up.
+ */
+const partyNotification = (actor: Actor | null, side: Side, ctx: Ctx): Outcome => {
+  if (!actor) return 'unauthenticated';
+  if (actor.role === 'observer') return 'forbidden';
+  const read = scopedRead(actor, side, ctx);
+  if (read !== 'ok') return read;
+  const partyCode = ctx.target[side].agreement.partyCodes[0];
+  return canRecordPartyNotification(actor, partyCode) ? 'ok' : 'forbidden';
+};
+/** A fresh amendment of the side's agreement (through SQL), awaiting its own notifications. */
+async function sqlAmendment(ctx: Ctx, side: Side): Promise<string> {
+  const [row] = (await ctx.t.dataSource.query(
+    `INSERT INTO agreement_amendments (agreement_id, title, signed_on, entry_into_force_basis, entry_into_force_count)
+     VALUES ($1, $2, '2026-01-01', 'days_after_last_notification', 0) RETURNING id`,
+    [ctx.target[side].agreement.id, `Matrix ${ctx.unique()}`],
+  )) as { id: string }[];
+  return row.id;
+}
+/** Money of the lead party's part: that party's focal point and the managers record it. */
+const moneyRecord = (actor: Actor | null, side: Side, ctx: Ctx): Outcome => {
+  const read = scopedRead(actor, side, ctx);
+  if (read !== 'ok' || !actor) return read;
+  const { activity } = ctx.target[side];
+  return canRecordMoney(actor, activity, activity.leadPartyCode) ? 'ok' : 'forbidden';
+};
+/** The values import: roles that report values (observers never do), then the plan's scope. */
+const resultsImport = (actor: Actor | null, side: Side, ctx: Ctx): Outcome =>
+  !actor
+    ? 'unauthenticated'
+    : actor.role === 'observer'
+      ? 'forbidden'
+      : scopedRead(actor, side, ctx);
 /** Feed tokens belong to their creator: another user's token is as good as missing. */
 const ownerOnly = (actor: Actor | null, side: Side): Outcome =>
   !actor ? 'unauthenticated' : side === 'own' ? 'ok' : 'hidden';
@@ -217,6 +255,123 @@ function meetingOf(ctx: Ctx, side: Side): Promise<string> {
 }
 const packUrl = async (ctx: Ctx, side: Side, rest = '') =>
   planUrl(ctx, side, `/meetings/${await meetingOf(ctx, side)}/pack${rest}`);
+
+/** A side's value of its lead party: that party's focal point and the managers report it. */
+const resultReport = (actor: Actor | null, side: Side, ctx: Ctx): Outcome => {
+  const read = scopedRead(actor, side, ctx);
+  if (read !== 'ok' || !actor) return read;
+  return canReportResults(actor, ctx.target[side].leadPartyCode) ? 'ok' : 'forbidden';
+};
+const resultsUrl = (ctx: Ctx, side: Side, rest = '') => planUrl(ctx, side, `/results${rest}`);
+
+/** A fresh objective (version 1) of the side's plan, made by the admin; its id. */
+async function freshObjective(ctx: Ctx, side: Side): Promise<string> {
+  const created = await adminJson(ctx, 'POST', resultsUrl(ctx, side, '/objectives'), {
+    code: `M${ctx.unique()}`,
+    title: `Matrix ${ctx.unique()}`,
+  });
+  return created.id as string;
+}
+/** A fresh number indicator (version 1) under a fresh objective; its id. */
+async function freshIndicator(ctx: Ctx, side: Side): Promise<string> {
+  const created = await adminJson(ctx, 'POST', resultsUrl(ctx, side, '/indicators'), {
+    objectiveId: await freshObjective(ctx, side),
+    code: `M${ctx.unique()}`,
+    title: `Matrix ${ctx.unique()}`,
+    measure: 'number',
+  });
+  return created.id as string;
+}
+/** One indicator and one 2026-H1 value of the lead party per side, reported once by the admin. */
+const resultValues = new Map<Side, Promise<{ indicatorId: string; valueId: string }>>();
+function resultValueOf(ctx: Ctx, side: Side) {
+  if (!resultValues.has(side)) {
+    resultValues.set(
+      side,
+      (async () => {
+        const indicatorId = await freshIndicator(ctx, side);
+        const res = await ctx.t.app.inject({
+          method: 'PUT',
+          url: resultsUrl(ctx, side, '/values'),
+          headers: { authorization: ctx.adminBearer },
+          payload: valueBody(ctx, side, indicatorId),
+        });
+        if (res.statusCode !== 200) throw new Error(`setup value: ${res.statusCode} ${res.body}`);
+        return { indicatorId, valueId: res.json<{ id: string }>().id };
+      })(),
+    );
+  }
+  return resultValues.get(side)!;
+}
+const valueBody = (ctx: Ctx, side: Side, indicatorId: string) => ({
+  indicatorId,
+  period: '2026-H1',
+  partyCode: ctx.target[side].leadPartyCode,
+  value: 3,
+});
+/** Evidence on the side's value, uploaded by the admin; its url. */
+async function adminValueEvidence(ctx: Ctx, side: Side): Promise<string> {
+  const { valueId } = await resultValueOf(ctx, side);
+  const url = resultsUrl(ctx, side, `/values/${valueId}/evidence`);
+  const raw = multipart({}, `Matrix ${ctx.unique()}`)!;
+  const res = await ctx.t.app.inject({
+    method: 'POST',
+    url,
+    headers: { authorization: ctx.adminBearer, 'content-type': raw.contentType },
+    payload: raw.payload,
+  });
+  if (res.statusCode !== 201)
+    throw new Error(`setup value evidence: ${res.statusCode} ${res.body}`);
+  return `${url}/${res.json<{ id: string }>().id}`;
+}
+/** A money entry of the lead party's part (version 1), made by the admin. */
+const MONEY_BODY = {
+  amount: '12.50',
+  currency: 'EUR',
+  funderPartyCode: 'IOM',
+  spentOn: '2026-01-15',
+};
+async function freshMoneyUrl(ctx: Ctx, side: Side, kind: 'budget-lines' | 'spending') {
+  const url = activityUrl(ctx, side, `/${kind}`);
+  const partyCode = ctx.target[side].activity.leadPartyCode;
+  const { spentOn, ...budget } = MONEY_BODY;
+  const body = kind === 'spending' ? { ...MONEY_BODY, partyCode } : { ...budget, partyCode };
+  const created = await adminJson(ctx, 'POST', url, body);
+  return `${url}/${String(created.id)}`;
+}
+const moneyRules = (kind: 'budget-lines' | 'spending', param: string): Record<string, Rule> => {
+  const { spentOn, ...budget } = MONEY_BODY;
+  const body = kind === 'spending' ? MONEY_BODY : budget;
+  return {
+    [`GET /api/activities/:id/${kind}`]: {
+      request: (ctx, side) => get(activityUrl(ctx, side, `/${kind}`)),
+      expected: scopedRead,
+    },
+    [`POST /api/activities/:id/${kind}`]: {
+      request: (ctx, side) => ({
+        method: 'POST',
+        url: activityUrl(ctx, side, `/${kind}`),
+        body: { ...body, partyCode: ctx.target[side].activity.leadPartyCode },
+      }),
+      expected: moneyRecord,
+    },
+    [`PATCH /api/activities/:id/${kind}/:${param}`]: {
+      request: async (ctx, side) => ({
+        method: 'PATCH',
+        url: await freshMoneyUrl(ctx, side, kind),
+        body: { note: `Matrix ${ctx.unique()}`, version: 1 },
+      }),
+      expected: moneyRecord,
+    },
+    [`DELETE /api/activities/:id/${kind}/:${param}`]: {
+      request: async (ctx, side) => ({
+        method: 'DELETE',
+        url: `${await freshMoneyUrl(ctx, side, kind)}?version=1`,
+      }),
+      expected: moneyRecord,
+    },
+  };
+};
 
 /** Keyed by `METHOD path` exactly as the server's router lists it. */
 const RULES: Record<string, Rule> = {
@@ -400,6 +555,92 @@ const RULES: Record<string, Rule> = {
     }),
     expected: scopedProgrammeWrite,
   },
+  'GET /api/agreements/:id/timeline': {
+    request: (ctx, side) => get(agreementUrl(ctx, side, '/timeline')),
+    expected: scopedRead,
+  },
+  'POST /api/agreements/:id/notifications': {
+    // Of a fresh amendment, so the agreement's own entry into force is left alone.
+    request: async (ctx, side) => ({
+      method: 'POST',
+      url: agreementUrl(ctx, side, '/notifications'),
+      body: {
+        partyCode: ctx.target[side].agreement.partyCodes[0],
+        notifiedOn: '2026-02-01',
+        amendmentId: await sqlAmendment(ctx, side),
+      },
+    }),
+    expected: partyNotification,
+  },
+  'DELETE /api/agreements/:id/notifications/:notificationId': {
+    async request(ctx, side) {
+      const amendmentId = await sqlAmendment(ctx, side);
+      const { agreement } = ctx.target[side];
+      const [row] = (await ctx.t.dataSource.query(
+        `INSERT INTO agreement_notifications (agreement_id, amendment_id, party_code, notified_on)
+         VALUES ($1, $2, $3, '2026-02-01') RETURNING id`,
+        [agreement.id, amendmentId, agreement.partyCodes[0]],
+      )) as { id: string }[];
+      return { method: 'DELETE', url: agreementUrl(ctx, side, `/notifications/${row.id}`) };
+    },
+    expected: partyNotification,
+  },
+  'GET /api/agreements/:id/amendments': {
+    request: (ctx, side) => get(agreementUrl(ctx, side, '/amendments')),
+    expected: scopedRead,
+  },
+  'GET /api/agreements/:id/amendments/:amendmentId': {
+    request: async (ctx, side) =>
+      get(agreementUrl(ctx, side, `/amendments/${await sqlAmendment(ctx, side)}`)),
+    expected: scopedRead,
+  },
+  'POST /api/agreements/:id/amendments': {
+    request: (ctx, side) => ({
+      method: 'POST',
+      url: agreementUrl(ctx, side, '/amendments'),
+      body: {
+        title: `Matrix ${ctx.unique()}`,
+        signedOn: '2026-06-01',
+        entryIntoForce: { basis: 'days_after_last_notification', count: 0 },
+      },
+    }),
+    expected: scopedProgrammeWrite,
+  },
+  'PATCH /api/agreements/:id/amendments/:amendmentId': {
+    request: async (ctx, side) => ({
+      method: 'PATCH',
+      url: agreementUrl(ctx, side, `/amendments/${await sqlAmendment(ctx, side)}`),
+      body: { note: 'matrix' },
+    }),
+    expected: scopedProgrammeWrite,
+  },
+  'POST /api/agreements/:id/denunciations': {
+    // Dated after today: a 400 that proves the role check let the caller in, and denounces nothing.
+    request: (ctx, side) => ({
+      method: 'POST',
+      url: agreementUrl(ctx, side, '/denunciations'),
+      body: { partyCode: ctx.target[side].agreement.partyCodes[0], notifiedOn: '2999-01-01' },
+    }),
+    expected: scopedProgrammeWrite,
+  },
+  'DELETE /api/agreements/:id/denunciations/:denunciationId': {
+    // A standing denunciation taking effect far ahead, inserted without touching the agreement's columns.
+    async request(ctx, side) {
+      const { agreement } = ctx.target[side];
+      await ctx.t.dataSource.query(
+        `UPDATE agreement_denunciations SET withdrawn_on = '2026-06-15'
+          WHERE agreement_id = $1 AND withdrawn_on IS NULL`,
+        [agreement.id],
+      );
+      const [row] = (await ctx.t.dataSource.query(
+        `INSERT INTO agreement_denunciations (agreement_id, party_code, notified_on, takes_effect_on)
+         VALUES ($1, $2, '2026-06-01', '2999-06-01') RETURNING id`,
+        [agreement.id, agreement.partyCodes[0]],
+      )) as { id: string }[];
+      return { method: 'DELETE', url: agreementUrl(ctx, side, `/denunciations/${row.id}`) };
+    },
+    expected: scopedProgrammeWrite,
+  },
   'GET /api/agreements/:id/action-plans': {
     request: (ctx, side) => get(agreementUrl(ctx, side, '/action-plans')),
     expected: scopedRead,
@@ -481,6 +722,26 @@ const RULES: Record<string, Rule> = {
   'GET /api/action-plans/:id/iati.xml': {
     request: (ctx, side) => get(planUrl(ctx, side, '/iati.xml')),
     expected: scopedRead,
+  },
+  'GET /api/action-plans/:id/results/values.csv': {
+    request: (ctx, side) => get(planUrl(ctx, side, '/results/values.csv')),
+    expected: scopedRead,
+  },
+  'GET /api/action-plans/:id/results/values.xlsx': {
+    request: (ctx, side) => get(planUrl(ctx, side, '/results/values.xlsx')),
+    expected: scopedRead,
+  },
+  'POST /api/action-plans/:id/results/values/import': {
+    // The export's header row alone: a valid file that changes nothing.
+    request: (ctx, side) => ({
+      method: 'POST',
+      url: planUrl(ctx, side, '/results/values/import'),
+      raw: {
+        contentType: 'text/csv',
+        payload: 'indicatorCode,period,partyCode,value,note,version,reason\r\n',
+      },
+    }),
+    expected: resultsImport,
   },
   // Public at the router (calendar clients send no header), but needs a bearer or feed token.
   'GET /api/action-plans/:id/calendar.ics': {
@@ -575,6 +836,14 @@ const RULES: Record<string, Rule> = {
     }),
     expected: programmeWrite,
   },
+
+  // Money: read like the activity (and the plan); recorded on a part by its party's focal point or a manager.
+  'GET /api/action-plans/:id/money': {
+    request: (ctx, side) => get(planUrl(ctx, side, '/money')),
+    expected: scopedRead,
+  },
+  ...moneyRules('budget-lines', 'lineId'),
+  ...moneyRules('spending', 'entryId'),
 
   // The committee pack: plan readers follow and download it, managers ask for it.
   'POST /api/action-plans/:id/meetings/:meetingId/pack': {
@@ -674,6 +943,125 @@ const RULES: Record<string, Rule> = {
       url: `${await decisionUrl(ctx, side)}/activity`,
       body: { type: 'meeting', leadPartyCode: ctx.target[side].leadPartyCode, dueOn: '2026-10-01' },
     }),
+    expected: scopedProgrammeWrite,
+  },
+
+  // Results framework: plan readers read it; managers define it and validate periods; a party's
+  // focal point reports (and backs with evidence) that party's values.
+  'GET /api/action-plans/:id/results': {
+    request: (ctx, side) => get(resultsUrl(ctx, side)),
+    expected: scopedRead,
+  },
+  'GET /api/action-plans/:id/indicators': {
+    request: (ctx, side) => get(planUrl(ctx, side, '/indicators')),
+    expected: scopedRead,
+  },
+  'POST /api/action-plans/:id/results/objectives': {
+    request: (ctx, side) => ({
+      method: 'POST',
+      url: resultsUrl(ctx, side, '/objectives'),
+      body: { code: `M${ctx.unique()}`, title: `Matrix ${ctx.unique()}` },
+    }),
+    expected: scopedProgrammeWrite,
+  },
+  'PATCH /api/action-plans/:id/results/objectives/:objectiveId': {
+    request: async (ctx, side) => ({
+      method: 'PATCH',
+      url: resultsUrl(ctx, side, `/objectives/${await freshObjective(ctx, side)}`),
+      body: { title: `Matrix ${ctx.unique()}`, version: 1 },
+    }),
+    expected: scopedProgrammeWrite,
+  },
+  'DELETE /api/action-plans/:id/results/objectives/:objectiveId': {
+    request: async (ctx, side) => ({
+      method: 'DELETE',
+      url: resultsUrl(ctx, side, `/objectives/${await freshObjective(ctx, side)}`),
+    }),
+    expected: scopedProgrammeWrite,
+  },
+  'POST /api/action-plans/:id/results/indicators': {
+    request: async (ctx, side) => ({
+      method: 'POST',
+      url: resultsUrl(ctx, side, '/indicators'),
+      body: {
+        objectiveId: await freshObjective(ctx, side),
+        code: `M${ctx.unique()}`,
+        title: `Matrix ${ctx.unique()}`,
+        measure: 'percentage',
+      },
+    }),
+    expected: scopedProgrammeWrite,
+  },
+  'PATCH /api/action-plans/:id/results/indicators/:indicatorId': {
+    request: async (ctx, side) => ({
+      method: 'PATCH',
+      url: resultsUrl(ctx, side, `/indicators/${await freshIndicator(ctx, side)}`),
+      body: { title: `Matrix ${ctx.unique()}`, version: 1 },
+    }),
+    expected: scopedProgrammeWrite,
+  },
+  'DELETE /api/action-plans/:id/results/indicators/:indicatorId': {
+    request: async (ctx, side) => ({
+      method: 'DELETE',
+      url: resultsUrl(ctx, side, `/indicators/${await freshIndicator(ctx, side)}`),
+    }),
+    expected: scopedProgrammeWrite,
+  },
+  'PUT /api/action-plans/:id/results/indicators/:indicatorId/targets': {
+    request: async (ctx, side) => ({
+      method: 'PUT',
+      url: resultsUrl(
+        ctx,
+        side,
+        `/indicators/${(await resultValueOf(ctx, side)).indicatorId}/targets`,
+      ),
+      body: { targets: [{ period: '2026', targetValue: 10 }] },
+    }),
+    expected: scopedProgrammeWrite,
+  },
+  'PUT /api/action-plans/:id/results/values': {
+    request: async (ctx, side) => ({
+      method: 'PUT',
+      url: resultsUrl(ctx, side, '/values'),
+      body: valueBody(ctx, side, (await resultValueOf(ctx, side)).indicatorId),
+    }),
+    expected: resultReport,
+  },
+  'GET /api/action-plans/:id/results/values/:valueId/history': {
+    request: async (ctx, side) =>
+      get(resultsUrl(ctx, side, `/values/${(await resultValueOf(ctx, side)).valueId}/history`)),
+    expected: scopedRead,
+  },
+  'POST /api/action-plans/:id/results/values/:valueId/evidence': {
+    request: async (ctx, side) => ({
+      method: 'POST',
+      url: resultsUrl(ctx, side, `/values/${(await resultValueOf(ctx, side)).valueId}/evidence`),
+      raw: multipart({}, `Matrix ${ctx.unique()}`),
+    }),
+    expected: resultReport,
+  },
+  'GET /api/action-plans/:id/results/values/:valueId/evidence/:evidenceId/content': {
+    request: async (ctx, side) => get(`${await adminValueEvidence(ctx, side)}/content`),
+    expected: scopedRead,
+  },
+  'DELETE /api/action-plans/:id/results/values/:valueId/evidence/:evidenceId': {
+    request: async (ctx, side) => ({ method: 'DELETE', url: await adminValueEvidence(ctx, side) }),
+    expected: evidenceDelete,
+  },
+  'POST /api/action-plans/:id/results/periods/:period/validation': {
+    request: (ctx, side) => ({
+      method: 'POST',
+      url: resultsUrl(ctx, side, '/periods/2026-H2/validation'),
+    }),
+    expected: scopedProgrammeWrite,
+  },
+  'DELETE /api/action-plans/:id/results/periods/:period/validation': {
+    // Validated by the admin first, so that a manager's answer is the 204 of a reopening.
+    async request(ctx, side) {
+      const url = resultsUrl(ctx, side, '/periods/2026-H2/validation');
+      await adminJson(ctx, 'POST', url);
+      return { method: 'DELETE', url: `${url}?reason=Matrix` };
+    },
     expected: scopedProgrammeWrite,
   },
 
@@ -778,6 +1166,8 @@ const RULES: Record<string, Rule> = {
     request: () => ({ method: 'POST', url: '/api/reminders/sweep' }),
     expected: adminOnly,
   },
+  // Every signed-in role; what each sees is scoped like the plans (portfolio.e2e-spec.ts).
+  'GET /api/portfolio': { request: () => get('/api/portfolio'), expected: signedIn },
 };
 
 function outcomeOf(status: number): Outcome | `status ${number}` {
@@ -794,7 +1184,11 @@ describe('authorization matrix', () => {
   const actors = new Map<Caller, Actor | null>([['anonymous', null]]);
 
   beforeAll(async () => {
-    t = await createTestApp();
+    // The matrix sends well over a thousand requests a minute as the admin (every route x role x side,
+    // plus its setup calls); the API-wide limits are the rate-limit suite's subject, not this one's.
+    t = await createTestApp({
+      env: { RATE_LIMIT_PER_TOKEN: '100000', RATE_LIMIT_PER_ADDRESS: '100000' },
+    });
     t.clock.set('2026-06-15T12:00:00Z');
     const adminBearer = await t.tokenFor(DEMO.admin);
     let counter = 0;

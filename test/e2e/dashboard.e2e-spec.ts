@@ -1,12 +1,12 @@
 import { withoutRequiredEvidence } from '../support/evidence-files';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { type Language, MESSAGES } from '../../src/dashboard/i18n';
-import { launchChromium, listenLocally } from '../support/browser';
+import { useBrowserApp } from '../support/browser';
 import { readCsv, readXlsx } from '../support/export-files';
 import { SeededPlan, seededPlan } from '../support/fixtures';
-import { createTestApp, DEMO, DEMO_PASSWORD, TestApp } from '../support/test-app';
+import { DEMO, DEMO_PASSWORD, TestApp } from '../support/test-app';
 
 // The README's screenshots are refreshed with UPDATE_SCREENSHOTS=1; other runs write beside the tests
 // (git-ignored) so that a test run never leaves tracked files modified.
@@ -25,27 +25,13 @@ describe('the progress dashboard at /', () => {
   jest.setTimeout(60_000); // a browser is slower than supertest; one Chromium serves the whole suite
   let t: TestApp;
   let seeded: SeededPlan;
-  let base: string;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    seeded = await seededPlan(t);
-    // The page walk completes activities without files; the evidence gate has its own suite.
-    await withoutRequiredEvidence(t);
-    base = await listenLocally(t);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
-    // An uncaught exception in the page is a failure of whichever test caused it.
-    expect(pageErrors.splice(0)).toEqual([]);
+  const b = useBrowserApp({
+    setup: async (app) => {
+      t = app;
+      seeded = await seededPlan(t);
+      // The page walk completes activities without files; the evidence gate has its own suite.
+      await withoutRequiredEvidence(t);
+    },
   });
 
   const bearer = (email: string) => t.tokenFor(email);
@@ -64,27 +50,30 @@ describe('the progress dashboard at /', () => {
         (!onlyLead || a.partyCodes.length === 1),
     );
 
+  /** A page in a new context; with `user`, signed in through the API and showing the plan. */
   async function newPage(
-    options: { lang?: Language; width?: number; height?: number } = {},
+    options: { lang?: Language; width?: number; height?: number; user?: string } = {},
   ): Promise<Page> {
-    const context = await browser.newContext({
-      viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
-      deviceScaleFactor: 1,
+    const page = await b.newPage({
+      width: 1280,
+      path: `/${options.lang ? `?lang=${options.lang}` : ''}#plans`,
+      ...options,
     });
-    contexts.push(context);
-    context.setDefaultTimeout(15_000);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${base}/${options.lang ? `?lang=${options.lang}` : ''}`);
+    if (options.user) await planShown(page);
     return page;
   }
 
+  const planShown = async (page: Page) => {
+    await page.locator('#plan-title').waitFor();
+    await page.locator('#plan-view[aria-busy="false"]').waitFor();
+  };
+
+  /** Signs in through the login form (the tests about the form itself). */
   async function signIn(page: Page, email: string): Promise<void> {
     await page.getByLabel(/e-mail|email|البريد/i).fill(email);
     await page.locator('#login-password').fill(DEMO_PASSWORD);
     await page.locator('#login-submit').click();
-    await page.locator('#plan-title').waitFor();
-    await page.locator('#plan-view[aria-busy="false"]').waitFor();
+    await planShown(page);
   }
 
   const completionShown = async (page: Page) =>
@@ -109,7 +98,10 @@ describe('the progress dashboard at /', () => {
   ): Promise<{ name: string; bytes: Buffer }> {
     const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
     await expect(download.failure()).resolves.toBeNull();
-    return { name: download.suggestedFilename(), bytes: readFileSync(await download.path()) };
+    // Read through the protocol: the run's shared Chromium is connected to, so no local path exists.
+    const chunks: Buffer[] = [];
+    for await (const chunk of await download.createReadStream()) chunks.push(chunk as Buffer);
+    return { name: download.suggestedFilename(), bytes: Buffer.concat(chunks) };
   }
 
   it('is public HTML with a restrictive CSP, in French unless ?lang says otherwise', async () => {
@@ -164,8 +156,7 @@ describe('the progress dashboard at /', () => {
   });
 
   it('a Moroccan focal point marks Morocco’s part of a joint activity completed with a note and sees completion rise', async () => {
-    const page = await newPage();
-    await signIn(page, DEMO.focalMa);
+    const page = await newPage({ user: DEMO.focalMa });
     await expect(page.locator('#plan-title').textContent()).resolves.toMatch(PLAN_TITLE);
     const before = await completionShown(page);
     const apiBefore = await apiGet(`/api/action-plans/${seeded.planId}/progress`, DEMO.focalMa);
@@ -215,8 +206,7 @@ describe('the progress dashboard at /', () => {
   });
 
   it('a version conflict is explained, the fresh version is loaded, and saving again works', async () => {
-    const page = await newPage();
-    await signIn(page, DEMO.focalMa);
+    const page = await newPage({ user: DEMO.focalMa });
     const activity = openActivities('MA')[1];
     await openInPage(page, activity.id);
     const opened = Number(await page.locator('#activity-version').getAttribute('data-version'));
@@ -253,8 +243,7 @@ describe('the progress dashboard at /', () => {
   });
 
   it('explains that a focal point may not change another country’s activity, and a 403 too', async () => {
-    const page = await newPage({ lang: 'en' });
-    await signIn(page, DEMO.focalCi);
+    const page = await newPage({ lang: 'en', user: DEMO.focalCi });
     const moroccoOnly = openActivities('MA', true)[0];
     await openInPage(page, moroccoOnly.id);
     await expect(page.locator('#activity-message .notice.info').textContent()).resolves.toBe(
@@ -284,8 +273,7 @@ describe('the progress dashboard at /', () => {
   });
 
   it('filters the activity list by status, country and overdue, as before a steering committee', async () => {
-    const page = await newPage({ lang: 'en' });
-    await signIn(page, DEMO.pm);
+    const page = await newPage({ lang: 'en', user: DEMO.pm });
     const progress = await apiGet(`/api/action-plans/${seeded.planId}/progress`);
     const items = page.locator('#activity-list li.activity');
     await expect(items.count()).resolves.toBe(progress.total);
@@ -389,8 +377,7 @@ describe('the progress dashboard at /', () => {
     ).items;
     expect(expected.length).toBeGreaterThan(0);
 
-    const page = await newPage({ lang: 'en' });
-    await signIn(page, DEMO.pm);
+    const page = await newPage({ lang: 'en', user: DEMO.pm });
     await page.getByLabel(MESSAGES.en.overdueOnly).check();
     await page.getByLabel(MESSAGES.en.filterCountry, { exact: true }).selectOption(party!);
     await expect(page.locator('#activity-list li.activity').count()).resolves.toBe(expected.length);
@@ -427,14 +414,13 @@ describe('the progress dashboard at /', () => {
   });
 
   it('subscribes to the plan’s calendar with a feed address that works without sign-in, until revoked', async () => {
-    const page = await newPage({ lang: 'en' });
-    await signIn(page, DEMO.pm);
+    const page = await newPage({ lang: 'en', user: DEMO.pm });
     await page.getByRole('button', { name: MESSAGES.en.subscribe }).click();
     const input = page.locator('#calendar-feed-url');
     await input.waitFor();
     await expect(input.getAttribute('readonly')).resolves.not.toBeNull();
     const url = await input.inputValue();
-    expect(url.startsWith(`${base}/api/action-plans/${seeded.planId}/calendar.ics?token=`)).toBe(
+    expect(url.startsWith(`${b.base}/api/action-plans/${seeded.planId}/calendar.ics?token=`)).toBe(
       true,
     );
     await expect(page.locator('#calendar-webcal').getAttribute('href')).resolves.toBe(
@@ -466,8 +452,7 @@ describe('the progress dashboard at /', () => {
   });
 
   it('downloads the IATI file for the donor, and says in the page language when a file fails', async () => {
-    const page = await newPage({ lang: 'ar' });
-    await signIn(page, DEMO.pm);
+    const page = await newPage({ lang: 'ar', user: DEMO.pm });
     const iati = await downloadFrom(
       page,
       page.getByRole('button', { name: MESSAGES.ar.downloadIati, exact: true }),
@@ -492,8 +477,7 @@ describe('the progress dashboard at /', () => {
   });
 
   it('shows the programme manager the plan (screenshot for the README)', async () => {
-    const page = await newPage({ width: 1280, height: 900 });
-    await signIn(page, DEMO.pm);
+    const page = await newPage({ width: 1280, height: 900, user: DEMO.pm });
     await expect(page.locator('#plan-title').textContent()).resolves.toMatch(PLAN_TITLE);
     await page.locator('#timeline svg .tl-row').first().waitFor();
     await expect(page.locator('#timeline svg .tl-row').count()).resolves.toBe(

@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, listenLocally } from '../support/browser';
+import type { Page } from 'playwright-core';
+import { useBrowserApp } from '../support/browser';
 import { pdfFile, pngFile } from '../support/evidence-files';
 import { SeededPlan, seededPlan } from '../support/fixtures';
-import { createTestApp, DEMO, DEMO_PASSWORD, TestApp } from '../support/test-app';
+import { DEMO, TestApp } from '../support/test-app';
 
 /**
  * The evidence panel in a real Chromium: mounted by the page's own module (`evidencePanel`, the
@@ -13,24 +13,16 @@ describe('the evidence panel in the page', () => {
   jest.setTimeout(90_000);
   let t: TestApp;
   let seeded: SeededPlan;
-  let base: string;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    seeded = await seededPlan(t);
-    base = await listenLocally(t);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
-    expect(pageErrors.splice(0)).toEqual([]);
+  const b = useBrowserApp({
+    setup: async (app) => {
+      t = app;
+      seeded = await seededPlan(t);
+    },
+    actionTimeout: 20_000,
+    // The mismatched file is refused on purpose (Chromium logs the refused upload); any other console
+    // error fails the test, as a page error does.
+    allowedConsoleErrors:
+      /Failed to load resource: the server responded with a status of (400|415|422)/,
   });
 
   const workshop = async () =>
@@ -48,16 +40,9 @@ describe('the evidence panel in the page', () => {
         .expect(201)
     ).body as { id: string; leadPartyCode: string; partyCodes: string[] };
 
+  /** A page signed in as `email` through the API (the login form has its own tests), plans shown. */
   async function signedInPage(email: string): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-    contexts.push(context);
-    context.setDefaultTimeout(20_000);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(`${base}/`);
-    await page.getByLabel(/e-mail|email/i).fill(email);
-    await page.locator('#login-password').fill(DEMO_PASSWORD);
-    await page.locator('#login-submit').click();
+    const page = await b.newPage({ user: email, width: 1280, path: '/#plans' });
     await page.locator('#plan-title').waitFor();
     return page;
   }

@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import type { Language } from '../../src/dashboard/i18n';
-import { launchChromium, listenLocally } from '../support/browser';
+import { BROWSER_LOCALES, useBrowserApp } from '../support/browser';
 import { seededPlan } from '../support/fixtures';
-import { createTestApp, DEMO, DEMO_PASSWORD, type TestApp } from '../support/test-app';
+import { DEMO, type TestApp } from '../support/test-app';
 
 /**
  * The meetings screen in a real headless Chromium against the real api: a programme manager records
@@ -12,18 +12,12 @@ import { createTestApp, DEMO, DEMO_PASSWORD, type TestApp } from '../support/tes
 describe('committee meetings screen', () => {
   jest.setTimeout(180_000);
   let t: TestApp;
-  let base: string;
-  let browser: Browser;
   let planId: string;
   let activityId: string;
-  const contexts: BrowserContext[] = [];
-  const problems: string[] = [];
 
-  beforeAll(async () => {
-    t = await createTestApp({ env: { RATE_LIMIT_PER_TOKEN: '5000' } });
+  async function setup(app: TestApp): Promise<void> {
+    t = app;
     t.clock.set('2026-03-01T10:00:00Z');
-    base = await listenLocally(t);
-    browser = await launchChromium();
     const pm = await t.tokenFor(DEMO.pm);
     const { agreementId } = await seededPlan(t);
     const plan = await t.http
@@ -62,49 +56,33 @@ describe('committee meetings screen', () => {
       .set('Authorization', await t.tokenFor(DEMO.focalMa))
       .send({ version: part.version, progressPercent: 70 })
       .expect(200);
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
-    expect(problems.splice(0)).toEqual([]);
-  });
-
-  async function newPage(lang: Language): Promise<Page> {
-    const context = await browser.newContext({
-      viewport: { width: 1280, height: 900 },
-      locale: { fr: 'fr-FR', en: 'en-GB', ar: 'ar-MA' }[lang],
-    });
-    contexts.push(context);
-    context.setDefaultTimeout(15_000);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() !== 'error') return;
-      // A signed-out page asks whether a session cookie is there (401 until signed in).
-      if (/Failed to load resource: the server responded with a status of 401/.test(message.text()))
-        return;
-      problems.push(`console: ${message.text()}`);
-    });
-    await page.goto(`${base}/?lang=${lang}`);
-    return page;
   }
+  const b = useBrowserApp({
+    app: { env: { RATE_LIMIT_PER_TOKEN: '5000' } },
+    setup,
+    // A page asks whether a session cookie is there (401 when not); any other console error fails the
+    // test, as a page error does.
+    allowedConsoleErrors: /Failed to load resource: the server responded with a status of 401/,
+  });
 
-  async function signIn(page: Page, email: string): Promise<void> {
-    await page.locator('#login-email').fill(email);
-    await page.locator('#login-password').fill(DEMO_PASSWORD);
-    await page.locator('#login-submit').click();
+  /** A page signed in as `email` through the API (the login form has its own tests), plans shown. */
+  async function signedInPage(lang: Language, email: string): Promise<Page> {
+    const page = await b.newPage({
+      lang,
+      width: 1280,
+      locale: BROWSER_LOCALES[lang],
+      user: email,
+      path: `/?lang=${lang}#plans`,
+    });
     await page.locator('#plan-view[aria-busy="false"]').waitFor();
+    return page;
   }
   /** Texts with the no-break spaces of French typography as plain spaces. */
   const spaced = (texts: string[]) => texts.map((text) => text.replace(/\s/g, ' '));
   const go = (page: Page, hash: string) => page.evaluate(`location.hash = ${JSON.stringify(hash)}`);
 
   it('a programme manager records a meeting, marks it held and sees the changes since the previous one', async () => {
-    const page = await newPage('fr');
-    await signIn(page, DEMO.pm);
+    const page = await signedInPage('fr', DEMO.pm);
     await go(page, `#plan/${planId}`);
     await page.locator('#plan-meetings-link').click();
     await page.locator('#meetings-screen').waitFor();
@@ -160,8 +138,7 @@ describe('committee meetings screen', () => {
   });
 
   it('reads the meetings and their changes in Arabic, right to left, without the managers’ buttons', async () => {
-    const page = await newPage('ar');
-    await signIn(page, DEMO.focalCi);
+    const page = await signedInPage('ar', DEMO.focalCi);
     await go(page, `#plan/${planId}/meetings`);
     await page.locator('#meetings-screen').waitFor();
     await expect(page.evaluate('document.documentElement.dir')).resolves.toBe('rtl');

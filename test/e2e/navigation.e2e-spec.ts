@@ -1,8 +1,8 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { type Language, MESSAGES } from '../../src/dashboard/i18n';
-import { launchChromium, listenLocally } from '../support/browser';
+import { useBrowserApp } from '../support/browser';
 import { createEgyptTunisiaAgreement, SeededPlan, seededPlan } from '../support/fixtures';
-import { createTestApp, DEMO, DEMO_PASSWORD, TestApp } from '../support/test-app';
+import { DEMO, DEMO_PASSWORD, TestApp } from '../support/test-app';
 
 /**
  * Links that open what they name, the focal point's phone, and history that reads right: a real
@@ -13,25 +13,12 @@ describe('dashboard navigation: links, phone first, history', () => {
   let t: TestApp;
   let seeded: SeededPlan;
   let foreign: { agreementId: string; planId: string; activityId: string };
-  let base: string;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    t = await createTestApp();
-    seeded = await seededPlan(t);
-    foreign = await createEgyptTunisiaAgreement(t);
-    base = await listenLocally(t);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
-    expect(pageErrors.splice(0)).toEqual([]);
+  const b = useBrowserApp({
+    setup: async (app) => {
+      t = app;
+      seeded = await seededPlan(t);
+      foreign = await createEgyptTunisiaAgreement(t);
+    },
   });
 
   const apiGet = async (path: string, email: string = DEMO.pm) =>
@@ -48,20 +35,16 @@ describe('dashboard navigation: links, phone first, history', () => {
       .filter((a) => a.partyCodes.includes(party) && !['completed', 'cancelled'].includes(a.status))
       .sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : 0));
 
-  async function newContext(width = 1366, height = 900): Promise<BrowserContext> {
-    const context = await browser.newContext({
-      viewport: { width, height },
-      deviceScaleFactor: 1,
-    });
-    contexts.push(context);
-    context.setDefaultTimeout(15_000);
-    return context;
-  }
+  const newContext = (width = 1366, height = 900): Promise<BrowserContext> =>
+    b.newContext({ width, height });
 
-  async function open(context: BrowserContext, path: string): Promise<Page> {
-    const page = await context.newPage();
-    page.on('pageerror', (error) => pageErrors.push(error.message));
-    await page.goto(base + path);
+  const open = (context: BrowserContext, path: string): Promise<Page> => b.open(context, path);
+
+  /** Opens `path` signed in as `email` through the API (the first test signs in through the form). */
+  async function openSignedIn(context: BrowserContext, path: string, email: string): Promise<Page> {
+    await b.signIn(context, email);
+    const page = await open(context, path);
+    await page.locator('#app-view:not([hidden])').waitFor();
     return page;
   }
 
@@ -123,8 +106,11 @@ describe('dashboard navigation: links, phone first, history', () => {
 
   it('a manager goes from the activity to its planning form; a focal point has no such link', async () => {
     const activity = ownOpen('MA')[0];
-    const manager = await open(await newContext(), `/?lang=fr#activity/${activity.id}`);
-    await signIn(manager, DEMO.pm);
+    const manager = await openSignedIn(
+      await newContext(),
+      `/?lang=fr#activity/${activity.id}`,
+      DEMO.pm,
+    );
     await dialogOpen(manager);
     await manager.locator('#activity-edit-link').click();
     await manager.locator('#pl-activity-form').waitFor();
@@ -135,8 +121,11 @@ describe('dashboard navigation: links, phone first, history', () => {
       activity.title,
     );
 
-    const focal = await open(await newContext(), `/?lang=fr#activity/${activity.id}`);
-    await signIn(focal, DEMO.focalMa);
+    const focal = await openSignedIn(
+      await newContext(),
+      `/?lang=fr#activity/${activity.id}`,
+      DEMO.focalMa,
+    );
     await dialogOpen(focal);
     await expect(focal.locator('#activity-edit-link').count()).resolves.toBe(0);
   });
@@ -144,8 +133,11 @@ describe('dashboard navigation: links, phone first, history', () => {
   it('#agreement/<id> shows the agreement: term, renewal, parties by name, its plans; managers get Edit', async () => {
     const agreement = await apiGet(`/api/agreements/${seeded.agreementId}`);
     const context = await newContext();
-    const page = await open(context, `/?lang=fr#agreement/${seeded.agreementId}`);
-    await signIn(page, DEMO.focalMa);
+    const page = await openSignedIn(
+      context,
+      `/?lang=fr#agreement/${seeded.agreementId}`,
+      DEMO.focalMa,
+    );
     await page.locator('#agreement-view').waitFor();
     await expect(page.locator('#agreement-title').textContent()).resolves.toBe(agreement.title);
     await expect(page.locator('#agreement-parties .chip').allTextContents()).resolves.toEqual([
@@ -169,8 +161,11 @@ describe('dashboard navigation: links, phone first, history', () => {
     await page.locator('#plan-view[aria-busy="false"]').waitFor();
     expect(hashOf(page)).toBe(`#plan/${seeded.planId}`);
 
-    const pm = await open(await newContext(), `/?lang=ar#agreement/${seeded.agreementId}`);
-    await signIn(pm, DEMO.pm);
+    const pm = await openSignedIn(
+      await newContext(),
+      `/?lang=ar#agreement/${seeded.agreementId}`,
+      DEMO.pm,
+    );
     await expect(pm.locator('#agreement-edit').getAttribute('href')).resolves.toBe(
       `#agreement/${seeded.agreementId}/edit`,
     );
@@ -181,8 +176,11 @@ describe('dashboard navigation: links, phone first, history', () => {
 
   it('an id that is foreign or unknown says "not found or not visible", never a blank page', async () => {
     const context = await newContext();
-    const page = await open(context, `/?lang=fr#activity/${foreign.activityId}`);
-    await signIn(page, DEMO.focalMa);
+    const page = await openSignedIn(
+      context,
+      `/?lang=fr#activity/${foreign.activityId}`,
+      DEMO.focalMa,
+    );
     const card = page.locator('#not-found');
     await expect(card.getAttribute('data-kind')).resolves.toBe('activity');
     await expect(card.locator('p').first().textContent()).resolves.toBe(
@@ -206,8 +204,7 @@ describe('dashboard navigation: links, phone first, history', () => {
   for (const lang of ['fr', 'ar'] as Language[]) {
     it(`on a 360 px phone (${lang}) a focal point's own open activities come first, the timeline fits, Save is in view`, async () => {
       const context = await newContext(360, 640);
-      const page = await open(context, `/?lang=${lang}`);
-      await signIn(page, DEMO.focalMa);
+      const page = await openSignedIn(context, `/?lang=${lang}`, DEMO.focalMa);
       await page.locator('#plan-view[aria-busy="false"]').waitFor();
 
       const expected = ownOpen('MA');
@@ -269,8 +266,7 @@ describe('dashboard navigation: links, phone first, history', () => {
     }
 
     const context = await newContext(1366, 900);
-    const page = await open(context, `/?lang=ar#activity/${activity.id}`);
-    await signIn(page, DEMO.focalMa);
+    const page = await openSignedIn(context, `/?lang=ar#activity/${activity.id}`, DEMO.focalMa);
     await dialogOpen(page);
     const latest = page.locator('#history-list > li.history-entry').first();
     const change = latest.locator('.history-change[data-field="progressPercent"]');
@@ -308,8 +304,12 @@ describe('dashboard navigation: links, phone first, history', () => {
     await expect(latest.locator('.history-who').textContent()).resolves.not.toContain('@');
 
     // In French the arrow points right.
-    const fr = await open(context, `/?lang=fr#activity/${activity.id}`);
-    await signInIfAsked(fr, DEMO.focalMa);
+    // A context of its own, signed in like the first: what is under test is the arrow, not tabs.
+    const fr = await openSignedIn(
+      await newContext(1366, 900),
+      `/?lang=fr#activity/${activity.id}`,
+      DEMO.focalMa,
+    );
     await dialogOpen(fr);
     await expect(
       fr
@@ -322,8 +322,7 @@ describe('dashboard navigation: links, phone first, history', () => {
   it('the plan shows its own years apart from the agreement’s term and says why its period runs on', async () => {
     const agreement = await apiGet(`/api/agreements/${seeded.agreementId}`);
     const context = await newContext();
-    const page = await open(context, `/?lang=fr#plan/${seeded.planId}`);
-    await signIn(page, DEMO.pm);
+    const page = await openSignedIn(context, `/?lang=fr#plan/${seeded.planId}`, DEMO.pm);
     await page.locator('#plan-view[aria-busy="false"]').waitFor();
     await expect(page.locator('#plan-years dd').textContent()).resolves.toBe('2025–2026');
     await expect(page.locator('#plan-period dd').textContent()).resolves.toContain('2027');
@@ -341,8 +340,7 @@ describe('dashboard navigation: links, phone first, history', () => {
     const listed = (await apiGet(`/api/action-plans/${seeded.planId}/activities?pageSize=200`))
       .items as { leadPartyCode: string; parts: { partyCode: string; status: string }[] }[];
     const context = await newContext();
-    const page = await open(context, `/?lang=fr#plan/${seeded.planId}`);
-    await signIn(page, DEMO.pm);
+    const page = await openSignedIn(context, `/?lang=fr#plan/${seeded.planId}`, DEMO.pm);
     await page.locator('#plan-view[aria-busy="false"]').waitFor();
     for (const code of ['MA', 'CI']) {
       const lead = seeded.activities.filter((a) => a.leadPartyCode === code);

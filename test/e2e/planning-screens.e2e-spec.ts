@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { type Language, MESSAGES } from '../../src/dashboard/i18n';
-import { launchChromium, listenLocally } from '../support/browser';
-import { createTestApp, DEMO, DEMO_PASSWORD, TestApp } from '../support/test-app';
+import { BROWSER_LOCALES, useBrowserApp } from '../support/browser';
+import { DEMO, TestApp } from '../support/test-app';
 
 // The README's screenshots are refreshed with UPDATE_SCREENSHOTS=1; other runs write beside the tests
 // (git-ignored) so that a test run never leaves tracked files modified.
@@ -27,27 +27,19 @@ interface Item {
 describe('planning screens for programme managers', () => {
   jest.setTimeout(180_000);
   let t: TestApp;
-  let base: string;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const problems: string[] = [];
-
-  beforeAll(async () => {
-    // One programme manager walks four whole programmes (two languages, two widths) within a minute or
-    // two, several times a person's pace: the per-user API limit is raised so that it does not answer 429
-    // (rate-limit.e2e-spec.ts tests the limit itself).
-    t = await createTestApp({ env: { RATE_LIMIT_PER_TOKEN: '5000' } });
-    base = await listenLocally(t);
-    browser = await launchChromium();
-  });
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-  });
-  afterEach(async () => {
-    await Promise.all(contexts.splice(0).map((c) => c.close()));
-    // An uncaught exception or a console error in the page fails the test that caused it.
-    expect(problems.splice(0)).toEqual([]);
+  // One programme manager walks four whole programmes (two languages, two widths) within a minute or
+  // two, several times a person's pace: the per-user API limit is raised so that it does not answer 429
+  // (rate-limit.e2e-spec.ts tests the limit itself).
+  const b = useBrowserApp({
+    app: { env: { RATE_LIMIT_PER_TOKEN: '5000' } },
+    setup: async (app) => {
+      t = app;
+    },
+    // Chromium logs every refused request as "Failed to load resource"; the walk sends bad values and
+    // stale deletes on purpose (400, 409), and a signed-out page asks whether a session cookie is
+    // there (401), so those are expected. Any other console error fails the test, as a page error does.
+    allowedConsoleErrors:
+      /Failed to load resource: the server responded with a status of (400|401|409)/,
   });
 
   const apiGet = async <T>(path: string): Promise<T> =>
@@ -60,38 +52,17 @@ describe('planning screens for programme managers', () => {
   const listOf = async <T = Item>(path: string): Promise<T[]> =>
     (await apiGet<{ items: T[] }>(`${path}${path.includes('?') ? '&' : '?'}pageSize=200`)).items;
 
-  async function newPage(lang: Language, width: number): Promise<Page> {
-    const context = await browser.newContext({
-      viewport: { width, height: width < 500 ? 740 : 900 },
-      deviceScaleFactor: 1,
-      locale: { fr: 'fr-FR', en: 'en-GB', ar: 'ar-MA' }[lang],
+  /** A page signed in as `email` (through the API; the login form has its own tests), the plan shown. */
+  async function newPage(lang: Language, width: number, email: string): Promise<Page> {
+    const page = await b.newPage({
+      lang,
+      width,
+      user: email,
+      locale: BROWSER_LOCALES[lang],
+      path: `/?lang=${lang}#plans`,
     });
-    contexts.push(context);
-    context.setDefaultTimeout(15_000);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
-    page.on('console', (message) => {
-      // Chromium logs every refused request as "Failed to load resource"; the walk sends bad values
-      // and stale deletes on purpose (400, 409), and a signed-out page asks whether a session cookie
-      // is there (401 until signed in), so those are expected. Anything else is a failure.
-      if (message.type() !== 'error') return;
-      if (
-        /Failed to load resource: the server responded with a status of (400|401|409)/.test(
-          message.text(),
-        )
-      )
-        return;
-      problems.push(`console: ${message.text()}`);
-    });
-    await page.goto(`${base}/?lang=${lang}`);
-    return page;
-  }
-
-  async function signIn(page: Page, email: string): Promise<void> {
-    await page.locator('#login-email').fill(email);
-    await page.locator('#login-password').fill(DEMO_PASSWORD);
-    await page.locator('#login-submit').click();
     await page.locator('#plan-view[aria-busy="false"]').waitFor();
+    return page;
   }
 
   const go = (page: Page, hash: string) => page.evaluate(`location.hash = ${JSON.stringify(hash)}`);
@@ -137,8 +108,7 @@ describe('planning screens for programme managers', () => {
 
   // First, while the seeded plan is the only one (the walks below add theirs).
   it('shows the plan with its planning actions (screenshot for the README)', async () => {
-    const page = await newPage('fr', 1366);
-    await signIn(page, DEMO.pm);
+    const page = await newPage('fr', 1366, DEMO.pm);
     await page.locator('#plan-actions').waitFor();
     for (const id of [
       'pl-action-edit',
@@ -157,8 +127,7 @@ describe('planning screens for programme managers', () => {
   });
 
   it('an admin has the planning entries too; an observer has none', async () => {
-    const admin = await newPage('en', 1366);
-    await signIn(admin, DEMO.admin);
+    const admin = await newPage('en', 1366, DEMO.admin);
     await admin.locator('#plan-actions').waitFor();
     await admin.locator('.app-nav a[href="#agreements"]').click();
     await admin.locator('#pl-agreement-list').waitFor();
@@ -166,8 +135,7 @@ describe('planning screens for programme managers', () => {
       (await listOf('/api/agreements')).length,
     );
 
-    const observer = await newPage('en', 1366);
-    await signIn(observer, DEMO.observer);
+    const observer = await newPage('en', 1366, DEMO.observer);
     await expect(observer.locator('.app-nav a[href="#agreements"]').count()).resolves.toBe(0);
     await expect(observer.locator('#plan-actions').count()).resolves.toBe(0);
   });
@@ -183,8 +151,7 @@ describe('planning screens for programme managers', () => {
     const phone = width < 500;
 
     it('a programme manager plans a programme in the page, from agreement to renewal', async () => {
-      const page = await newPage(lang, width);
-      await signIn(page, DEMO.pm);
+      const page = await newPage(lang, width, DEMO.pm);
 
       // ------------------------------------------------ agreements list and a new agreement
       await page.locator(`.app-nav a[href="#agreements"]`).click();
@@ -503,8 +470,7 @@ describe('planning screens for programme managers', () => {
         ).body as Item;
       const fresh = await create(`Saisie par erreur ${tag}`);
 
-      const page = await newPage(lang, width);
-      await signIn(page, DEMO.pm);
+      const page = await newPage(lang, width, DEMO.pm);
       await go(page, `#activity/${fresh.id}/edit`);
       await page.locator('#pl-delete-activity').click();
       await page.locator('dialog.pl-dialog[open]').waitFor();
@@ -538,8 +504,7 @@ describe('planning screens for programme managers', () => {
     });
 
     it('a focal point sees no planning entries and cannot open the planning screens', async () => {
-      const page = await newPage(lang, width);
-      await signIn(page, DEMO.focalMa);
+      const page = await newPage(lang, width, DEMO.focalMa);
       await expect(page.locator('.app-nav a[href="#agreements"]').count()).resolves.toBe(0);
       await expect(page.locator('#plan-actions').count()).resolves.toBe(0);
       await go(page, '#agreements');

@@ -72,11 +72,13 @@ describe('action plans, activities and progress', () => {
   });
   afterAll(() => t.close());
 
-  it('runs its statements without parallel workers (the pool sets it on every connection)', async () => {
+  it('runs its statements without parallel workers nor JIT (the pool sets it on every connection)', async () => {
     const rows: { max_parallel_workers_per_gather: string }[] = await t.dataSource.query(
       'SHOW max_parallel_workers_per_gather',
     );
     expect(rows[0].max_parallel_workers_per_gather).toBe('0');
+    const jit: { jit: string }[] = await t.dataSource.query('SHOW jit');
+    expect(jit[0].jit).toBe('off');
   });
 
   describe('plans', () => {

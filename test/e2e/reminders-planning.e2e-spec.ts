@@ -49,6 +49,9 @@ describe('reminder rules and planning', () => {
       planExpiry: { daysBefore: [180, 90, 30] },
       noticeDeadline: { daysBefore: [30, 7] },
       stagnation: { daysBeforeMeeting: [21, 7], silentAfterDays: 30 },
+      notificationMissing: { daysAfterSignature: [30, 60], everyDays: 30 },
+      denunciationEffect: { daysBefore: [90, 30, 0] },
+      resultsReporting: { daysBefore: [14, 3], overdueEveryDays: 14, graceDays: 30 },
     });
     await t.http
       .get('/api/reminder-rules')

@@ -13,6 +13,12 @@ const TABLES = [
   'activity_history',
   'committee_meetings',
   'meeting_baselines',
+  'result_objectives',
+  'result_indicators',
+  'result_targets',
+  'result_values',
+  'result_value_history',
+  'result_period_validations',
 ] as const;
 
 async function tableCounts(t: TestApp): Promise<Record<string, number>> {
@@ -34,6 +40,8 @@ const NOTHING_CREATED = {
   activities: 0,
   observer_grants: 0,
   committee_meetings: 0,
+  result_objectives: 0,
+  result_indicators: 0,
 };
 
 describe('seed on an already seeded database', () => {
@@ -101,6 +109,8 @@ describe('seed on an empty database', () => {
       action_plans: 1,
       observer_grants: 1,
       committee_meetings: 2,
+      result_objectives: 4,
+      result_indicators: 6,
     });
     expect(created.activities).toBeGreaterThanOrEqual(12);
     const counts = await tableCounts(t);
@@ -111,6 +121,11 @@ describe('seed on an empty database', () => {
       action_plans: 1,
       activities: created.activities,
       observer_grants: 1,
+      // Six indicators, two 2025 half-years, both parties; each value's first report in its history.
+      result_targets: 13,
+      result_values: 24,
+      result_value_history: 24,
+      result_period_validations: 1,
     });
   });
 
@@ -142,7 +157,16 @@ describe('seed on an empty database', () => {
       expiresOn: '2027-04-07',
       noticeDeadlineOn: '2027-01-07',
       partyCodes: ['MA', 'CI'],
+      // Entry into force computed from both parties' notifications, on the signature day.
+      entryIntoForceOn: '2025-04-08',
+      lifecycle: {
+        stage: 'in_force',
+        clause: { basis: 'days_after_last_notification', count: 0 },
+        entryIntoForceOn: '2025-04-08',
+        awaitingNotificationFrom: [],
+      },
     });
+    expect(agreement.body.lifecycle.notifications).toHaveLength(2);
   });
 
   it('gives the demo plan its first follow-up committee (held, with a baseline) and the next one', async () => {

@@ -1,8 +1,11 @@
 import Redis from 'ioredis';
+import type { BrowserServer } from 'playwright-core';
 import { runId, withAdminClient } from './test-env';
 
 /** Drops every database and Redis key this run created. */
 export default async function globalTeardown(): Promise<void> {
+  // The run's shared Chromium (global setup), if it started one.
+  await (globalThis as { accordsTestChromium?: BrowserServer }).accordsTestChromium?.close();
   const id = runId();
   await withAdminClient(async (client) => {
     const { rows } = await client.query<{ datname: string }>(

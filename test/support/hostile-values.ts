@@ -122,6 +122,10 @@ export const HOSTILE_NUMBERS: readonly unknown[] = [
   2 ** 53 + 2,
   Number.MAX_VALUE,
   Number.MIN_VALUE,
+  // Fractions JavaScript prints in exponent form (a subnormal, a small one): maxDecimalPlaces misread them.
+  -6e-323,
+  1e-7,
+  1.5e-7,
   '1',
   '1e3',
   '0x10',

@@ -9,8 +9,16 @@ import { ApiModule } from '../../src/api.module';
 import { setupApp } from '../../src/app.setup';
 import { AppConfig, loadConfig } from '../../src/config/app-config';
 import { Clock } from '../../src/common/time/clock';
+import { hashPassword } from '../../src/common/auth/password-hasher';
 import { createFastifyAdapter } from '../../src/http/fastify-adapter';
-import { databaseUrl, runId, SEED_PASSWORD, templateName, withAdminClient } from './test-env';
+import {
+  databaseUrl,
+  runId,
+  SEED_PASSWORD,
+  templateName,
+  withAdminClient,
+  withClient,
+} from './test-env';
 import { TestClock } from './test-clock';
 
 export const DEMO = {
@@ -47,7 +55,14 @@ export interface TestAppOptions {
   shareWith?: TestApp;
   /** Extra provider overrides (e.g. a stub DNS resolver). */
   override?: (builder: TestingModuleBuilder) => TestingModuleBuilder;
+  /**
+   * The demo accounts' passwords hashed at the production cost, as the seed does, rather than the
+   * template's cheap hash (global-setup.ts): for suites that measure the cost of a password check.
+   */
+  realPasswordHashes?: boolean;
 }
+
+let realSeedHash: Promise<string> | undefined;
 
 export async function createTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const suffix = `${process.pid}_${++suiteCounter}_${Math.random().toString(36).slice(2, 8)}`;
@@ -59,6 +74,13 @@ export async function createTestApp(options: TestAppOptions = {}): Promise<TestA
         `CREATE DATABASE ${databaseName} TEMPLATE ${templateName(options.seeded === false ? 'empty' : 'seeded')}`,
       ),
     );
+    if (options.realPasswordHashes) {
+      realSeedHash ??= hashPassword(DEMO_PASSWORD);
+      const hash = await realSeedHash;
+      await withClient(databaseName, (client) =>
+        client.query('UPDATE users SET password_hash = $1', [hash]),
+      );
+    }
   }
   const config =
     shared?.config ??

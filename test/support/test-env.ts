@@ -21,8 +21,16 @@ export function databaseUrl(name: string): string {
 export const templateName = (kind: 'empty' | 'seeded') => `accords_t_${runId()}_${kind}`;
 export const SEED_PASSWORD = 'accords-demo-test';
 
-export async function withAdminClient<T>(work: (client: Client) => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: databaseUrl('postgres') });
+export function withAdminClient<T>(work: (client: Client) => Promise<T>): Promise<T> {
+  return withClient('postgres', work);
+}
+
+/** A plain connection to database `name` (of this server) for `work`. */
+export async function withClient<T>(
+  name: string,
+  work: (client: Client) => Promise<T>,
+): Promise<T> {
+  const client = new Client({ connectionString: databaseUrl(name) });
   await client.connect();
   try {
     return await work(client);

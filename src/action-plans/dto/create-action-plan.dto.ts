@@ -20,6 +20,7 @@ import {
   IsTimeZone,
   PARTY_CODE_PATTERN,
 } from '../../common/validation/validators';
+import { REPORTING_FREQUENCIES, type ReportingFrequency } from '../../results/result-rules';
 
 export class CreateActionPlanDto {
   @IsString()
@@ -69,4 +70,10 @@ export class CreateActionPlanDto {
   @IsIn(['fr', 'en', 'ar'], { each: true })
   @MaxLength(2, { each: true })
   packLanguages?: string[];
+
+  /** Results reporting periods: `half_year` (default) or `quarter`. */
+  @IsOmittable()
+  @IsIn(REPORTING_FREQUENCIES)
+  @MaxLength(12)
+  reportingFrequency?: ReportingFrequency;
 }

@@ -5,6 +5,7 @@ import {
   ArrayMinSize,
   ArrayUnique,
   IsArray,
+  IsBoolean,
   IsIn,
   IsInt,
   IsObject,
@@ -30,6 +31,7 @@ import {
   type AgreementKind,
   type AgreementStatus,
 } from '../agreement.entity';
+import { EntryIntoForceClauseDto } from '../lifecycle/dto/entry-into-force-clause.dto';
 import { RenewalTermsDto } from './renewal-terms.dto';
 
 export class CreateAgreementDto {
@@ -71,11 +73,33 @@ export class CreateAgreementDto {
   @MaxLength(10)
   signedOn: string;
 
-  /** Defaults to `signedOn`. */
+  /**
+   * Only for the legacy `typed` clause (a date the text states). Without a clause, a date given here
+   * means `typed` and no date means `signature`; under any other clause it is computed, never typed.
+   */
   @IsOmittable()
   @IsCalendarDate()
   @MaxLength(10)
   entryIntoForceOn?: string;
+
+  /** The final clause on entry into force (see EntryIntoForceClauseDto). */
+  @IsOmittable()
+  @IsObject({ message: 'must be an object with a basis' })
+  @ValidateNested()
+  @Type(() => EntryIntoForceClauseDto)
+  entryIntoForce?: EntryIntoForceClauseDto;
+
+  /** Applied provisionally from signature until it enters into force. */
+  @IsOmittable()
+  @IsBoolean()
+  provisionalApplication?: boolean;
+
+  /** The denunciation clause's notice in months; null or absent = none (12 months, VCLT art. 56). */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(120)
+  denunciationNoticeMonths?: number | null;
 
   @IsInt()
   @Min(1)

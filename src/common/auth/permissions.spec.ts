@@ -2,9 +2,13 @@ import type { Actor } from './actor';
 import {
   activityEditRight,
   agreementScope,
+  canDefineResults,
   canDeleteEvidence,
   canManageProgramme,
   canRecordMeetings,
+  canRecordPartyNotification,
+  canReportResults,
+  canRecordMoney,
   canSeeAgreement,
   canUploadEvidence,
 } from './permissions';
@@ -135,5 +139,59 @@ describe('who may record committee meetings', () => {
     ['observer', actor('observer', null, ['agreement-ma-ci']), false],
   ])('%s → %s', (_name, who, expected) => {
     expect(canRecordMeetings(who)).toBe(expected);
+  });
+});
+
+describe('who may define results and report values', () => {
+  it.each([
+    ['admin', actor('admin'), true],
+    ['programme manager', actor('programme_manager', 'IOM'), true],
+    ['focal point', actor('focal_point', 'MA'), false],
+    ['observer', actor('observer', 'EU', ['agreement-ma-ci']), false],
+  ])(
+    '%s defines objectives, indicators, targets and validates periods: %p',
+    (_who, a, expected) => {
+      expect(canDefineResults(a)).toBe(expected);
+    },
+  );
+
+  it.each([
+    ['admin, any party', actor('admin'), 'CI', true],
+    ['programme manager, any party', actor('programme_manager', 'IOM'), 'MA', true],
+    ['focal point of MA, MA values', actor('focal_point', 'MA'), 'MA', true],
+    ['focal point of MA, CI values', actor('focal_point', 'MA'), 'CI', false],
+    ['focal point without a party', actor('focal_point', null), 'MA', false],
+    ['observer', actor('observer', 'MA', ['agreement-ma-ci']), 'MA', false],
+  ])('%s reports: %p', (_who, a, partyCode, expected) => {
+    expect(canReportResults(a, partyCode)).toBe(expected);
+  });
+});
+
+describe('who may record money on an activity', () => {
+  const maLedWithCi = { leadPartyCode: 'MA', partyCodes: ['MA', 'CI'] };
+  it.each<[string, Actor, string | null, boolean]>([
+    ['admin, whole activity', actor('admin'), null, true],
+    ['programme manager, CI part', actor('programme_manager', 'IOM'), 'CI', true],
+    ['focal point of MA, MA part', actor('focal_point', 'MA'), 'MA', true],
+    ['focal point of CI, CI part', actor('focal_point', 'CI'), 'CI', true],
+    ['focal point of CI, MA part', actor('focal_point', 'CI'), 'MA', false],
+    ['focal point of MA, whole activity', actor('focal_point', 'MA'), null, false],
+    ['focal point of EG, EG part (not on the activity)', actor('focal_point', 'EG'), 'EG', false],
+    ['observer, MA part', actor('observer', 'EU', ['agreement-ma-ci']), 'MA', false],
+  ])('%s → %s', (_name, who, partyCode, expected) => {
+    expect(canRecordMoney(who, maLedWithCi, partyCode)).toBe(expected);
+  });
+});
+
+describe("who may record a party's notification of entry into force", () => {
+  it.each([
+    ['admin, any party', actor('admin'), 'CI', true],
+    ['programme manager, any party', actor('programme_manager', 'IOM'), 'MA', true],
+    ['focal point, own party', actor('focal_point', 'MA'), 'MA', true],
+    ["focal point, the other party's", actor('focal_point', 'MA'), 'CI', false],
+    ['focal point without a party', actor('focal_point'), 'MA', false],
+    ['observer', actor('observer', null, ['agreement-ma-ci']), 'MA', false],
+  ])('%s → %s', (_name, who, partyCode, expected) => {
+    expect(canRecordPartyNotification(who, partyCode)).toBe(expected);
   });
 });

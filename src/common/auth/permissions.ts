@@ -105,3 +105,46 @@ export function canDeleteEvidence(actor: Actor, uploadedBy: string | null): bool
 export function canRecordMeetings(actor: Actor): boolean {
   return canManageProgramme(actor);
 }
+
+/**
+ * A plan's results framework (objectives, indicators, targets) and the validation of its reporting
+ * periods: the programme's managers. Focal points and observers read it with the plan.
+ */
+export function canDefineResults(actor: Actor): boolean {
+  return canManageProgramme(actor);
+}
+
+/**
+ * Actual values of one party (and their evidence): that party's focal point, programme managers and
+ * admins. A focal point of another party and an observer read them.
+ */
+export function canReportResults(actor: Actor, partyCode: string): boolean {
+  if (canManageProgramme(actor)) return true;
+  return actor.role === 'focal_point' && actor.partyCode === partyCode;
+}
+
+/**
+ * Money (budget lines and spending) of an activity the caller can see, `partyCode` being the part the
+ * money belongs to (null: the activity as a whole): programme managers and admins record any; a focal
+ * point records its own party's part of an activity its party takes part in (what its country planned
+ * and spent), never another party's nor the activity's whole budget; observers only read.
+ */
+export function canRecordMoney(
+  actor: Actor,
+  activity: { leadPartyCode: string; partyCodes: string[] },
+  partyCode: string | null,
+): boolean {
+  if (canManageProgramme(actor)) return true;
+  if (partyCode === null || !canEditPart(actor, partyCode)) return false;
+  return activity.leadPartyCode === partyCode || activity.partyCodes.includes(partyCode);
+}
+
+/**
+ * Who records a party's notification that its internal procedures are complete: the managers for any
+ * party, a focal point for its own party only (it is that state's act). Amendments and denunciations
+ * stay with the managers (canManageProgramme).
+ */
+export function canRecordPartyNotification(actor: Actor, partyCode: string): boolean {
+  if (canManageProgramme(actor)) return true;
+  return actor.role === 'focal_point' && actor.partyCode === partyCode;
+}

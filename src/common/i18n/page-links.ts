@@ -23,3 +23,5 @@ export function publicBase(publicUrl: string): string {
 export const activityAnchor = (id: string): PageAnchor => `activity/${id}`;
 export const planAnchor = (id: string): PageAnchor => `plan/${id}`;
 export const agreementAnchor = (id: string): PageAnchor => `agreement/${id}`;
+/** The plan's results screen (indicators, values, validation). */
+export const planResultsAnchor = (id: string): PageAnchor => `plan/${id}/results`;

@@ -125,6 +125,8 @@ const fr = {
     notice_deadline: 'Date limite de préavis',
     weekly_digest: 'Récapitulatif hebdomadaire',
     stagnation_nudge: 'Parts sans nouvelles avant le comité',
+    results_due: 'Rapport de résultats attendu',
+    results_overdue: 'Rapport de résultats en retard',
   } as Record<string, string>,
   admRuleKindHints: {
     activity_due: 'Quelques jours avant l’échéance d’une activité qui vous concerne.',
@@ -135,6 +137,9 @@ const fr = {
     weekly_digest: 'Une fois par semaine : retards et échéances à venir.',
     stagnation_nudge:
       'Avant une réunion du comité de suivi : les parts en cours restées sans mise à jour.',
+    results_due:
+      'Avant la date limite du rapport de résultats d’une période, tant que des indicateurs de votre pays sont vides.',
+    results_overdue: 'Après cette date limite, tant que des valeurs manquent.',
   } as Record<string, string>,
   admChannels: { email: 'e-mail', webhook: 'webhook' } as Record<string, string>,
 
@@ -315,6 +320,8 @@ const en: AdminMessages = {
     notice_deadline: 'Notice deadline',
     weekly_digest: 'Weekly summary',
     stagnation_nudge: 'Silent parts before the committee',
+    results_due: 'Results report due',
+    results_overdue: 'Results report overdue',
   },
   admRuleKindHints: {
     activity_due: 'A few days before an activity of yours is due.',
@@ -324,6 +331,9 @@ const en: AdminMessages = {
     notice_deadline: 'Before the last day to give notice on an agreement.',
     weekly_digest: 'Once a week: overdue activities and coming deadlines.',
     stagnation_nudge: 'Before a follow-up committee meeting: open parts with no recent update.',
+    results_due:
+      'Before a period’s results report is due, while indicators of your country are empty.',
+    results_overdue: 'After that due date, while values are missing.',
   },
   admChannels: { email: 'email', webhook: 'webhook' },
 
@@ -512,6 +522,8 @@ const ar: AdminMessages = {
     notice_deadline: 'آخر أجل للإشعار',
     weekly_digest: 'الملخص الأسبوعي',
     stagnation_nudge: 'أجزاء دون تحديث قبل اللجنة',
+    results_due: 'تقرير النتائج مطلوب',
+    results_overdue: 'تقرير النتائج متأخر',
   },
   admRuleKindHints: {
     activity_due: 'قبل موعد نشاط يعنيك ببضعة أيام.',
@@ -521,6 +533,8 @@ const ar: AdminMessages = {
     notice_deadline: 'قبل آخر يوم لتقديم الإشعار بشأن اتفاق.',
     weekly_digest: 'مرة في الأسبوع: الأنشطة المتأخرة والمواعيد القادمة.',
     stagnation_nudge: 'قبل اجتماع لجنة المتابعة: الأجزاء المفتوحة التي لم تُحدَّث منذ مدة.',
+    results_due: 'قبل أجل تقرير نتائج الفترة، ما دامت مؤشرات بلدك فارغة.',
+    results_overdue: 'بعد هذا الأجل، ما دامت قيم ناقصة.',
   },
   admChannels: { email: 'البريد الإلكتروني', webhook: 'خطاف الويب' },
 

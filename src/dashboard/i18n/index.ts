@@ -8,13 +8,18 @@ import { accounts, type AccountsMessages } from './accounts';
 import { admin, type AdminMessages } from './admin';
 import { core, type CoreMessages } from './core';
 import { evidence, type EvidenceMessages } from './evidence';
+import { lifecycle, type LifecycleMessages } from './lifecycle';
 import type { Language } from './languages';
 import { meetings, type MeetingsMessages } from './meetings';
+import { money, type MoneyMessages } from './money';
 import { navigation, type NavigationMessages } from './navigation';
 import { nudges, type NudgesMessages } from './nudges';
 import { pack, type PackMessages } from './pack';
 import { parts, type PartsMessages } from './parts';
 import { planning, type PlanningMessages } from './planning';
+import { portfolio, type PortfolioMessages } from './portfolio';
+import { results, type ResultsMessages } from './results';
+import { resultsReminders, type ResultsRemindersMessages } from './results-reminders';
 
 export * from './languages';
 
@@ -27,7 +32,12 @@ export type Messages = CoreMessages &
   MeetingsMessages &
   NudgesMessages &
   PackMessages &
-  PartsMessages;
+  PartsMessages &
+  LifecycleMessages &
+  PortfolioMessages &
+  MoneyMessages &
+  ResultsMessages &
+  ResultsRemindersMessages;
 
 /** The areas, by name, for the check that no key is defined twice. */
 export const MESSAGE_AREAS = {
@@ -41,6 +51,11 @@ export const MESSAGE_AREAS = {
   nudges,
   pack,
   parts,
+  lifecycle,
+  portfolio,
+  money,
+  results,
+  resultsReminders,
 };
 
 function merged(lang: Language): Messages {

@@ -18,6 +18,7 @@ import {
   typeName,
 } from './format.js';
 import { activityChanges, groupUpdates } from './history-view.js';
+import { moneyPanel } from './money-panel.js';
 
 const dialog = h('dialog', {
   id: 'activity-dialog',
@@ -254,6 +255,7 @@ function render(activity, message) {
       details,
       description ? h('p', { class: 'description', dir: 'auto' }, description) : '',
       activityPartsPanel(activity, (fresh) => (render(fresh), afterSave())), // each party's part
+      moneyPanel(activity, () => loadHistory(activity.id)), // budget lines and spending
       form,
       history,
     ),

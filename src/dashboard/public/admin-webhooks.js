@@ -30,6 +30,8 @@ const EVENTS = [
   'plan_expiry',
   'notice_deadline',
   'stagnation_nudge',
+  'results_due',
+  'results_overdue',
 ];
 const RECENT = 5;
 

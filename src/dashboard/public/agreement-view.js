@@ -7,6 +7,7 @@ import { bar, h } from './dom.js';
 import { M, fmtDate, fmtNumber, fmtPercent, localized, pair, partyName, t, tp } from './format.js';
 import { CHANGE_ARROW } from './history-view.js';
 import { isNotVisible, notFoundCard } from './not-found.js';
+import { lifecycleSection } from './agreement-lifecycle.js';
 import { hrefFor, registerScreen } from './router.js';
 
 const MANAGERS = ['admin', 'programme_manager'];
@@ -21,10 +22,11 @@ async function renderAgreement(view, { id }) {
     if (isNotVisible(error)) return view.replaceChildren(notFoundCard('agreement'));
     throw error;
   }
-  const [renewals, plans, rows] = await Promise.all([
+  const [renewals, plans, rows, timeline] = await Promise.all([
     listAll(`/api/agreements/${agreement.id}/renewals`),
     listAll(`/api/agreements/${agreement.id}/action-plans`),
     listAll('/api/dashboard'),
+    api(`/api/agreements/${agreement.id}/timeline`),
   ]);
   const progress = new Map(
     rows.filter((r) => r.agreementId === agreement.id).map((r) => [r.planId, r]),
@@ -35,6 +37,9 @@ async function renderAgreement(view, { id }) {
       { id: 'agreement-view', class: 'agreement-view', dataset: { id: agreement.id } },
       headerSection(agreement),
       termSection(agreement),
+      lifecycleSection(agreement, timeline.items, session.user, () =>
+        renderAgreement(view, { id }),
+      ),
       renewalsSection(agreement, renewals),
       plansSection(plans, progress),
     ),

@@ -36,7 +36,9 @@ import {
   syncLanguageLinks,
 } from './router.js';
 import './meetings-screen.js'; // the committee meetings screen of a plan
+import './results-screen.js'; // the results framework of a plan (objectives, indicators, values)
 import './planning.js'; // registers the planning screens (agreements, plans, activities, import)
+import { PORTFOLIO_FIRST_ROLES } from './portfolio-screen.js'; // the portfolio screen
 
 const loginView = $('#login-view');
 const appView = $('#app-view');
@@ -115,6 +117,11 @@ async function startApp() {
   showSession();
   appView.classList.remove('public-view');
   appView.replaceChildren(navigationBar(), h('div', { id: 'screen-view' }));
+  // A programme manager starts on the portfolio; an address that names something (a mail's link,
+  // `#plans`) is kept, for every role.
+  if (hashSegments().length === 0 && PORTFOLIO_FIRST_ROLES.includes(session.user.role)) {
+    history.replaceState(null, '', '#portfolio');
+  }
   await showRoute();
 }
 

@@ -115,6 +115,11 @@ export function planHeader({ plan, planView, agreement }) {
         { href: hrefFor('plan', plan.planId, 'meetings'), id: 'plan-meetings-link' },
         M.mtgLinkFromPlan,
       ),
+      h(
+        'a',
+        { href: hrefFor('plan', plan.planId, 'results'), id: 'plan-results-link' },
+        M.resLinkFromPlan,
+      ),
     ),
   );
 }

@@ -25,6 +25,8 @@ import {
 import { planHistoryCard } from './plan-history.js';
 import { countryTableCard } from './country-table.js';
 import { planHeader } from './plan-header.js';
+import { planMoneyCard } from './money-panel.js';
+import { resultsProgressCard } from './results-block.js';
 
 /** By due date, then by the title the reader sees. */
 const byDueDate = (a, b) =>
@@ -72,6 +74,7 @@ export function renderPlan(
     focal ? myActivitiesCard(activities.filter(isOwn(user)), user, progress.today, onOpen) : '',
     keyFigures(progress),
     planActions(plan), // planning: edit, new activity, import, renew (managers and admins only)
+    resultsProgressCard(plan.planId, progress.today), // indicators against this year's targets
     h(
       'div',
       { class: 'grid grid-3' },
@@ -85,6 +88,7 @@ export function renderPlan(
       countryTableCard(progress, activities),
       breakdownCard('by-type', M.byType, M.type, progress.byType, (r) => typeName(r.type)),
     ),
+    planMoneyCard(plan.planId), // budget and spending per currency, party and funder
     card(
       'timeline',
       M.timeline,

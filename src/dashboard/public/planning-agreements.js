@@ -209,12 +209,50 @@ function agreementFields(a, parties, editing) {
       required: true,
       value: a?.signedOn ?? '',
     },
+    // The entry-into-force clause: the date is computed from the parties' notifications (lifecycle).
+    {
+      name: 'entryIntoForce.basis',
+      label: M.lcFormClause,
+      type: 'select',
+      required: true,
+      options: Object.keys(M.lcClauses).map((basis) => ({
+        value: basis,
+        label: M.lcClauses[basis].replace('{n}', 'N'),
+      })),
+      value: a?.lifecycle?.clause.basis ?? 'signature',
+      hint: M.lcFormClauseHint,
+    },
+    {
+      name: 'entryIntoForce.count',
+      label: M.lcFormCount,
+      type: 'number',
+      min: 0,
+      max: 3650,
+      value: a?.lifecycle?.clause.count ?? '',
+      hint: M.lcFormCountHint,
+    },
     {
       name: 'entryIntoForceOn',
       label: M.plEntryIntoForce,
       type: 'date',
-      value: a?.entryIntoForceOn ?? '',
-      hint: M.plEntryIntoForceHint,
+      value: a?.lifecycle?.clause.basis === 'typed' ? a.entryIntoForceOn : '',
+      hint: M.lcFormEntryTypedHint,
+    },
+    {
+      name: 'provisionalApplication',
+      label: M.lcFormProvisional,
+      type: 'checkbox',
+      value: a?.lifecycle?.provisionalApplication ?? false,
+    },
+    {
+      name: 'denunciationNoticeMonths',
+      label: M.lcFormDenunciationMonths,
+      type: 'number',
+      min: 0,
+      max: 120,
+      value: a?.lifecycle?.denunciationNoticeMonths ?? '',
+      emptyAs: editing ? 'null' : 'omit',
+      hint: M.lcFormDenunciationHint,
     },
     {
       name: 'durationMonths',
@@ -283,6 +321,13 @@ function checkParties(body, form, min) {
   return true;
 }
 
+/** The clause as the API takes it: a count only when given, a typed date only under `typed`. */
+function clauseBody(body, clause) {
+  if (!clause) return;
+  if (clause.count == null) delete clause.count;
+  if (clause.basis !== 'typed') delete body.entryIntoForceOn;
+}
+
 function checkEntryDate(body, form, current) {
   const signed = body.signedOn ?? current?.signedOn;
   const entry = body.entryIntoForceOn ?? current?.entryIntoForceOn;
@@ -302,6 +347,7 @@ async function renderCreate(view) {
     onCancel: () => navigate('#agreements'),
     onSubmit: async (values, f) => {
       delete values.termEndsOn;
+      clauseBody(values, values.entryIntoForce);
       if (!checkParties(values, f, 2) || !checkEntryDate(values, f)) return;
       const created = await api('/api/agreements', {
         method: 'POST',
@@ -335,6 +381,11 @@ async function renderEdit(view, { id }) {
       delete body.termEndsOn;
       // The API takes the renewal clause whole: send all of it when any part changed.
       if (body.renewal) body.renewal = f.values().renewal;
+      // The clause too; a typed date goes only with the typed clause.
+      if (body.entryIntoForce || body.entryIntoForceOn) {
+        body.entryIntoForce = f.values().entryIntoForce;
+        clauseBody(body, body.entryIntoForce);
+      }
       if (Object.keys(body).length === 0) return f.showMessage('info', M.plNothingChanged);
       if (!checkParties(body, f, 2) || !checkEntryDate(body, f, agreement)) return;
       try {

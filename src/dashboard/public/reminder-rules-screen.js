@@ -72,6 +72,7 @@ async function renderRules(view) {
         hint: M.admRulesEscalationHint,
       },
       ...nudgeFields(rules.stagnation),
+      ...resultsFields(rules.resultsReporting),
     ],
     onSubmit: async (values, f) => {
       const body = {
@@ -83,11 +84,16 @@ async function renderRules(view) {
           ...values.stagnation,
           daysBeforeMeeting: parseDays(values.stagnation?.daysBeforeMeeting),
         },
+        resultsReporting: {
+          ...values.resultsReporting,
+          daysBefore: parseDays(values.resultsReporting?.daysBefore),
+        },
       };
       const saved = await api('/api/reminder-rules', { method: 'PUT', body });
       for (const key of LEAD_TIMES)
         f.field(`${key}.daysBefore`).value = saved[key].daysBefore.join(', ');
       f.field('stagnation.daysBeforeMeeting').value = saved.stagnation.daysBeforeMeeting.join(', ');
+      f.field('resultsReporting.daysBefore').value = saved.resultsReporting.daysBefore.join(', ');
       summary.replaceChildren(summaryOf(saved));
       f.showMessage('success', M.admRulesSaved);
     },
@@ -132,6 +138,9 @@ function summaryOf(rules) {
     h('li', {}, t('admRulesEscalationLine', { n: fmtNumber(rules.escalation.afterDaysOverdue) })),
     h('li', {}, t('nudgeRulesLine', { when: daysText(rules.stagnation.daysBeforeMeeting) })),
     h('li', {}, tp('nudgeRulesSilentLine', rules.stagnation.silentAfterDays)),
+    h('li', {}, t('resRemLine', { when: daysText(rules.resultsReporting.daysBefore) })),
+    h('li', {}, tp('resRemOverdueLine', rules.resultsReporting.overdueEveryDays)),
+    h('li', {}, tp('resRemGraceLine', rules.resultsReporting.graceDays)),
   );
 }
 
@@ -159,6 +168,44 @@ function nudgeFields(stagnation) {
       max: 365,
       value: stagnation.silentAfterDays,
       hint: M.nudgeRulesSilentHint,
+    },
+  ];
+}
+
+/**
+ * Reporting-due reminders (reminders/results-due/): days before a period's results report is due, how
+ * often an overdue one is reminded, and how long after the period's end the report is due.
+ */
+function resultsFields(reporting) {
+  return [
+    {
+      name: 'resultsReporting.daysBefore',
+      label: M.resRemLeadLabel,
+      hint: M.resRemLeadHint,
+      value: reporting.daysBefore.join(', '),
+      maxLength: 200,
+      dir: 'ltr',
+      autocomplete: 'off',
+    },
+    {
+      name: 'resultsReporting.overdueEveryDays',
+      label: M.resRemOverdueLabel,
+      type: 'number',
+      required: true,
+      min: 1,
+      max: 365,
+      value: reporting.overdueEveryDays,
+      hint: M.resRemOverdueHint,
+    },
+    {
+      name: 'resultsReporting.graceDays',
+      label: M.resRemGraceLabel,
+      type: 'number',
+      required: true,
+      min: 0,
+      max: 365,
+      value: reporting.graceDays,
+      hint: M.resRemGraceHint,
     },
   ];
 }

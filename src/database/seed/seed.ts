@@ -17,6 +17,8 @@ import {
   SeedActivity,
 } from './seed-data';
 import { insertMeetings } from './seed-meetings';
+import { insertResults } from './seed-results';
+import { insertMoney } from './seed-money';
 
 export interface SeedOptions {
   /** Password of the demo accounts the seed creates (existing accounts keep theirs). */
@@ -36,7 +38,8 @@ const SEED_LOCK_KEY = 'accords:seed';
 /**
  * Loads the demo data, inserting only what is missing, looked up by natural key: parties by code,
  * users by email, the agreement by reference, the plan by (agreement, title), activities by (plan,
- * title), observer grants by (user, agreement), committee meetings when the plan has none. Nothing existing is updated (in particular no
+ * title), observer grants by (user, agreement), committee meetings when the plan has none, the results
+ * framework by objective and indicator codes (seed-results.ts). Nothing existing is updated (in particular no
  * password), so a second run inserts nothing. Everything happens in one transaction.
  */
 export async function seed(dataSource: DataSource, options: SeedOptions): Promise<SeedResult> {
@@ -51,6 +54,8 @@ export async function seed(dataSource: DataSource, options: SeedOptions): Promis
     activities: 0,
     observer_grants: 0,
     committee_meetings: 0,
+    result_objectives: 0,
+    result_indicators: 0,
   };
 
   await dataSource.transaction(async (manager) => {
@@ -73,6 +78,9 @@ export async function seed(dataSource: DataSource, options: SeedOptions): Promis
       SEED_PLAN.startsOn,
       options.today,
     );
+    Object.assign(created, await insertResults(manager, plan.id));
+    // Budget lines and spending (issue 10); not counted in `created`, whose keys the seed tests pin.
+    await insertMoney(manager, plan.id, options.today);
   });
 
   return { created };
@@ -140,8 +148,9 @@ async function findOrInsertAgreement(manager: EntityManager): Promise<Found> {
   const rows: { id: string }[] = await manager.query(
     `INSERT INTO agreements (kind, title, reference, party_codes, signed_on, entry_into_force_on,
        duration_months, renewal_mode, renewal_term_months, notice_days, status, time_zone, version,
-       expires_on, notice_deadline_on)
-     VALUES ($1, $2, $3, $4::varchar[], $5, $5, $6, $7, $8, $9, $10, $11, 1, $12, $13)
+       expires_on, notice_deadline_on, entry_into_force_basis, entry_into_force_count)
+     VALUES ($1, $2, $3, $4::varchar[], $5, $5, $6, $7, $8, $9, $10, $11, 1, $12, $13,
+       'days_after_last_notification', 0)
      RETURNING id`,
     [
       a.kind,
@@ -159,6 +168,16 @@ async function findOrInsertAgreement(manager: EntityManager): Promise<Found> {
       term.noticeDeadlineOn,
     ],
   );
+  // The MoU enters into force "on the date of the last notification"; both parties notified the
+  // completion of their procedures at signature, so its entry into force is computed and is the
+  // signature day, as the demo figures always had it.
+  for (const partyCode of a.partyCodes) {
+    await manager.query(
+      `INSERT INTO agreement_notifications (agreement_id, party_code, notified_on, reference)
+       VALUES ($1, $2, $3, $4)`,
+      [rows[0].id, partyCode, a.signedOn, `${a.reference}/${partyCode}`],
+    );
+  }
   return { id: rows[0].id, inserted: true };
 }
 

@@ -19,6 +19,8 @@ import {
   sectorsFor,
   splitEvenly,
 } from './iati-codes';
+import { appendFinance, type IatiMoney } from './iati-finance';
+import { appendActivityResults, type IatiResults } from './iati-results';
 import { partNarratives } from './part-narratives';
 import { FUNDING_PARTY_CODES, iatiIdentifier, type ReportingOrg } from './reporting-org';
 
@@ -46,6 +48,10 @@ export interface IatiInput {
   parties: Map<string, Party>;
   /** Day each activity first moved to in progress or completed, from its history. */
   actualStarts: Map<string, CalendarDate>;
+  /** Budgets and spending (budget, transaction); left out, the file carries no money. */
+  money?: IatiMoney;
+  /** The plan's results framework, laid out per activity (iati-results.ts); absent: no result elements. */
+  results?: IatiResults;
 }
 
 /**
@@ -97,6 +103,7 @@ function appendActivity(root: XMLBuilder, activity: ActivityView, input: IatiInp
   for (const sector of sectorsFor(activity.themes)) {
     el.ele('sector', { vocabulary: '1', code: sector.code, percentage: String(sector.percentage) });
   }
+  if (input.money) appendFinance(el, activity, input.money, input.parties);
   const link = el.ele('document-link', {
     url: input.agreement.url,
     format: input.agreement.format,
@@ -106,6 +113,7 @@ function appendActivity(root: XMLBuilder, activity: ActivityView, input: IatiInp
   link.ele('category', { code: MOU_CATEGORY });
   for (const language of agreementTitles.keys()) link.ele('language', { code: language });
   link.ele('document-date', { 'iso-date': input.agreement.signedOn });
+  if (input.results) appendActivityResults(el, activity.id, input.results);
 }
 
 /** Text by language, the activity's default language (LANG) first. */

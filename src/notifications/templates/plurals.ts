@@ -61,6 +61,19 @@ export const COUNTED_PHRASES = {
       other: '{n} جزء دون تحديث',
     },
   },
+  /** Reporting-due reminders: how many indicators still have no value for the period. */
+  missingIndicators: {
+    fr: { one: '{n} indicateur', other: '{n} indicateurs' },
+    en: { one: '{n} indicator', other: '{n} indicators' },
+    ar: {
+      zero: '{n} مؤشر',
+      one: 'مؤشر واحد',
+      two: 'مؤشران',
+      few: '{n} مؤشرات',
+      many: '{n} مؤشرًا',
+      other: '{n} مؤشر',
+    },
+  },
   /** "… and 3 more" after a shortened list. */
   more: {
     fr: { one: 'et {n} autre', other: 'et {n} autres' },
