@@ -1,4 +1,5 @@
 import { Controller, Get, Headers, Param, Query, Res } from '@nestjs/common';
+import { RouteConfig } from '@nestjs/platform-fastify';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../common/auth/decorators';
@@ -44,6 +45,9 @@ export class DashboardPageController {
   }
 
   @Get('assets/:file')
+  // A page load fetches some sixty modules: counted against the API's rate limit, a few reloads would
+  // lock a person (or an office behind one address) out of the API. They are static and cacheable.
+  @RouteConfig({ rateLimit: false })
   asset(
     @Param('file') file: string,
     @Query('v') version: unknown,

@@ -55,4 +55,15 @@ describe('API-wide rate limits (tiny limits set through the environment)', () =>
     expect(statuses.at(-1)).toBe(429);
     expect(statuses.length).toBeLessThanOrEqual(LIMIT * 2);
   });
+
+  it("does not count the page's assets: a page load fetches dozens of modules", async () => {
+    // The address's budget is spent by the test above; the API still refuses it, the assets flow.
+    await first.http.get('/api/health').expect(429);
+    for (let i = 0; i < LIMIT * 4; i++) {
+      const res = await first.http.get('/assets/dashboard.js');
+      expect(res.status).toBe(200);
+      expect(res.headers['x-ratelimit-limit']).toBeUndefined();
+    }
+    await first.http.get('/api/health').expect(429);
+  });
 });
