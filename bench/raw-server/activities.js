@@ -123,10 +123,10 @@ function createActivities({ pool }) {
     let where = 'a.plan_id = $1';
     if (query.overdue === 'true') {
       params.push(today);
-      where += ` AND a.due_on < $2 AND a.status NOT IN ('completed', 'cancelled')`;
+      where += ` AND a.status IN ('planned', 'in_progress', 'postponed') AND a.due_on < $2`;
     } else if (query.overdue === 'false') {
       params.push(today);
-      where += ` AND (a.due_on >= $2 OR a.status IN ('completed', 'cancelled'))`;
+      where += ` AND (a.due_on >= $2 OR a.status NOT IN ('planned', 'in_progress', 'postponed'))`;
     }
     return { where, params };
   }

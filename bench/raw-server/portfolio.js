@@ -6,7 +6,37 @@
  */
 const { HttpError } = require('./auth');
 
-const OPEN = `a.status NOT IN ('completed', 'cancelled')`;
+// Copied from src/activities/activity-sql.ts (keep in step: the statement text must be the same).
+const OPEN_STATUSES = ['planned', 'in_progress', 'postponed'];
+const OPEN = `a.status IN (${OPEN_STATUSES.map((s) => `'${s}'`).join(', ')})`;
+
+/** src/portfolio/portfolio-sql.ts rankingKey: one cheap figure per plan for a figure sort. */
+function rankingKey(sort, achievement) {
+  switch (sort) {
+    case 'completion':
+      return {
+        from: '',
+        key: `coalesce((SELECT avg(a.progress_percent) FROM activities a
+                         WHERE a.plan_id = v.id AND a.status <> 'cancelled'), 0)`,
+      };
+    case 'overdue':
+      return {
+        from: '',
+        key: `(SELECT count(*)::int FROM activities a
+                WHERE a.plan_id = v.id AND ${OPEN} AND a.due_on < v.today)`,
+      };
+    case 'nextDeadline':
+      return {
+        from: '',
+        key: `LEAST(${OPEN_STATUSES.map(
+          (status) => `(SELECT min(a.due_on) FROM activities a
+                         WHERE a.plan_id = v.id AND a.status = '${status}' AND a.due_on >= v.today)`,
+        ).join(', ')})`,
+      };
+    default:
+      return { from: achievement, key: 'r.achievement_percent' };
+  }
+}
 
 // Copied from src/agreements/agreement-sql.ts (keep in step: the statement text must be the same).
 const AGREEMENT_TODAY = `((:now::timestamptz) AT TIME ZONE ag.time_zone)::date`;
@@ -156,11 +186,16 @@ function statements(actor, query, now) {
   const withFigures = (from) => `SELECT v.*, f.activity_count, f.completion,
                f.overdue_count, f.next_due, r.indicator_count, r.achievement_percent
           FROM ${from} v ${figures} ${achievement}`;
-  const page = PLAN_COLUMN_SORTS.includes(query.sort)
-    ? `page AS (SELECT v.* FROM filtered v ORDER BY ${orderBy} LIMIT :limit OFFSET :offset),
-       ranked AS (${withFigures('page')})`
-    : `ranked AS (SELECT v.* FROM (${withFigures('filtered')}) v
-         ORDER BY ${orderBy} LIMIT :limit OFFSET :offset)`;
+  let pageOf;
+  if (PLAN_COLUMN_SORTS.includes(query.sort)) {
+    pageOf = `SELECT v.* FROM filtered v ORDER BY ${orderBy} LIMIT :limit OFFSET :offset`;
+  } else {
+    const ranking = rankingKey(query.sort, achievement);
+    pageOf = `SELECT v.* FROM (SELECT v.*, ${ranking.key} AS sort_key FROM filtered v ${ranking.from}) v
+       ORDER BY v.sort_key ${direction} NULLS LAST, v.title ${direction}, v.id
+       LIMIT :limit OFFSET :offset`;
+  }
+  const page = `page AS MATERIALIZED (${pageOf}), ranked AS (${withFigures('page')})`;
 
   const rows = `WITH ${filtered}, ${page}
     SELECT v.id AS "planId", v.title, v.translations,

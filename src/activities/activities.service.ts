@@ -9,13 +9,13 @@ import { Page, pageOffset } from '../common/pagination/page-query.dto';
 import { PartiesService } from '../parties/parties.service';
 import { newActivityFields, type ActivityFields } from './activity-changes';
 import { Activity } from './activity.entity';
+import { closedStatusSql, overdueSql } from './activity-sql';
 import { ActivityView, toActivityView } from './activity-view';
 import { CreateActivityDto } from './dto/create-activity.dto';
 import { ListActivitiesQuery } from './dto/list-activities.query';
 import { ActivityPartsStore } from './parts/activity-parts.store';
 import type { VisiblePlan } from '../action-plans/action-plans.service';
 
-const CLOSED = ['completed', 'cancelled'];
 /** Every translated title and description, as one searchable text. */
 const TRANSLATED_TEXT = `concat_ws(' ', ${['fr', 'en', 'ar']
   .flatMap((l) => [`a.translations->'${l}'->>'title'`, `a.translations->'${l}'->>'description'`])
@@ -49,14 +49,10 @@ export class ActivitiesService {
     if (query.dueBefore) qb.andWhere('a.due_on < :dueBefore', { dueBefore: query.dueBefore });
     if (query.dueAfter) qb.andWhere('a.due_on > :dueAfter', { dueAfter: query.dueAfter });
     if (query.overdue === true) {
-      qb.andWhere('a.due_on < :today AND a.status NOT IN (:...closed)', { today, closed: CLOSED });
+      qb.andWhere(overdueSql('a', ':today'), { today });
     } else if (query.overdue === false) {
       qb.andWhere(
-        new Brackets((w) =>
-          w
-            .where('a.due_on >= :today', { today })
-            .orWhere('a.status IN (:...closed)', { closed: CLOSED }),
-        ),
+        new Brackets((w) => w.where('a.due_on >= :today', { today }).orWhere(closedStatusSql('a'))),
       );
     }
     if (query.q) {

@@ -1,5 +1,11 @@
 import type { AgreementScope } from '../common/auth/permissions';
 import { agreementScopeCondition } from '../common/auth/scope-sql';
+import {
+  countedInCompletionSql,
+  OPEN_ACTIVITY_STATUSES,
+  openStatusSql,
+  overdueSql,
+} from '../activities/activity-sql';
 import { AGREEMENT_STATUS_SQL } from '../agreements/agreement-sql';
 import type { PortfolioQueryDto, PortfolioSort } from './dto/portfolio-query.dto';
 import { achievementSource, budgetSource } from './portfolio-sources';
@@ -19,7 +25,7 @@ import { achievementSource, budgetSource } from './portfolio-sources';
  */
 
 /** Open activities: neither completed nor cancelled (activity-rules.ts isOverdue's "open"). */
-const OPEN = `a.status NOT IN ('completed', 'cancelled')`;
+const OPEN = openStatusSql('a');
 
 /** Sort keys over the ranked rows (`v`); the plan columns page first, the figures rank every plan. */
 const SORT_KEYS: Record<PortfolioSort, string> = {
@@ -31,6 +37,41 @@ const SORT_KEYS: Record<PortfolioSort, string> = {
   achievement: 'v.achievement_percent',
 };
 const PLAN_COLUMN_SORTS: readonly PortfolioSort[] = ['title', 'endsOn'];
+
+/**
+ * A figure sort ranks every visible plan by that one figure, computed as cheaply as the
+ * (plan_id, status, due_on) INCLUDE (progress_percent) index allows, equal to the figure the page
+ * then shows (SORT_KEYS over the full figures): the overdue count walks only the open, past-due
+ * ranges; the next deadline is the least of one index probe per open status; only completion must
+ * read every activity of every plan. The full figures are computed for the page's plans alone
+ * (at 2,000 plans of 500 activities, ranking by every figure read 1,000,000 index entries: ~1.1 s).
+ */
+function rankingKey(sort: PortfolioSort, achievement: string): { from: string; key: string } {
+  switch (sort) {
+    case 'completion':
+      return {
+        from: '',
+        key: `coalesce((SELECT avg(a.progress_percent) FROM activities a
+                         WHERE a.plan_id = v.id AND ${countedInCompletionSql('a')}), 0)`,
+      };
+    case 'overdue':
+      return {
+        from: '',
+        key: `(SELECT count(*)::int FROM activities a
+                WHERE a.plan_id = v.id AND ${overdueSql('a', 'v.today')})`,
+      };
+    case 'nextDeadline':
+      return {
+        from: '',
+        key: `LEAST(${OPEN_ACTIVITY_STATUSES.map(
+          (status) => `(SELECT min(a.due_on) FROM activities a
+                         WHERE a.plan_id = v.id AND a.status = '${status}' AND a.due_on >= v.today)`,
+        ).join(', ')})`,
+      };
+    default:
+      return { from: achievement, key: 'r.achievement_percent' };
+  }
+}
 
 export interface PortfolioStatements {
   rows: string;
@@ -88,7 +129,7 @@ export function portfolioStatements(
 
   const figures = `LEFT JOIN LATERAL (
       SELECT count(*)::int AS activity_count,
-             avg(a.progress_percent) FILTER (WHERE a.status <> 'cancelled') AS completion,
+             avg(a.progress_percent) FILTER (WHERE ${countedInCompletionSql('a')}) AS completion,
              count(*) FILTER (WHERE ${OPEN} AND a.due_on < v.today)::int AS overdue_count,
              min(a.due_on) FILTER (WHERE ${OPEN} AND a.due_on >= v.today) AS next_due
         FROM activities a WHERE a.plan_id = v.id) f ON TRUE`;
@@ -103,16 +144,21 @@ export function portfolioStatements(
   const direction = query.order === 'desc' ? 'DESC' : 'ASC';
   const key = SORT_KEYS[query.sort] ?? SORT_KEYS.title;
   const orderBy = `${key} ${direction} NULLS LAST, v.title ${direction}, v.id`;
-  // A plan-column sort takes the page before any activity is read; a figure sort needs every
-  // visible plan's figures to rank them.
+  // A plan-column sort takes the page before any activity is read; a figure sort ranks every visible
+  // plan by its one figure first. Either way the full figures are computed for the page only.
   const withFigures = (from: string) => `SELECT v.*, f.activity_count, f.completion,
                f.overdue_count, f.next_due, r.indicator_count, r.achievement_percent
           FROM ${from} v ${figures} ${achievement}`;
-  const page = PLAN_COLUMN_SORTS.includes(query.sort)
-    ? `page AS (SELECT v.* FROM filtered v ORDER BY ${orderBy} LIMIT :limit OFFSET :offset),
-       ranked AS (${withFigures('page')})`
-    : `ranked AS (SELECT v.* FROM (${withFigures('filtered')}) v
-         ORDER BY ${orderBy} LIMIT :limit OFFSET :offset)`;
+  let pageOf: string;
+  if (PLAN_COLUMN_SORTS.includes(query.sort)) {
+    pageOf = `SELECT v.* FROM filtered v ORDER BY ${orderBy} LIMIT :limit OFFSET :offset`;
+  } else {
+    const ranking = rankingKey(query.sort, achievement);
+    pageOf = `SELECT v.* FROM (SELECT v.*, ${ranking.key} AS sort_key FROM filtered v ${ranking.from}) v
+       ORDER BY v.sort_key ${direction} NULLS LAST, v.title ${direction}, v.id
+       LIMIT :limit OFFSET :offset`;
+  }
+  const page = `page AS MATERIALIZED (${pageOf}), ranked AS (${withFigures('page')})`;
 
   const rows = `WITH ${filtered}, ${page}
     SELECT v.id AS "planId", v.title, v.translations,

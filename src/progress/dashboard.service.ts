@@ -6,6 +6,7 @@ import type { Actor } from '../common/auth/actor';
 import { agreementScope } from '../common/auth/permissions';
 import { Page, PageQueryDto, pageOffset } from '../common/pagination/page-query.dto';
 import { Clock } from '../common/time/clock';
+import { countedInCompletionSql, openStatusSql, overdueSql } from '../activities/activity-sql';
 
 export interface DashboardRow {
   planId: string;
@@ -70,11 +71,11 @@ export class DashboardService {
               v.time_zone AS "timeZone",
               count(a.id)::int AS total,
               count(a.id) FILTER (WHERE a.status = 'completed')::int AS completed,
-              coalesce(round(avg(a.progress_percent) FILTER (WHERE a.status <> 'cancelled'), 1), 0) AS "completionPercent",
-              count(a.id) FILTER (WHERE a.status NOT IN ('completed','cancelled') AND a.due_on < v.today)::int AS overdue,
-              count(a.id) FILTER (WHERE a.status NOT IN ('completed','cancelled')
+              coalesce(round(avg(a.progress_percent) FILTER (WHERE ${countedInCompletionSql('a')}), 1), 0) AS "completionPercent",
+              count(a.id) FILTER (WHERE ${overdueSql('a', 'v.today')})::int AS overdue,
+              count(a.id) FILTER (WHERE ${openStatusSql('a')}
                                    AND a.due_on BETWEEN v.today AND v.today + 30)::int AS "dueNext30Days",
-              to_char(min(a.due_on) FILTER (WHERE a.status NOT IN ('completed','cancelled') AND a.due_on >= v.today),
+              to_char(min(a.due_on) FILTER (WHERE ${openStatusSql('a')} AND a.due_on >= v.today),
                       'YYYY-MM-DD') AS "nextDueOn"
          FROM visible v LEFT JOIN activities a ON a.plan_id = v.id
         GROUP BY v.id, v.title, v.agreement_id, v.agreement_title, v.party_codes, v.starts_on,

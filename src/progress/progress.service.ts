@@ -6,6 +6,7 @@ import { ActionPlansService } from '../action-plans/action-plans.service';
 import { ACTIVITY_STATUSES, type ActivityStatus } from '../activities/activity-rules';
 import type { Actor } from '../common/auth/actor';
 import { addDays, daysBetween, type CalendarDate } from '../common/time/calendar-date';
+import { countedInCompletionSql, openStatusSql, overdueSql } from '../activities/activity-sql';
 
 export interface Breakdown {
   total: number;
@@ -56,7 +57,7 @@ export interface PartyBreakdown extends Breakdown {
 const BREAKDOWN_COLUMNS = `
   count(*)::int AS total,
   count(*) FILTER (WHERE a.status = 'completed')::int AS completed,
-  count(*) FILTER (WHERE a.status NOT IN ('completed', 'cancelled') AND a.due_on < $2)::int AS overdue`;
+  count(*) FILTER (WHERE ${overdueSql('a', '$2')})::int AS overdue`;
 
 /**
  * The breakdown columns over the parts (`ap`, of activity `a`) that match `condition`, named
@@ -65,7 +66,7 @@ const BREAKDOWN_COLUMNS = `
 function partBreakdownColumns(condition: string, prefix: string): string {
   return `count(*) FILTER (WHERE ${condition})::int AS "${prefix}Total",
     count(*) FILTER (WHERE ${condition} AND ap.status = 'completed')::int AS "${prefix}Completed",
-    count(*) FILTER (WHERE ${condition} AND ap.status NOT IN ('completed', 'cancelled')
+    count(*) FILTER (WHERE ${condition} AND ${openStatusSql('ap')}
                        AND a.due_on < $2)::int AS "${prefix}Overdue"`;
 }
 
@@ -103,10 +104,10 @@ export class ProgressService {
     const [totals, statuses, byParty, byType, byTheme, next] = await Promise.all([
       q<{ total: number; overdue: number; due30: number; completion: string | null }>(
         `SELECT count(*)::int AS total,
-                count(*) FILTER (WHERE status NOT IN ('completed','cancelled') AND due_on < $2)::int AS overdue,
-                count(*) FILTER (WHERE status NOT IN ('completed','cancelled') AND due_on BETWEEN $2 AND $3)::int AS due30,
-                avg(progress_percent) FILTER (WHERE status <> 'cancelled') AS completion
-           FROM activities WHERE plan_id = $1`,
+                count(*) FILTER (WHERE ${overdueSql('a', '$2')})::int AS overdue,
+                count(*) FILTER (WHERE ${openStatusSql('a')} AND a.due_on BETWEEN $2 AND $3)::int AS due30,
+                avg(a.progress_percent) FILTER (WHERE ${countedInCompletionSql('a')}) AS completion
+           FROM activities a WHERE a.plan_id = $1`,
         [planId, today, in30],
       ),
       q<{ status: ActivityStatus; n: number }>(
@@ -117,9 +118,9 @@ export class ProgressService {
         `SELECT ap.party_code AS "partyCode",
                 count(*)::int AS total,
                 count(*) FILTER (WHERE ap.status = 'completed')::int AS completed,
-                count(*) FILTER (WHERE ap.status NOT IN ('completed', 'cancelled')
+                count(*) FILTER (WHERE ${openStatusSql('ap')}
                                    AND a.due_on < $2)::int AS overdue,
-                avg(ap.progress_percent) FILTER (WHERE ap.status <> 'cancelled') AS completion,
+                avg(ap.progress_percent) FILTER (WHERE ${countedInCompletionSql('ap')}) AS completion,
                 ${partBreakdownColumns('a.lead_party_code = ap.party_code', 'lead')},
                 ${partBreakdownColumns('a.lead_party_code <> ap.party_code', 'shared')}
            FROM activities a JOIN activity_parts ap ON ap.activity_id = a.id

@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import { addDays, type CalendarDate } from '../common/time/calendar-date';
 import { OPEN_PART_CODES } from './open-part-codes';
 import type { DatedSubject } from './reminder-planner';
+import { openStatusSql } from '../activities/activity-sql';
 
 /**
  * Open activities with their due date and "today" in their plan's zone ($1 is the instant). One that
@@ -14,7 +15,7 @@ const OPEN_ACTIVITIES = `
   SELECT a.id, to_char(a.due_on, 'YYYY-MM-DD') AS date, ${OPEN_PART_CODES} AS "partyCodes",
          to_char(($1::timestamptz AT TIME ZONE p.time_zone)::date, 'YYYY-MM-DD') AS today
     FROM activities a JOIN action_plans p ON p.id = a.plan_id
-   WHERE a.status NOT IN ('completed', 'cancelled')
+   WHERE ${openStatusSql('a')}
      AND NOT EXISTS (SELECT 1 FROM activities c WHERE c.carried_over_from_id = a.id)`;
 
 const OVERDUE_BATCH = 1000;

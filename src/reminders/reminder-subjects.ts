@@ -6,6 +6,7 @@ import type { CalendarDate } from '../common/time/calendar-date';
 import type { ClaimedNotification } from '../notifications/notification-lifecycle';
 import { OPEN_PART_CODES } from './open-part-codes';
 import { MISSING_NOTIFICATIONS, NOTIFICATION_BASES } from './reminder-candidates';
+import { openStatusSql } from '../activities/activity-sql';
 
 /** What a delivery needs to know about its subject, read when it is sent (not when planned). */
 export interface SubjectDetails {
@@ -50,7 +51,7 @@ export class ReminderSubjects {
         return this.one(
           `SELECT a.title, a.translations, p.title AS context,
                   p.translations AS "contextTranslations", to_char(a.due_on, 'YYYY-MM-DD') AS "currentDate",
-                  a.status NOT IN ('completed', 'cancelled') AS open, NULL AS "renewalMode",
+                  ${openStatusSql('a')} AS open, NULL AS "renewalMode",
                   'activity/' || a.id AS anchor, a.party_codes AS "partyCodes",
                   ${OPEN_PART_CODES} AS "concernedPartyCodes"
              FROM activities a JOIN action_plans p ON p.id = a.plan_id WHERE a.id = $1`,

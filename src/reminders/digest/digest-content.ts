@@ -20,6 +20,7 @@ import type { Locale } from '../../users/user.entity';
 import { DIGEST_WORDS } from './digest-messages';
 import { OPEN_PART_CODES } from '../open-part-codes';
 import { groupOverdueByParty, type OverdueActivity } from './digest-overdue';
+import { openStatusSql, overdueSql } from '../../activities/activity-sql';
 
 interface DueActivity {
   id: string;
@@ -127,7 +128,7 @@ export class DigestContent {
               ${OPEN_PART_CODES} AS "partyCodes", p.title AS "planTitle",
               p.translations AS "planTranslations"
          FROM activities a JOIN action_plans p ON p.id = a.plan_id
-        WHERE a.status NOT IN ('completed', 'cancelled') AND a.due_on < $1
+        WHERE ${overdueSql('a', '$1')}
           AND NOT EXISTS (SELECT 1 FROM activities c WHERE c.carried_over_from_id = a.id)
         ORDER BY a.due_on, a.title, a.id`,
       [today],
@@ -140,7 +141,7 @@ export class DigestContent {
               a.lead_party_code AS lead, p.title AS "planTitle",
               p.translations AS "planTranslations"
          FROM activities a JOIN action_plans p ON p.id = a.plan_id
-        WHERE a.status NOT IN ('completed', 'cancelled') AND a.due_on BETWEEN $1 AND $2
+        WHERE ${openStatusSql('a')} AND a.due_on BETWEEN $1 AND $2
           AND NOT EXISTS (SELECT 1 FROM activities c WHERE c.carried_over_from_id = a.id)
         ORDER BY a.due_on, a.title LIMIT 50`,
       [today, addDays(today, days)],

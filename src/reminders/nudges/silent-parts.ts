@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { Translations } from '../../common/i18n/translations';
 import type { CalendarDate } from '../../common/time/calendar-date';
 import { daysSilent } from './nudge-rules';
+import { openStatusSql } from '../../activities/activity-sql';
 
 /** An open part of an activity that has had no update for at least the silence threshold. */
 export interface SilentPart {
@@ -58,7 +59,7 @@ export class SilentParts {
          JOIN action_plans p ON p.id = a.plan_id
          JOIN activity_parts ap ON ap.activity_id = a.id
         WHERE a.plan_id = ANY($1::uuid[])
-          AND ap.status NOT IN ('completed', 'cancelled') AND ap.updated_at < $3::timestamptz
+          AND ${openStatusSql('ap')} AND ap.updated_at < $3::timestamptz
           AND NOT EXISTS (SELECT 1 FROM activities c WHERE c.carried_over_from_id = a.id)
         ORDER BY a.plan_id, ap.party_code, a.due_on, a.title, a.id`,
       [planIds, now.toISOString(), notSince.toISOString()],
