@@ -19,7 +19,13 @@ describe('portfolioStatements', () => {
     ['achievement', false],
   ] as const)('sort %s pages before reading activities: %s', (sort, pagesFirst) => {
     const { rows } = portfolioStatements({ kind: 'all' }, query({ sort }), NOW);
-    expect(/page AS \(SELECT v\.\* FROM filtered v ORDER BY/.test(rows)).toBe(pagesFirst);
+    expect(/page AS MATERIALIZED \(SELECT v\.\* FROM filtered v ORDER BY/.test(rows)).toBe(
+      pagesFirst,
+    );
+    // Either way the full figures (the lateral over every activity of a plan) are for the page only.
+    expect(rows).toMatch(/ranked AS \(SELECT v\.\*, f\.activity_count[\s\S]*FROM page v/);
+    // A figure sort ranks by one key per plan first.
+    expect(rows.includes('AS sort_key FROM filtered v')).toBe(!pagesFirst);
   });
 
   it.each<[AgreementScope, string, object]>([
