@@ -26,6 +26,10 @@ module.exports = {
   // files. In band, every suite's app, modules and Chromium handles piled up in one heap: at 108 suites
   // the run died of "JavaScript heap out of memory" at 4 GB, after spending its last minutes in GC.
   workerIdleMemoryLimit: '1GB',
+  // Two suites at a time on the 2-core machines: most e2e time is spent waiting on PostgreSQL, Redis,
+  // SMTP and Chromium, so a second worker fills those waits (jest's default is cores − 1, i.e. one).
+  // Each suite has its own database and Redis prefix, so they never share state.
+  maxWorkers: 2,
   projects: [
     {
       ...common,
