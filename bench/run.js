@@ -6,11 +6,13 @@
  *                    [--deliveries 10000] [--workers 2] [--steady-runs 3] [--build auto|always|never]
  *                    [--skip sweep,delivery] [--only activity,list,list-overdue,progress,patch,dashboard,portfolio,csv,login]
  *
- * Phases: build (production build, private copy) → scratch database migrated by the app's own
+ * Phases: build (production build, private copy) → the baseline's copies of Accords' SQL checked
+ * against that build (lib/sql-sync.js) → scratch database migrated by the app's own
  * migrations + demo seed → bench data by COPY (first 100k × scale, sweep, then the rest, sweep
  * again) → HTTP check pass (same bodies, statements per request) → HTTP A/B timed rounds → delivery
  * → bench/REPORT.md and bench/results.json. The scratch database, Redis keys and processes are
- * removed at the end, also on failure or Ctrl-C. Progress goes to stderr.
+ * removed at the end, also on failure or Ctrl-C; the servers listen on free ports picked at start.
+ * Progress goes to stderr.
  */
 const { execFileSync } = require('node:child_process');
 const { randomBytes } = require('node:crypto');
@@ -23,9 +25,10 @@ const { startAppContext, measureSweepAt } = require('./lib/sweep');
 const { routeTable } = require('./lib/routes');
 const { checkRoute, countStatements, timedRounds, call } = require('./lib/http-bench');
 const { createStatementCounter } = require('./lib/statement-counter');
-const { memoryMb, startProcess, stopProcess } = require('./lib/processes');
+const { freePorts, memoryMb, startProcess, stopProcess } = require('./lib/processes');
 const { measureDelivery } = require('./lib/delivery');
 const { writeReport } = require('./lib/report');
+const { checkSqlSync } = require('./lib/sql-sync');
 
 const DEFAULTS = {
   scale: 1,
@@ -62,7 +65,11 @@ const startedAt = Date.now();
 const log = (message) =>
   process.stderr.write(`[bench +${((Date.now() - startedAt) / 1000).toFixed(1)}s] ${message}\n`);
 
-const PORTS = { accords: 3297, baseline: 3298, workers: [3295, 3296] };
+/**
+ * Ports the servers listen on: free ones chosen at start (the kernel's pick), so that two benches, or a
+ * bench and someone's dev server or e2e run, never meet on a fixed port.
+ */
+const PORTS = { accords: 0, baseline: 0, workers: [] };
 const SEED_PASSWORD = 'accords-demo';
 
 function git(args, cwd) {
@@ -96,9 +103,17 @@ async function main() {
 
 async function run(options, scratch) {
   const { names } = scratch;
+  [PORTS.accords, PORTS.baseline, ...PORTS.workers] = await freePorts(2 + options.workers);
   const loadBefore = os.loadavg()[0];
   const build = scratch.build(options.build);
   log(`scratch database ${names.database}, Redis prefix ${names.redisPrefix}`);
+  // The baseline's copies of Accords' SQL (progress, dashboard, portfolio) against the measured build.
+  const sqlSync = await checkSqlSync(scratch.dist);
+  for (const difference of sqlSync.differences) log(`SQL text DIFFERENT: ${difference}`);
+  log(
+    `SQL text of the baseline's copies: ${sqlSync.statements} statements over ${sqlSync.cases} cases, ` +
+      `${sqlSync.differences.length ? `${sqlSync.differences.length} differ` : 'same as Accords'}`,
+  );
 
   // What the api, the worker and the in-process app context read; one secret for both servers.
   const env = {
@@ -292,7 +307,7 @@ async function run(options, scratch) {
     seconds: ((Date.now() - startedAt) / 1000).toFixed(0),
   };
   const { reportPath, markdown } = await writeReport(
-    { meta, http, rss, sweep: wantSweep ? sweep : null, delivery },
+    { meta, http, rss, sweep: wantSweep ? sweep : null, delivery, sqlSync },
     __dirname,
   );
   process.stdout.write(markdown);

@@ -67,6 +67,18 @@ function firstTextDifference(a, b) {
  * how = 'bytes' (identical bodies) or 'json without <paths>'.
  */
 function compareAnswers(accords, baseline, volatile = []) {
+  // Two identical error answers are no evidence that both servers do the route's work.
+  if (accords.status >= 300 || baseline.status >= 300) {
+    return {
+      equal: false,
+      how: 'status',
+      difference: {
+        path: 'HTTP status (not 2xx)',
+        accords: `${accords.status} ${accords.text.slice(0, 150)}`,
+        baseline: `${baseline.status} ${baseline.text.slice(0, 150)}`,
+      },
+    };
+  }
   if (accords.status !== baseline.status) {
     return {
       equal: false,

@@ -182,6 +182,9 @@ async function timedRun(server, route, ctx, seconds) {
     p50: result.latency.p50,
     p99: result.latency.p99,
     requests: result.requests.total,
+    // Sent but not answered before the run stopped (autocannon drops those): all of them when each
+    // answer takes longer than the run.
+    sent: result.requests.sent,
     non2xx: result.non2xx,
     // autocannon counts a timeout both as a timeout and as an error.
     errors: result.errors,
@@ -211,7 +214,7 @@ async function timedRounds(routes, ctx, { rounds, seconds, warmupSeconds, log })
         runs.get(route.key)[side].push(run);
         log(
           `round ${round + 1}/${rounds} ${route.name} ${side}: ${run.rps.toFixed(0)} req/s, ` +
-            `p50 ${run.p50} ms, p99 ${run.p99} ms, ${run.requests} answers in ${runSeconds(route, seconds)} s` +
+            `p50 ${run.p50} ms, p99 ${run.p99} ms, ${run.requests} answers to ${run.sent} requests in ${runSeconds(route, seconds)} s` +
             `${run.non2xx ? `, ${run.non2xx} non-2xx` : ''}` +
             `${run.errors ? `, ${run.errors} errors (${run.timeouts} timeouts)` : ''}`,
         );
@@ -227,6 +230,7 @@ async function timedRounds(routes, ctx, { rounds, seconds, warmupSeconds, log })
     errors: list.reduce((a, r) => a + r.errors, 0),
     timeouts: list.reduce((a, r) => a + r.timeouts, 0),
     answers: list.map((r) => r.requests),
+    sent: list.map((r) => r.sent),
     rounds: list.map((r) => Math.round(r.rps)),
   });
   return new Map(

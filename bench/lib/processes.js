@@ -32,6 +32,24 @@ function portIsFree(port) {
   });
 }
 
+/** `n` distinct ports free right now on 127.0.0.1 (held together while chosen, so all differ). */
+async function freePorts(n) {
+  const servers = [];
+  try {
+    for (let i = 0; i < n; i++) {
+      const server = net.createServer();
+      servers.push(server);
+      await new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(0, '127.0.0.1', resolve);
+      });
+    }
+    return servers.map((s) => s.address().port);
+  } finally {
+    await Promise.all(servers.map((s) => new Promise((resolve) => s.close(() => resolve()))));
+  }
+}
+
 /**
  * Starts `node <args>` with `env`, keeps the tail of its output (what explains a failed start) and,
  * when `healthUrl` is given, waits until it answers 200.
@@ -85,4 +103,4 @@ async function stopProcess(handle) {
   clearTimeout(timer);
 }
 
-module.exports = { cpuMs, memoryMb, startProcess, stopProcess, portIsFree };
+module.exports = { cpuMs, memoryMb, startProcess, stopProcess, portIsFree, freePorts };

@@ -41,6 +41,14 @@ function goalOf(route, row) {
   return misses.length ? `**missed**: ${misses.join(', ')}` : 'met';
 }
 
+/** What bench/lib/sql-sync.js found this run, for the "same text" claim. */
+function sqlSyncNote(sqlSync) {
+  if (!sqlSync) return '';
+  return sqlSync.differences.length
+    ? `; **${sqlSync.differences.length} statement(s) differ this run**, see Problems`
+    : `; checked this run: ${sqlSync.statements} statements over ${sqlSync.cases} callers and queries, same text`;
+}
+
 function resultsJson(run) {
   const results = run.http.map((row) => ({
     name: row.name,
@@ -110,12 +118,23 @@ function renderMarkdown(run, previous) {
         `${prev ? `${int(prev.accords?.rps)}, ${prev.ratio === null ? 'no ratio' : num(prev.ratio)}` : '—'} |`,
     );
   }
+  const unanswered = (side) => !(side.rps > 0);
   const problems = run.http.filter(
     (r) =>
-      !r.valid || r.accords.non2xx || r.baseline.non2xx || r.accords.errors || r.baseline.errors,
+      !r.valid ||
+      r.accords.non2xx ||
+      r.baseline.non2xx ||
+      r.accords.errors ||
+      r.baseline.errors ||
+      unanswered(r.accords) ||
+      unanswered(r.baseline),
   );
-  if (problems.length) {
+  const sqlDifferences = run.sqlSync?.differences ?? [];
+  if (problems.length || sqlDifferences.length) {
     push('', '**Problems:**', '');
+    for (const d of sqlDifferences) {
+      push(`- SQL text of the baseline differs from Accords' (bench/lib/sql-sync.js): ${d}`);
+    }
     for (const r of problems) {
       if (!r.valid) {
         const d = r.check.difference;
@@ -125,6 +144,12 @@ function renderMarkdown(run, previous) {
         );
       }
       for (const side of ['accords', 'baseline']) {
+        if (unanswered(r[side])) {
+          push(
+            `- ${r.name} (${side}): no answer within a run (requests sent per run: ${r[side].sent?.join(', ')}): ` +
+              'every answer took longer than the run, or the server never answered; give the route longer runs (routes.js minSeconds)',
+          );
+        }
         if (r[side].non2xx || r[side].errors) {
           push(
             `- ${r.name} (${side}): ${r[side].non2xx} non-2xx answers, ${r[side].errors} errors ` +
@@ -204,12 +229,16 @@ function renderMarkdown(run, previous) {
     '## What the baseline does and does not do',
     '',
     '- Same: HS256 token check with the same secret and claims rules, the user re-read with every column Accords selects, ' +
-      'agreement scoping, the same filters/order/pagination and the same SQL aggregates (progress, dashboard and portfolio are the same text), ' +
+      'agreement scoping, the same filters/order/pagination and the same SQL aggregates (progress, dashboard and portfolio are the same text' +
+      sqlSyncNote(run.sqlSync) +
+      '), ' +
       'the same optimistic-version PATCH with the plan share lock, carried-over refusal, parts pushed and a history row, argon2 verify at login; ' +
       'the same pool (10 connections) with the same session settings (no parallel workers, no JIT).',
     '- Heavy routes get their own load settings (section 1, Load): the portfolio ranks every plan by a figure (~1 s of SQL per request at ' +
       '2,000 plans), so at -c 50 each server would queue ~28 s of work behind its pool of 10, past the 10 s timeout, and answer nothing; ' +
-      'it runs at -c 4 with a 120 s timeout and runs of at least 20 s. Between runs the bench waits until both servers and PostgreSQL are idle.',
+      'it runs at -c 4 with a 120 s timeout and runs of at least 20 s. Login is one argon2 hash per answer (seconds each on a shared ' +
+      'machine), so it runs at -c 2 in runs of at least 10 s: shorter runs ended before the first answer. ' +
+      'Between runs the bench waits until both servers and PostgreSQL are idle.',
     '- Leaner on purpose (what issue 11 asks Accords to become): visibility joined into the read it guards, parts folded into ' +
       'activity rows as JSON, `UPDATE … RETURNING` instead of a re-read, named prepared statements.',
     '- Not done by the baseline (Accords-only work, part of its cost): the API-wide rate limit in Redis, request ids, security ' +

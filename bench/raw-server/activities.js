@@ -162,7 +162,8 @@ function createActivities({ pool }) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// CSV export (exports/csv/activities-csv.ts + activity-table.ts toExportRow)
+// CSV export (exports/csv/activities-csv.ts, export-table.ts: activity-table.ts toExportRow, then
+// activities/parts/part-columns.ts partCells)
 
 const EXPORT_COLUMNS = [
   'title',
@@ -187,10 +188,39 @@ const EXPORT_COLUMNS = [
   'version',
   'overdue',
 ];
+/**
+ * activities/parts/part-columns.ts: after the activity's own columns, five per party with a part on
+ * any exported activity, parties in alphabetical order, empty cells where the party is not on the row.
+ */
+const PART_FIELDS = ['status', 'progress', 'completedOn', 'overdue', 'note'];
 const FORMULA_START = /^[=+\-@\t\r]/;
 const MAX_EXPORT_ROWS = 10_000;
 
-function exportCells(row, today) {
+/** part-columns.ts partPartyCodes + partColumnsFor. */
+function partColumns(rows) {
+  const codes = [...new Set(rows.flatMap((r) => r.parts.map((p) => p.partyCode)))].sort();
+  return {
+    codes,
+    columns: codes.flatMap((code) => PART_FIELDS.map((field) => `part_${code}_${field}`)),
+  };
+}
+
+/** part-columns.ts partCells, in column order. */
+function partValues(row, codes, today) {
+  return codes.flatMap((code) => {
+    const part = row.parts.find((p) => p.partyCode === code);
+    if (!part) return PART_FIELDS.map(() => '');
+    return [
+      part.status,
+      part.progressPercent,
+      part.completedOn ?? '',
+      isOverdue(part.status, row.dueOn, today),
+      part.note ?? '',
+    ];
+  });
+}
+
+function exportCells(row, today, codes) {
   const t = row.translations ?? {};
   const values = [
     row.title,
@@ -214,6 +244,7 @@ function exportCells(row, today) {
     row.id,
     row.version,
     isOverdue(row.status, row.dueOn, today),
+    ...partValues(row, codes, today),
   ];
   return values.map((v) =>
     typeof v !== 'string' ? String(v) : FORMULA_START.test(v) ? `'${v}` : v,
@@ -234,13 +265,13 @@ function disposition(planTitle, what, today, extension) {
 }
 
 function createCsvExport({ pool, activities }) {
-  /** GET /api/action-plans/:id/activities.csv: every row in one statement (no parts: CSV has none). */
+  /** GET /api/action-plans/:id/activities.csv: every row with its parts, in one statement. */
   return async function csv(actor, planId, query) {
     const plan = await activities.visiblePlan(actor, planId);
     const today = todayIn(plan.time_zone);
     const { where, params } = activities.listFilter(planId, query, today);
     const { rows } = await pool.query(
-      `SELECT ${activities.ACTIVITY_COLUMNS} FROM activities a WHERE ${where}
+      `SELECT ${activities.ACTIVITY_COLUMNS}, ${activities.PARTS_JSON} FROM activities a WHERE ${where}
         ORDER BY a.due_on, a.title, a.id LIMIT ${MAX_EXPORT_ROWS + 1}`,
       params,
     );
@@ -251,9 +282,15 @@ function createCsvExport({ pool, activities }) {
         `narrow the filters to ${MAX_EXPORT_ROWS} or fewer`,
       );
     }
+    const parts = partColumns(rows);
     const text = stringify(
-      rows.map((row) => exportCells(row, today)),
-      { header: true, columns: EXPORT_COLUMNS, bom: true, record_delimiter: 'windows' },
+      rows.map((row) => exportCells(row, today, parts.codes)),
+      {
+        header: true,
+        columns: [...EXPORT_COLUMNS, ...parts.columns],
+        bom: true,
+        record_delimiter: 'windows',
+      },
     );
     return {
       body: Buffer.from(text, 'utf8'),

@@ -89,8 +89,8 @@ const achievementSource = (asOfParam) => `
      GROUP BY i.plan_id`;
 const budgetSource = () => `
     SELECT money.plan_id, money.currency,
-           sum(money.planned)::numeric(20, 2) AS planned,
-           sum(money.spent)::numeric(20, 2) AS spent
+           round(sum(money.planned), 2) AS planned,
+           round(sum(money.spent), 2) AS spent
       FROM (
         SELECT plan_id, currency, amount AS planned, 0::numeric AS spent FROM activity_budget_lines
         UNION ALL
