@@ -224,10 +224,20 @@ async function ensureServices() {
 // which Node still puts behind a flag; the warning it prints once per worker says nothing we need.
 const JEST_NODE_FLAGS = ['--experimental-vm-modules', '--disable-warning=ExperimentalWarning'];
 
-function runJest() {
-  const jestBin = path.join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
-  if (!fs.existsSync(jestBin)) fail('jest is not installed: run `npm ci` first.');
-  const env = {
+/**
+ * Suites that kill workers, restart or wipe Redis, or flood the password hasher: they assert "once,
+ * never lost" and load-shedding under a CPU they expect to have to themselves, so the full run gives
+ * them one worker, after the rest has run two suites at a time (jest.config.js maxWorkers).
+ */
+const ALONE = [
+  'test/e2e/reminders-chaos.e2e-spec.ts',
+  'test/e2e/reminders-recovery.e2e-spec.ts',
+  'test/e2e/http-hardening.e2e-spec.ts',
+  'test/e2e/auth.e2e-spec.ts',
+];
+
+function jestEnv() {
+  return {
     ...process.env,
     DATABASE_URL,
     REDIS_URL,
@@ -235,18 +245,39 @@ function runJest() {
     // runs (two checkouts, CI and a developer) never share state.
     TEST_RUN_ID: process.env.TEST_RUN_ID || `${Date.now().toString(36)}${process.pid}`,
   };
-  const child = spawn(
-    process.execPath,
-    [...JEST_NODE_FLAGS, jestBin, '--ci', ...process.argv.slice(2)],
-    {
+}
+
+/** Runs jest with `args`; resolves its exit code. */
+function jest(args, env) {
+  const jestBin = path.join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
+  if (!fs.existsSync(jestBin)) fail('jest is not installed: run `npm ci` first.');
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [...JEST_NODE_FLAGS, jestBin, '--ci', ...args], {
       cwd: ROOT,
       env,
       stdio: 'inherit',
-    },
-  );
-  // Ctrl-C reaches jest through the terminal's process group; a SIGTERM sent to us only (CI cancel) is passed on.
-  for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, () => child.kill(sig));
-  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+    });
+    // Ctrl-C reaches jest through the terminal's process group; a SIGTERM sent to us only (CI cancel) is passed on.
+    const forward = (sig) => child.kill(sig);
+    for (const sig of ['SIGINT', 'SIGTERM']) process.on(sig, forward);
+    child.on('exit', (code, signal) => {
+      for (const sig of ['SIGINT', 'SIGTERM']) process.off(sig, forward);
+      resolve(code ?? (signal ? 1 : 0));
+    });
+  });
+}
+
+async function runJest() {
+  const env = jestEnv();
+  const extra = process.argv.slice(2);
+  // A targeted run (`npm test -- <path>`, `--selectProjects e2e`…) is jest as asked.
+  if (extra.length > 0) process.exit(await jest(extra, env));
+  const alone = ALONE.map((file) => path.join(ROOT, file));
+  const escaped = alone.map((file) => file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const rest = await jest(['--testPathIgnorePatterns', ...escaped], env);
+  console.log(`\n[run-tests] the suites that need the CPU to themselves, one at a time: ${ALONE.join(', ')}`);
+  const serial = await jest(['--runInBand', '--selectProjects', 'e2e', '--runTestsByPath', ...alone], env);
+  process.exit(rest !== 0 ? rest : serial);
 }
 
 ensureServices()

@@ -63,6 +63,11 @@ describe('dashboard navigation: links, phone first, history', () => {
   }
 
   const hashOf = (page: Page) => new URL(page.url()).hash;
+  /** Asserts the address's hash once the router has had time to set it (it follows the view). */
+  const hashBecomes = async (page: Page, expected: string) => {
+    await page.waitForFunction((hash) => location.hash === hash, expected).catch(() => undefined); // the assertion below says what it was instead
+    expect(hashOf(page)).toBe(expected);
+  };
 
   const dialogOpen = (page: Page) =>
     page.locator('#activity-dialog[open] #activity-form').waitFor();
@@ -78,18 +83,18 @@ describe('dashboard navigation: links, phone first, history', () => {
     await expect(page.locator('#activity-title').textContent()).resolves.toBe(activity.title);
     // The plan of that activity is behind the dialog, and the address still names the activity.
     await expect(page.locator('#plan-title').textContent()).resolves.toMatch(/2025–2026/);
-    expect(hashOf(page)).toBe(`#activity/${activity.id}`);
+    await hashBecomes(page, `#activity/${activity.id}`);
 
     // Closing returns the address to the plan.
     await page.locator('#activity-dialog .dialog-header button').click();
     await page.locator('#activity-dialog[open]').waitFor({ state: 'detached' });
-    expect(hashOf(page)).toBe(`#plan/${seeded.planId}`);
+    await hashBecomes(page, `#plan/${seeded.planId}`);
 
     // Opening from the list names the activity in the address too; a reload opens it again.
     const second = ownOpen('MA')[1];
     await page.locator(`#activity-list .activity[data-id="${second.id}"] .activity-open`).click();
     await dialogOpen(page);
-    expect(hashOf(page)).toBe(`#activity/${second.id}`);
+    await hashBecomes(page, `#activity/${second.id}`);
     await page.reload();
     await signInIfAsked(page, DEMO.focalMa);
     await dialogOpen(page);
@@ -101,7 +106,7 @@ describe('dashboard navigation: links, phone first, history', () => {
     await signInIfAsked(tab, DEMO.focalMa);
     await dialogOpen(tab);
     await expect(tab.locator('#activity-title').textContent()).resolves.toBe(third.title);
-    expect(hashOf(tab)).toBe(`#activity/${third.id}`);
+    await hashBecomes(tab, `#activity/${third.id}`);
   });
 
   it('a manager goes from the activity to its planning form; a focal point has no such link', async () => {
@@ -116,7 +121,7 @@ describe('dashboard navigation: links, phone first, history', () => {
     await manager.locator('#pl-activity-form').waitFor();
     await manager.locator('#activity-dialog[open]').waitFor({ state: 'detached' });
     // The form's address stays: closing the dialog did not send it back to the plan.
-    expect(hashOf(manager)).toBe(`#activity/${activity.id}/edit`);
+    await hashBecomes(manager, `#activity/${activity.id}/edit`);
     await expect(manager.locator('#pl-activity-form [name="title"]').inputValue()).resolves.toBe(
       activity.title,
     );
@@ -150,7 +155,7 @@ describe('dashboard navigation: links, phone first, history', () => {
     await expect(page.locator('#agreement-notice dd').textContent()).resolves.toContain('90');
     await expect(page.locator('#agreement-end dd').textContent()).resolves.toContain('2027');
     await page.locator('#agreement-renewals').waitFor();
-    expect(hashOf(page)).toBe(`#agreement/${seeded.agreementId}`);
+    await hashBecomes(page, `#agreement/${seeded.agreementId}`);
     // A focal point reads it; only managers get the link to edit it.
     await expect(page.locator('#agreement-edit').count()).resolves.toBe(0);
 
@@ -159,7 +164,7 @@ describe('dashboard navigation: links, phone first, history', () => {
     await expect(planLink.getAttribute('href')).resolves.toBe(`#plan/${seeded.planId}`);
     await planLink.click();
     await page.locator('#plan-view[aria-busy="false"]').waitFor();
-    expect(hashOf(page)).toBe(`#plan/${seeded.planId}`);
+    await hashBecomes(page, `#plan/${seeded.planId}`);
 
     const pm = await openSignedIn(
       await newContext(),
