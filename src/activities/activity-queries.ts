@@ -95,7 +95,8 @@ export class ActivityQueries {
 
   /**
    * One page of a plan's activities (filters as activityListWhere), by due date then title then id,
-   * each with its parts (unordered), and how many match: two statements, the count and the page.
+   * each with its parts (unordered), and how many match: the page, then the count unless the page
+   * already tells it.
    */
   async listForPlan(
     planId: string,
@@ -106,27 +107,41 @@ export class ActivityQueries {
     const params: unknown[] = [];
     const where = activityListWhere(planId, filters, today, params);
     const em = this.dataSource.manager;
-    const [count] = await preparedQuery<{ n: number }>(
-      em,
-      `SELECT count(*)::int AS n FROM activities a WHERE ${where}`,
-      params,
-    );
-    // The page's bounds are parameters too, so one prepared statement serves every page.
-    const limit = `$${params.push(page.limit)}`;
-    const offset = `$${params.push(page.offset)}`;
     const rows = await preparedQuery<Row>(
       em,
+      // The page's bounds are parameters too, so one prepared statement serves every page.
       `SELECT ${COLUMNS}, ${PARTS} AS parts FROM activities a WHERE ${where}
-        ORDER BY a.due_on, a.title, a.id LIMIT ${limit} OFFSET ${offset}`,
-      params,
+        ORDER BY a.due_on, a.title, a.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, page.limit, page.offset],
     );
+    const total = await this.countUnlessKnown(em, where, params, page, rows.length);
     return {
       rows: rows.map((row) => ({
         activity: toActivity(row),
         parts: (row.parts as Record<string, unknown>[]).map(toPart),
       })),
-      total: count.n,
+      total,
     };
+  }
+
+  /**
+   * How many activities match: a short page that is not past the end says it without counting (the
+   * matches end on it), as TypeORM's getManyAndCount did; otherwise one count.
+   */
+  private async countUnlessKnown(
+    em: EntityManager,
+    where: string,
+    params: unknown[],
+    page: { offset: number; limit: number },
+    found: number,
+  ): Promise<number> {
+    if (found < page.limit && (found > 0 || page.offset === 0)) return page.offset + found;
+    const [count] = await preparedQuery<{ n: number }>(
+      em,
+      `SELECT count(*)::int AS n FROM activities a WHERE ${where}`,
+      params,
+    );
+    return count.n;
   }
 
   /**

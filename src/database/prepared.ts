@@ -26,7 +26,7 @@ export function statementName(text: string): string {
 }
 
 /** The rows of `text` run as a named statement (an UPDATE … RETURNING answers the returned rows). */
-export async function preparedQuery<T extends QueryResultRow>(
+export async function preparedQuery<T = Record<string, unknown>>(
   em: EntityManager,
   text: string,
   values: unknown[],
@@ -36,10 +36,10 @@ export async function preparedQuery<T extends QueryResultRow>(
     const runner = em.queryRunner;
     if (runner) {
       const client = (await runner.connect()) as PoolClient;
-      return (await client.query<T>(query)).rows;
+      return (await client.query<QueryResultRow>(query)).rows as T[];
     }
     const pool = (em.connection.driver as PostgresDriver).master as Pool;
-    return (await pool.query<T>(query)).rows;
+    return (await pool.query<QueryResultRow>(query)).rows as T[];
   } catch (error) {
     throw new QueryFailedError(text, values, error as Error);
   }
