@@ -4,6 +4,7 @@ import { AgreementsModule } from '../agreements/agreements.module';
 import { PartiesModule } from '../parties/parties.module';
 import { UsersModule } from '../users/users.module';
 import { ActionPlan } from './action-plan.entity';
+import { ActionPlanQueries } from './action-plan-queries';
 import { ActionPlansController } from './action-plans.controller';
 import { ActionPlansService } from './action-plans.service';
 import { PlanHistory } from './plan-history.entity';
@@ -17,7 +18,7 @@ import { PlanHistoryService } from './plan-history.service';
     UsersModule,
   ],
   controllers: [ActionPlansController],
-  providers: [ActionPlansService, PlanHistoryService],
-  exports: [ActionPlansService, PlanHistoryService],
+  providers: [ActionPlanQueries, ActionPlansService, PlanHistoryService],
+  exports: [ActionPlanQueries, ActionPlansService, PlanHistoryService],
 })
 export class ActionPlansModule {}

@@ -5,22 +5,18 @@ import { EntityManager, Repository } from 'typeorm';
 import { termExpiresOn } from '../agreements/agreement-terms';
 import { AgreementsService } from '../agreements/agreements.service';
 import type { Actor } from '../common/auth/actor';
-import { canSeeAgreement } from '../common/auth/permissions';
 import { NotFound, VersionConflict } from '../common/errors/domain-errors';
 import { Page, PageQueryDto, pageOffset } from '../common/pagination/page-query.dto';
 import { todayIn } from '../common/time/calendar-date';
 import { Clock } from '../common/time/clock';
 import { PartiesService } from '../parties/parties.service';
 import { ActionPlan } from './action-plan.entity';
+import { ActionPlanQueries, type VisiblePlan } from './action-plan-queries';
 import { ActionPlanView, toActionPlanView } from './action-plan-view';
 import { CreateActionPlanDto } from './dto/create-action-plan.dto';
 import { UpdateActionPlanDto } from './dto/update-action-plan.dto';
 
-/** A plan together with the party codes of its agreement, which decide who may read it. */
-export interface VisiblePlan {
-  plan: ActionPlan;
-  agreementPartyCodes: string[];
-}
+export type { VisiblePlan } from './action-plan-queries';
 
 @Injectable()
 export class ActionPlansService {
@@ -29,6 +25,7 @@ export class ActionPlansService {
     private readonly agreements: AgreementsService,
     private readonly parties: PartiesService,
     private readonly clock: Clock,
+    private readonly queries: ActionPlanQueries,
   ) {}
 
   async listForAgreement(
@@ -62,31 +59,14 @@ export class ActionPlansService {
    * Changes to different activities of one plan share the lock and do not wait for each other.
    */
   async holdAgainstRenewal(em: EntityManager, planId: string): Promise<void> {
-    await em
-      .createQueryBuilder(ActionPlan, 'p')
-      .select('p.id')
-      .setLock('pessimistic_read')
-      .where('p.id = :planId', { planId })
-      .getOne();
+    await this.queries.holdAgainstRenewal(em, planId);
   }
 
-  /** The plan if the caller may read its agreement; NotFound otherwise. One query. */
+  /** The plan if the caller may read its agreement; NotFound otherwise. One query (ActionPlanQueries). */
   async findVisible(actor: Actor, id: string): Promise<VisiblePlan> {
-    const row = await this.plans
-      .createQueryBuilder('p')
-      .innerJoin('agreements', 'ag', 'ag.id = p.agreement_id')
-      .addSelect('ag.party_codes', 'agreement_party_codes')
-      .where('p.id = :id', { id })
-      .getRawAndEntities();
-    const plan = row.entities[0];
-    const agreementPartyCodes = (row.raw[0]?.agreement_party_codes ?? []) as string[];
-    if (
-      !plan ||
-      !canSeeAgreement(actor, { id: plan.agreementId, partyCodes: agreementPartyCodes })
-    ) {
-      throw new NotFound('Action plan', id);
-    }
-    return { plan, agreementPartyCodes };
+    const found = await this.queries.findVisible(actor, id);
+    if (!found) throw new NotFound('Action plan', id);
+    return found;
   }
 
   async create(

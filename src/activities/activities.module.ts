@@ -11,6 +11,7 @@ import { ActivityHistory } from './activity-history.entity';
 import { ActivityHistoryService } from './activity-history.service';
 import { ActivityUpdatesService } from './activity-updates.service';
 import { Activity } from './activity.entity';
+import { ActivityQueries } from './activity-queries';
 import { ActivitiesImportService } from './import/activities-import.service';
 import { ImportController } from './import/import.controller';
 import { PlanActivitiesReader } from './plan-activities.reader';
@@ -29,6 +30,7 @@ import { ActivityPartsController } from './parts/activity-parts.controller';
   ],
   controllers: [ActivitiesController, ActivityPartsController, ImportController],
   providers: [
+    ActivityQueries,
     ActivitiesService,
     ActivityUpdatesService,
     ActivityHistoryService,
@@ -38,6 +40,6 @@ import { ActivityPartsController } from './parts/activity-parts.controller';
     ActivityPartsStore,
     ActivityPartsService,
   ],
-  exports: [ActivitiesService, PlanActivitiesReader, ActivityPartsStore],
+  exports: [ActivityQueries, ActivitiesService, PlanActivitiesReader, ActivityPartsStore],
 })
 export class ActivitiesModule {}

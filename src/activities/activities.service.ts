@@ -1,7 +1,7 @@
 import { mergeTranslations, type Translations } from '../common/i18n/translations';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource, InjectRepository } from '@nestjs/typeorm';
-import { Brackets, DataSource, EntityManager, In, Repository } from 'typeorm';
+import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import { ActionPlansService } from '../action-plans/action-plans.service';
 import type { Actor } from '../common/auth/actor';
 import { NotFound } from '../common/errors/domain-errors';
@@ -9,17 +9,13 @@ import { Page, pageOffset } from '../common/pagination/page-query.dto';
 import { PartiesService } from '../parties/parties.service';
 import { newActivityFields, type ActivityFields } from './activity-changes';
 import { Activity } from './activity.entity';
-import { closedStatusSql, overdueSql } from './activity-sql';
+import { ActivityQueries, type VisibleActivity } from './activity-queries';
+import { sortParts } from './activity-rows';
 import { ActivityView, toActivityView } from './activity-view';
 import { CreateActivityDto } from './dto/create-activity.dto';
 import { ListActivitiesQuery } from './dto/list-activities.query';
 import { ActivityPartsStore } from './parts/activity-parts.store';
-import type { VisiblePlan } from '../action-plans/action-plans.service';
 
-/** Every translated title and description, as one searchable text. */
-const TRANSLATED_TEXT = `concat_ws(' ', ${['fr', 'en', 'ar']
-  .flatMap((l) => [`a.translations->'${l}'->>'title'`, `a.translations->'${l}'->>'description'`])
-  .join(', ')})`;
 /** Inserted per statement: keeps each INSERT's parameter count far below PostgreSQL's 65 535. */
 const INSERT_CHUNK = 200;
 
@@ -31,6 +27,7 @@ export class ActivitiesService {
     private readonly parts: ActivityPartsStore,
     private readonly plans: ActionPlansService,
     private readonly parties: PartiesService,
+    private readonly queries: ActivityQueries,
   ) {}
 
   async listForPlan(
@@ -40,52 +37,26 @@ export class ActivitiesService {
   ): Promise<Page<ActivityView>> {
     const { plan } = await this.plans.findVisible(actor, planId);
     const today = this.plans.todayFor(plan);
-    const qb = this.activities.createQueryBuilder('a').where('a.plan_id = :planId', { planId });
-    if (query.status?.length) qb.andWhere('a.status IN (:...status)', { status: query.status });
-    if (query.type?.length) qb.andWhere('a.type IN (:...type)', { type: query.type });
-    if (query.party) {
-      qb.andWhere('a.party_codes @> ARRAY[:party]::varchar[]', { party: query.party });
-    }
-    if (query.dueBefore) qb.andWhere('a.due_on < :dueBefore', { dueBefore: query.dueBefore });
-    if (query.dueAfter) qb.andWhere('a.due_on > :dueAfter', { dueAfter: query.dueAfter });
-    if (query.overdue === true) {
-      qb.andWhere(overdueSql('a', ':today'), { today });
-    } else if (query.overdue === false) {
-      qb.andWhere(
-        new Brackets((w) => w.where('a.due_on >= :today', { today }).orWhere(closedStatusSql('a'))),
-      );
-    }
-    if (query.q) {
-      const pattern = `%${query.q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      qb.andWhere(
-        new Brackets((w) =>
-          w
-            .where('accords_fold(a.title) LIKE accords_fold(:pattern)', { pattern })
-            .orWhere('accords_fold(a.description) LIKE accords_fold(:pattern)')
-            .orWhere(`accords_fold(${TRANSLATED_TEXT}) LIKE accords_fold(:pattern)`)
-            .orWhere('accords_fold(a.notes) LIKE accords_fold(:pattern)'),
-        ),
-      );
-    }
-    const [rows, total] = await qb
-      .orderBy('a.due_on', 'ASC')
-      .addOrderBy('a.title', 'ASC')
-      .addOrderBy('a.id', 'ASC')
-      .skip(pageOffset(query))
-      .take(query.pageSize)
-      .getManyAndCount();
-    const parts = await this.parts.partsOf(rows);
+    const { rows, total } = await this.queries.listForPlan(planId, query, today, {
+      offset: pageOffset(query),
+      limit: query.pageSize,
+    });
     return {
-      items: rows.map((a) => toActivityView(a, today, parts.get(a.id)!)),
+      items: rows.map(({ activity, parts }) =>
+        toActivityView(activity, today, sortParts(activity, parts)),
+      ),
       total,
       page: query.page,
       pageSize: query.pageSize,
     };
   }
 
+  /** The activity, its parts and its plan's visibility in one statement (ActivityQueries). */
   async get(actor: Actor, id: string): Promise<ActivityView> {
-    const { activity, plan } = await this.findVisible(actor, id);
-    return this.viewOf(activity, this.plans.todayFor(plan.plan));
+    const found = await this.queries.findVisibleWithParts(actor, id);
+    if (!found) throw new NotFound('Activity', id);
+    const { activity, plan, parts } = found;
+    return toActivityView(activity, this.plans.todayFor(plan.plan), sortParts(activity, parts));
   }
 
   /** The activity as answered, with its parts (read through `em` inside a transaction). */
@@ -94,16 +65,14 @@ export class ActivitiesService {
     return toActivityView(activity, today, parts.get(activity.id)!);
   }
 
-  /** The activity and its plan if the caller may read the plan's agreement; NotFound otherwise. */
-  async findVisible(actor: Actor, id: string): Promise<{ activity: Activity; plan: VisiblePlan }> {
-    const activity = await this.activities.findOneBy({ id });
-    if (!activity) throw new NotFound('Activity', id);
-    try {
-      return { activity, plan: await this.plans.findVisible(actor, activity.planId) };
-    } catch (error) {
-      if (error instanceof NotFound) throw new NotFound('Activity', id);
-      throw error;
-    }
+  /**
+   * The activity and its plan if the caller may read the plan's agreement; NotFound otherwise (the
+   * same answer whether it does not exist or is out of the caller's scope). One statement.
+   */
+  async findVisible(actor: Actor, id: string): Promise<VisibleActivity> {
+    const found = await this.queries.findVisibleWithPlan(actor, id);
+    if (!found) throw new NotFound('Activity', id);
+    return found;
   }
 
   async create(actor: Actor, planId: string, dto: CreateActivityDto): Promise<ActivityView> {

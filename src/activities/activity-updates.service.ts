@@ -16,11 +16,14 @@ import { EvidenceGate } from '../evidence/evidence-gate';
 import { PartiesService } from '../parties/parties.service';
 import { ActivitiesService } from './activities.service';
 import { ActivityPatch, FieldChange, planActivityChange } from './activity-changes';
-import { ActivityHistory, type HistoryValue } from './activity-history.entity';
+import type { HistoryValue } from './activity-history.entity';
+import { ActivityQueries } from './activity-queries';
+import { sortParts } from './activity-rows';
 import { translationChange, type TranslationChange } from './activity-translations';
 import { Activity } from './activity.entity';
-import { ActivityView } from './activity-view';
+import { ActivityView, toActivityView } from './activity-view';
 import { UpdateActivityDto } from './dto/update-activity.dto';
+import type { ActivityPart } from './parts/activity-part.entity';
 import { ActivityPartsStore } from './parts/activity-parts.store';
 import type { PartFieldChange } from './parts/part-changes';
 
@@ -32,6 +35,12 @@ import type { PartFieldChange } from './parts/part-changes';
  */
 const JOINT_FIELDS: readonly string[] = ['status', 'progressPercent', 'completedOn'];
 
+/** What applyChanges wrote: the activity's row, and its parts when the change reached them (else null). */
+export interface WrittenActivity {
+  activity: Activity;
+  parts: ActivityPart[] | null;
+}
+
 /** A focal point's report of their own part, made through the activity's PATCH. */
 interface OwnPartReport {
   partyCode: string;
@@ -42,8 +51,9 @@ const PARTY_FIELDS: readonly string[] = ['partyCodes', 'leadPartyCode'];
 /**
  * A status update: validate → authorise against the caller's party → conditional UPDATE on the version
  * → history rows, in one transaction. TypeORM's save() does not check the version column, hence the
- * explicit `WHERE id = :id AND version = :version`. An activity that renewal carried over to the next
- * cycle is read-only (its copy is the live one); the plan lock orders the check against renewal.
+ * explicit `WHERE id = $1 AND version = $2` (ActivityQueries.updateReturning, which answers the row as
+ * written: no re-read). An activity that renewal carried over to the next cycle is read-only (its copy
+ * is the live one); the plan lock orders the check against renewal.
  */
 @Injectable()
 export class ActivityUpdatesService {
@@ -55,6 +65,7 @@ export class ActivityUpdatesService {
     private readonly parts: ActivityPartsStore,
     private readonly clock: Clock,
     private readonly evidence: EvidenceGate,
+    private readonly queries: ActivityQueries,
   ) {}
 
   async update(
@@ -79,6 +90,7 @@ export class ActivityUpdatesService {
 
     const updated = await this.dataSource.transaction(async (em) => {
       await this.plans.holdAgainstRenewal(em, activity.planId);
+      let written: WrittenActivity;
       if (ownPart) {
         const reported = await this.reportOwnPart(
           em,
@@ -89,7 +101,7 @@ export class ActivityUpdatesService {
           changes,
           today,
         );
-        await this.applyChanges(
+        written = await this.applyChanges(
           em,
           actor,
           id,
@@ -100,11 +112,21 @@ export class ActivityUpdatesService {
           reported.part,
         );
       } else {
-        await this.applyChanges(em, actor, id, expectedVersion, changes, note ?? null, translated);
+        written = await this.applyChanges(
+          em,
+          actor,
+          id,
+          expectedVersion,
+          changes,
+          note ?? null,
+          translated,
+        );
       }
-      const after = await em.findOneBy(Activity, { id });
-      if (!after) throw new NotFound('Activity', id);
-      return this.activities.viewOf(after, today, em);
+      // The activity as written (UPDATE … RETURNING) and its parts as the joint change left them;
+      // read only when nothing wrote them in this transaction.
+      const after = written.activity;
+      const parts = written.parts ?? (await this.queries.partsOf(em, id));
+      return toActivityView(after, today, sortParts(after, parts));
     });
     return updated;
   }
@@ -157,6 +179,7 @@ export class ActivityUpdatesService {
    * Writes checked changes inside the caller's transaction (an update's or an import's, which has
    * taken the plan's renewal lock): refuses a carried-over activity, updates on the expected version
    * only (409 with the current version otherwise) and appends one history row per changed field.
+   * Answers the activity as written and, when the joint change reached them, its parts.
    */
   async applyChanges(
     em: EntityManager,
@@ -168,29 +191,27 @@ export class ActivityUpdatesService {
     translated: TranslationChange | null = null,
     /** Set when the joint fields in `changes` are the roll-up of this part's change (not applied to parts). */
     rolledUpFrom: { partyCode: string; changes: PartFieldChange[] } | null = null,
-  ): Promise<void> {
-    const copy = await em.findOne(Activity, {
-      select: { id: true },
-      where: { carriedOverFromId: id },
-    });
-    if (copy) throw new ActivityCarriedOver(id, copy.id);
+  ): Promise<WrittenActivity> {
     const set = {
       ...Object.fromEntries(changes.map((c) => [c.field, c.to])),
       ...(translated && { translations: translated.next }),
     };
-    const result = await em
-      .createQueryBuilder()
-      .update(Activity)
-      .set({ ...set, version: () => 'version + 1', updatedAt: this.clock.now() })
-      .where('id = :id AND version = :expectedVersion', { id, expectedVersion })
-      .execute();
-    if (result.affected === 0) {
-      // Gone (deleted meanwhile) is a 404, not a 500.
-      const current = await em.findOneBy(Activity, { id });
-      if (!current) throw new NotFound('Activity', id);
-      throw new VersionConflict('Activity', expectedVersion, current.version);
+    // One statement checks the version and the renewal copy and answers the row as written.
+    const activity = await this.queries.updateReturning(
+      em,
+      id,
+      expectedVersion,
+      set,
+      this.clock.now(),
+    );
+    if (!activity) {
+      // Said in the order the checks always had: carried over, then gone (a 404, not a 500), then stale.
+      const refusal = await this.queries.refusal(em, id);
+      if (refusal.copyId) throw new ActivityCarriedOver(id, refusal.copyId);
+      if (refusal.version === null) throw new NotFound('Activity', id);
+      throw new VersionConflict('Activity', expectedVersion, refusal.version);
     }
-    if (!rolledUpFrom) await this.keepPartsInStep(em, actor, id, changes);
+    const parts = rolledUpFrom ? null : await this.keepPartsInStep(em, actor, activity, changes);
     const history: { field: string; from: HistoryValue; to: HistoryValue }[] = [
       ...(rolledUpFrom?.changes ?? []).map((c) => ({
         ...c,
@@ -199,10 +220,10 @@ export class ActivityUpdatesService {
       ...changes,
       ...(translated ? [translated.history] : []),
     ];
-    if (history.length === 0) return;
+    if (history.length === 0) return { activity, parts };
     const at = this.clock.now();
-    await em.insert(
-      ActivityHistory,
+    await this.queries.insertHistory(
+      em,
       history.map((c) => ({
         activityId: id,
         actorId: actor.id,
@@ -214,20 +235,22 @@ export class ActivityUpdatesService {
         note,
       })),
     );
+    return { activity, parts };
   }
 
+  /** Parts follow the activity's parties and joint fields; answers them when applyJoint wrote them. */
   private async keepPartsInStep(
     em: EntityManager,
     actor: Actor,
-    id: string,
+    activity: Activity,
     changes: FieldChange[],
-  ): Promise<void> {
+  ): Promise<ActivityPart[] | null> {
     if (changes.some((c) => PARTY_FIELDS.includes(c.field)))
-      await this.parts.sync(em, [id], actor.id);
+      await this.parts.sync(em, [activity.id], actor.id);
     if (changes.some((c) => JOINT_FIELDS.includes(c.field))) {
-      const activity = await em.findOneBy(Activity, { id });
-      if (activity) await this.parts.applyJoint(em, activity, actor.id);
+      return this.parts.applyJoint(em, activity, actor.id);
     }
+    return null;
   }
 }
 

@@ -4,6 +4,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { PartiesModule } from '../parties/parties.module';
 import { AgreementRenewal } from './agreement-renewal.entity';
 import { Agreement } from './agreement.entity';
+import { AgreementQueries } from './agreement-queries';
 import { AgreementRenewalsService } from './agreement-renewals.service';
 import { AgreementsController } from './agreements.controller';
 import { AgreementsService } from './agreements.service';
@@ -28,6 +29,7 @@ import { LifecycleRecordsStore } from './lifecycle/lifecycle-records';
   ],
   controllers: [PublicAgreementController, AgreementsController, AgreementLifecycleController],
   providers: [
+    AgreementQueries,
     AgreementsService,
     AgreementRenewalsService,
     TacitRenewals,

@@ -2,15 +2,14 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, Repository } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
-import { agreementScope, canSeeAgreement } from '../common/auth/permissions';
-import { agreementScopeCondition } from '../common/auth/scope-sql';
 import { InvalidInput, NotFound, VersionConflict } from '../common/errors/domain-errors';
-import { Page, PageQueryDto, pageOffset } from '../common/pagination/page-query.dto';
+import { Page, PageQueryDto } from '../common/pagination/page-query.dto';
 import { addDays, compareDates, todayIn } from '../common/time/calendar-date';
 import { Clock } from '../common/time/clock';
 import { mergeTranslations } from '../common/i18n/translations';
 import { AppConfig } from '../config/app-config';
 import { PartiesService } from '../parties/parties.service';
+import { AgreementQueries } from './agreement-queries';
 import { effectiveAgreement } from './agreement-terms';
 import { Agreement, type EntryIntoForceBasis } from './agreement.entity';
 import { lifecycleOn, storedLifecycleColumns } from './lifecycle/agreement-lifecycle';
@@ -39,18 +38,11 @@ export class AgreementsService {
     private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly lifecycleRecords: LifecycleRecordsStore,
+    private readonly queries: AgreementQueries,
   ) {}
 
   async list(actor: Actor, query: PageQueryDto): Promise<Page<AgreementView>> {
-    const scope = agreementScopeCondition(agreementScope(actor), 'a');
-    const [rows, total] = await this.agreements
-      .createQueryBuilder('a')
-      .where(scope.sql, scope.params)
-      .orderBy('a.signed_on', 'DESC')
-      .addOrderBy('a.id')
-      .skip(pageOffset(query))
-      .take(query.pageSize)
-      .getManyAndCount();
+    const [rows, total] = await this.queries.listVisible(actor, query);
     const records = await this.lifecycleRecords.load(rows.map((row) => row.id));
     const items = rows.map((row) => this.view(row, records.get(row.id)));
     return { items, total, page: query.page, pageSize: query.pageSize };
@@ -112,8 +104,8 @@ export class AgreementsService {
 
   /** The agreement, if it exists and the caller may read it; otherwise NotFound (never 403). */
   async findVisible(actor: Actor, id: string): Promise<Agreement> {
-    const agreement = await this.agreements.findOneBy({ id });
-    if (!agreement || !canSeeAgreement(actor, agreement)) throw new NotFound('Agreement', id);
+    const agreement = await this.queries.findVisible(actor, id);
+    if (!agreement) throw new NotFound('Agreement', id);
     return agreement;
   }
 

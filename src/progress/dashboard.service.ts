@@ -4,6 +4,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { Actor } from '../common/auth/actor';
 import { agreementScope } from '../common/auth/permissions';
+import { agreementScopeSql } from '../common/auth/scope-sql';
 import { Page, PageQueryDto, pageOffset } from '../common/pagination/page-query.dto';
 import { Clock } from '../common/time/clock';
 import { countedInCompletionSql, openStatusSql, overdueSql } from '../activities/activity-sql';
@@ -40,16 +41,8 @@ export class DashboardService {
   ) {}
 
   async summary(actor: Actor, query: PageQueryDto): Promise<Page<DashboardRow>> {
-    const scope = agreementScope(actor);
     const params: unknown[] = [this.clock.now().toISOString()];
-    let where = 'TRUE';
-    if (scope.kind === 'party') {
-      params.push(scope.partyCode);
-      where = `ag.party_codes @> ARRAY[$${params.length}]::varchar[]`;
-    } else if (scope.kind === 'agreements') {
-      params.push(scope.agreementIds);
-      where = `ag.id = ANY($${params.length}::uuid[])`;
-    }
+    const where = agreementScopeSql(agreementScope(actor), 'ag', params);
     const countRows = await this.dataSource.query<{ n: number }[]>(
       `SELECT count(*)::int AS n FROM action_plans p JOIN agreements ag ON ag.id = p.agreement_id
         WHERE $1::timestamptz IS NOT NULL AND ${where}`,

@@ -4,6 +4,7 @@ import { DataSource, EntityManager, In, Repository } from 'typeorm';
 import type { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { hashPassword } from '../common/auth/password-hasher';
 import type { Actor } from '../common/auth/actor';
+import { preparedQuery } from '../database/prepared';
 import { Conflict, InvalidInput, NotFound } from '../common/errors/domain-errors';
 import { Page, PageQueryDto, pageOffset } from '../common/pagination/page-query.dto';
 import { AgreementsService } from '../agreements/agreements.service';
@@ -209,8 +210,9 @@ export class UsersService {
    */
   async loadActor(id: string, tokenGeneration?: number): Promise<Actor | null> {
     // Every authenticated request runs this: one statement, only the columns an actor needs (never the
-    // password hash), an observer's grants folded in, and no entity hydration.
-    const rows: ActorRow[] = await this.dataSource.query(LOAD_ACTOR_SQL, [id]);
+    // password hash), an observer's grants folded in, and no entity hydration; a named prepared
+    // statement, so PostgreSQL parses and plans it once per connection.
+    const rows = await preparedQuery<ActorRow>(this.dataSource.manager, LOAD_ACTOR_SQL, [id]);
     const row = rows[0];
     if (!row) return null;
     if (tokenGeneration !== undefined && row.token_generation !== tokenGeneration) return null;

@@ -6,9 +6,13 @@ import { NotFound } from '../../common/errors/domain-errors';
 import type { CalendarDate } from '../../common/time/calendar-date';
 import { isClosedStatus } from '../activity-rules';
 import type { Activity } from '../activity.entity';
+import { partColumnsSql, sortParts, toPart } from '../activity-rows';
+import { preparedQuery } from '../../database/prepared';
 import { ActivityPart } from './activity-part.entity';
 import { planPartChange, type PartFieldChange } from './part-changes';
 import { rollUpParts, type PartState } from './part-rollup';
+
+const PART_COLUMNS = partColumnsSql('ap');
 
 /**
  * Each party's part of an activity, kept in step with the activity's parties by every writer of
@@ -77,10 +81,21 @@ export class ActivityPartsStore {
    * open, and a party that finished its share keeps it. When no part is open, an open status reopens
    * every part that was required (every part if all were cancelled). The activity shows what was set
    * until the next part change rolls it up again (part-rollup.ts); the parts' versions move, so a focal
-   * point holding an older part gets 409.
+   * point holding an older part gets 409. Answers every part of the activity as it now is (unordered),
+   * from the statements that wrote them: the caller need not read them again.
    */
-  async applyJoint(em: EntityManager, activity: Activity, actorId: string | null): Promise<void> {
-    const parts = await em.findBy(ActivityPart, { activityId: activity.id });
+  async applyJoint(
+    em: EntityManager,
+    activity: Activity,
+    actorId: string | null,
+  ): Promise<ActivityPart[]> {
+    const parts = (
+      await preparedQuery<Record<string, unknown>>(
+        em,
+        `SELECT ${PART_COLUMNS} FROM activity_parts ap WHERE ap.activity_id = $1`,
+        [activity.id],
+      )
+    ).map(toPart);
     const open = parts.filter((p) => !isClosedStatus(p.status));
     const required = parts.filter((p) => p.status !== 'cancelled');
     const targets =
@@ -95,23 +110,27 @@ export class ActivityPartsStore {
         p.progressPercent !== activity.progressPercent ||
         p.completedOn !== activity.completedOn,
     );
-    if (changed.length === 0) return;
-    await em
-      .createQueryBuilder()
-      .update(ActivityPart)
-      .set({
-        status: activity.status,
-        progressPercent: activity.progressPercent,
-        completedOn: activity.completedOn,
-        version: () => 'version + 1',
-        updatedAt: this.clock.now(),
-        updatedBy: actorId,
-      })
-      .where('activity_id = :id AND party_code IN (:...codes)', {
-        id: activity.id,
-        codes: changed.map((p) => p.partyCode),
-      })
-      .execute();
+    if (changed.length === 0) return parts;
+    // The rows are the parts as written.
+    const rows = await preparedQuery<Record<string, unknown>>(
+      em,
+      `UPDATE activity_parts ap
+          SET status = $3, progress_percent = $4, completed_on = $5, version = version + 1,
+              updated_at = $6, updated_by = $7
+        WHERE ap.activity_id = $1 AND ap.party_code = ANY($2::varchar[])
+        RETURNING ${PART_COLUMNS}`,
+      [
+        activity.id,
+        changed.map((p) => p.partyCode),
+        activity.status,
+        activity.progressPercent,
+        activity.completedOn,
+        this.clock.now(),
+        actorId,
+      ],
+    );
+    const written = new Map(rows.map(toPart).map((p) => [p.partyCode, p]));
+    return parts.map((p) => written.get(p.partyCode) ?? p);
   }
 
   /**
@@ -158,12 +177,7 @@ export class ActivityPartsStore {
     if (activities.length === 0) return byActivity;
     const rows = await em.findBy(ActivityPart, { activityId: In(activities.map((a) => a.id)) });
     for (const row of rows) byActivity.get(row.activityId)?.push(row);
-    for (const activity of activities) {
-      const order = [activity.leadPartyCode, ...activity.partyCodes];
-      byActivity
-        .get(activity.id)!
-        .sort((x, y) => order.indexOf(x.partyCode) - order.indexOf(y.partyCode));
-    }
+    for (const activity of activities) sortParts(activity, byActivity.get(activity.id)!);
     return byActivity;
   }
 }

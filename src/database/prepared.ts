@@ -1,0 +1,46 @@
+import { createHash } from 'node:crypto';
+import type { Pool, PoolClient, QueryResultRow } from 'pg';
+import { QueryFailedError, type EntityManager } from 'typeorm';
+import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
+
+/**
+ * Hot statements as named prepared statements of the pg driver, through the DataSource's own pool:
+ * PostgreSQL parses and plans a named statement once per connection instead of on every request
+ * (DataSource.query sends unnamed ones). Inside a transaction the statement runs on that transaction's
+ * connection (`em.queryRunner`); otherwise the pool lends one, as DataSource.query does. Errors are
+ * TypeORM's QueryFailedError, so callers see what they would have seen through em.query.
+ *
+ * The name is derived from the text, so that one name never stands for two texts on a connection
+ * (pg refuses that); only texts drawn from a small fixed set should come here, each costs a
+ * prepared statement per pooled connection.
+ */
+const names = new Map<string, string>();
+
+export function statementName(text: string): string {
+  let name = names.get(text);
+  if (name === undefined) {
+    name = `accords_${createHash('sha1').update(text).digest('hex').slice(0, 20)}`;
+    names.set(text, name);
+  }
+  return name;
+}
+
+/** The rows of `text` run as a named statement (an UPDATE … RETURNING answers the returned rows). */
+export async function preparedQuery<T = Record<string, unknown>>(
+  em: EntityManager,
+  text: string,
+  values: unknown[],
+): Promise<T[]> {
+  const query = { name: statementName(text), text, values };
+  try {
+    const runner = em.queryRunner;
+    if (runner) {
+      const client = (await runner.connect()) as PoolClient;
+      return (await client.query<QueryResultRow>(query)).rows as T[];
+    }
+    const pool = (em.connection.driver as PostgresDriver).master as Pool;
+    return (await pool.query<QueryResultRow>(query)).rows as T[];
+  } catch (error) {
+    throw new QueryFailedError(text, values, error as Error);
+  }
+}
