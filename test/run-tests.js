@@ -275,8 +275,13 @@ async function runJest() {
   const alone = ALONE.map((file) => path.join(ROOT, file));
   const escaped = alone.map((file) => file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
   const rest = await jest(['--testPathIgnorePatterns', ...escaped], env);
-  console.log(`\n[run-tests] the suites that need the CPU to themselves, one at a time: ${ALONE.join(', ')}`);
-  const serial = await jest(['--runInBand', '--selectProjects', 'e2e', '--runTestsByPath', ...alone], env);
+  console.log(
+    `\n[run-tests] the suites that need the CPU to themselves, one at a time: ${ALONE.join(', ')}`,
+  );
+  const serial = await jest(
+    ['--runInBand', '--selectProjects', 'e2e', '--runTestsByPath', ...alone],
+    env,
+  );
   process.exit(rest !== 0 ? rest : serial);
 }
 

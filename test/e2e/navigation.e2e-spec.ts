@@ -65,7 +65,10 @@ describe('dashboard navigation: links, phone first, history', () => {
   const hashOf = (page: Page) => new URL(page.url()).hash;
   /** Asserts the address's hash once the router has had time to set it (it follows the view). */
   const hashBecomes = async (page: Page, expected: string) => {
-    await page.waitForFunction((hash) => location.hash === hash, expected).catch(() => undefined); // the assertion below says what it was instead
+    // On timeout the assertion below says what the hash was instead.
+    await page
+      .waitForFunction(`location.hash === ${JSON.stringify(expected)}`)
+      .catch(() => undefined);
     expect(hashOf(page)).toBe(expected);
   };
 
