@@ -59,7 +59,7 @@ export class ReminderCandidates {
     return this.subjects(
       'activity',
       `${OPEN_ACTIVITIES} AND a.due_on BETWEEN $2 AND $3 AND ${rule} IS NOT NULL
-         AND ${activityNeedsPlanning('activity_due', rule, '$5', OPEN_PART_CODES)}`,
+         AND ${activityNeedsPlanning('activity_due', rule, '$5')}`,
       [
         now.toISOString(),
         addDays(utcToday, -1),
@@ -89,7 +89,7 @@ export class ReminderCandidates {
         'activity',
         `${OPEN_ACTIVITIES} AND a.due_on < $2 AND (a.due_on, a.id::text) > ($3::date, $4)
            AND a.due_on < ${PLAN_TODAY}
-           AND ${activityNeedsPlanning('activity_overdue', rule, '$6', OPEN_PART_CODES)}
+           AND ${activityNeedsPlanning('activity_overdue', rule, '$6')}
           ORDER BY a.due_on, a.id::text LIMIT ${OVERDUE_BATCH}`,
         [now.toISOString(), utcTomorrow, after.dueOn, after.id, everyDays, stamp],
       );

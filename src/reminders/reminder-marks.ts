@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { Clock } from '../common/time/clock';
+import { OPEN_PART_CODES } from './open-part-codes';
 import type { PlannedReminder } from './reminder-planner';
 
 /** Rule kinds whose candidates are read through their marks (the two that grow with the tables). */
@@ -11,25 +12,25 @@ const CHUNK = 5000;
 
 /**
  * SQL: activity `a`'s reminder with rule key `rule` (an SQL expression) still needs planning: no mark
- * says it was planned for its open parties under `stamp`, or one of its deliveries was cancelled since
- * (a date moved away and back, an activity reopened: the sweep brings such a row back to pending, as
- * it always did, so the key is offered again while it stays current).
+ * says it was planned under `stamp` (parts changed since forget the marks: see the migration), or one
+ * of its deliveries was cancelled since (a date moved away and back, an activity reopened: the sweep
+ * brings such a row back to pending, as it always did, so the key is offered again while current).
+ * One anti-join with plain equalities, so that PostgreSQL may hash the marks once per sweep instead
+ * of probing them row by row.
  */
 export function activityNeedsPlanning(
   ruleKind: (typeof MARKED_RULE_KINDS)[number],
   rule: string,
   stamp: string,
-  openPartCodes: string,
 ): string {
-  return `(NOT EXISTS (
+  return `NOT EXISTS (
       SELECT 1 FROM reminder_marks m
-       WHERE m.subject_type = 'activity' AND m.subject_id = a.id AND m.rule_kind = '${ruleKind}'
-         AND m.rule = ${rule} AND m.due_on = a.due_on AND m.stamp = ${stamp}
-         AND m.party_codes = (${openPartCodes})::text[])
-    OR EXISTS (
-      SELECT 1 FROM notifications n
-       WHERE n.status = 'cancelled' AND n.subject_id = a.id AND n.rule = ${rule}
-         AND n.due_on = a.due_on AND n.subject_type = 'activity'))`;
+       WHERE m.subject_type = 'activity' AND m.rule_kind = '${ruleKind}' AND m.stamp = ${stamp}
+         AND m.subject_id = a.id AND m.due_on = a.due_on AND m.rule = ${rule}
+         AND NOT EXISTS (
+           SELECT 1 FROM notifications n
+            WHERE n.status = 'cancelled' AND n.subject_id = m.subject_id AND n.rule = m.rule
+              AND n.due_on = m.due_on AND n.subject_type = 'activity'))`;
 }
 
 /** Writes the marks of reminders whose deliveries are in (see planned-through.ts). */
@@ -42,26 +43,31 @@ export class ReminderMarks {
 
   /**
    * Marks these reminders planned under `stamp`. Call only once their deliveries are inserted: a mark
-   * without its rows would silence the reminder. Kinds that are not read through marks are ignored.
+   * without its rows would silence the reminder. Kinds that are not read through marks are ignored. A
+   * reminder whose open parts changed while the sweep ran is left unmarked (the change's trigger found
+   * no mark to forget yet): the next sweep plans it again for the parties as they are then.
    */
   async record(planned: PlannedReminder[], stamp: string): Promise<void> {
-    const marked = planned.filter((p) =>
-      (MARKED_RULE_KINDS as readonly string[]).includes(p.ruleKind),
+    // Marked kinds are about activities (the SQL below joins them).
+    const marked = planned.filter(
+      (p) =>
+        p.subjectType === 'activity' &&
+        (MARKED_RULE_KINDS as readonly string[]).includes(p.ruleKind),
     );
     for (let i = 0; i < marked.length; i += CHUNK) {
       const chunk = marked.slice(i, i + CHUNK);
       await this.dataSource.query(
-        `INSERT INTO reminder_marks AS m (subject_type, subject_id, rule_kind, rule, due_on,
-                                          party_codes, stamp, planned_at)
-         SELECT r.subject_type, r.subject_id, r.rule_kind, r.rule, r.due_on,
-                ARRAY(SELECT jsonb_array_elements_text(r.party_codes)), $7, $8::timestamptz
-           FROM unnest($1::varchar[], $2::uuid[], $3::varchar[], $4::varchar[], $5::date[],
-                       $6::jsonb[]) AS r(subject_type, subject_id, rule_kind, rule, due_on, party_codes)
+        `INSERT INTO reminder_marks (subject_type, subject_id, rule_kind, rule, due_on, stamp,
+                                     planned_at)
+         SELECT 'activity', r.subject_id, r.rule_kind, r.rule, r.due_on, $6, $7::timestamptz
+           FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::date[], $5::jsonb[])
+                  AS r(subject_id, rule_kind, rule, due_on, party_codes)
+           JOIN activities a ON a.id = r.subject_id
+          WHERE ARRAY(SELECT jsonb_array_elements_text(r.party_codes)) = (${OPEN_PART_CODES})::text[]
          ON CONFLICT (subject_type, subject_id, rule_kind) DO UPDATE
-           SET rule = EXCLUDED.rule, due_on = EXCLUDED.due_on, party_codes = EXCLUDED.party_codes,
-               stamp = EXCLUDED.stamp, planned_at = EXCLUDED.planned_at`,
+           SET rule = EXCLUDED.rule, due_on = EXCLUDED.due_on, stamp = EXCLUDED.stamp,
+               planned_at = EXCLUDED.planned_at`,
         [
-          chunk.map((p) => p.subjectType),
           chunk.map((p) => p.subjectId),
           chunk.map((p) => p.ruleKind),
           chunk.map((p) => p.rule),

@@ -347,6 +347,19 @@ describe('reminder rules and planning', () => {
       .find((line) => / : \d+ activités? en retard/.test(line));
     expect(heading).toMatch(/^Côte d.Ivoire : /);
 
+    // Morocco reopens its share after the reminder was planned: the same sweep day, its focal point
+    // is reminded too (a part changed, so the reminder is planned again). Then it closes it again.
+    const morocco = (status: string, version: number) =>
+      t.http
+        .patch(`/api/activities/${joint.id}/parts/MA`)
+        .set('Authorization', pm)
+        .send({ version, status })
+        .expect(200);
+    await morocco('in_progress', 2);
+    await sweep(t);
+    expect(await recipients('activity_overdue:1')).toEqual([DEMO.focalCi, DEMO.focalMa]);
+    await morocco('completed', 3);
+
     // Côte d'Ivoire completes too: the activity is completed and nobody hears of it again.
     await t.http
       .patch(`/api/activities/${joint.id}/parts/CI`)
