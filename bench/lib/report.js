@@ -186,7 +186,7 @@ function renderMarkdown(run, previous) {
   } else {
     push(
       '`SweepService.sweep()` from the compiled ApiModule, in the bench process (system clock, real PostgreSQL and Redis). ' +
-        'Same due set at both sizes: the growth is closed or far-future activities only. First sweep after `TRUNCATE notifications`; ' +
+        'Same due set at both sizes: the growth is closed or far-future activities only. First sweep after `TRUNCATE notifications, reminder_marks`; ' +
         `then ${run.sweep[0].steady.runs.length} steady-state sweeps (everything due already planned), median.`,
       '',
       '| activities | reminders planned | deliveries | first sweep ms (rows inserted) | first: Node CPU ms | steady-state ms (runs) | steady: Node CPU ms |',

@@ -79,6 +79,11 @@ export class ActivityDeletionService {
             AND status IN ('pending', 'cancelled') AND attempts = 0 AND sent_at IS NULL`,
         [id],
       );
+      // The sweep's planned-through marks of the activity go with it (they have no foreign key).
+      await em.query(
+        `DELETE FROM reminder_marks WHERE subject_type = 'activity' AND subject_id = $1`,
+        [id],
+      );
       await em.delete(Activity, { id });
     });
   }

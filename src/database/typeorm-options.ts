@@ -19,6 +19,7 @@ import { ResultsFramework1795940000200 } from '../../migrations/1795940000200-Re
 import { ResultsReportingReminders1795940000250 } from '../../migrations/1795940000250-ResultsReportingReminders';
 import { Money1795940000300 } from '../../migrations/1795940000300-Money';
 import { PortfolioFigures1795940000400 } from '../../migrations/1795940000400-PortfolioFigures';
+import { ReminderMarks1795950000000 } from '../../migrations/1795950000000-ReminderMarks';
 import { ENTITIES } from './entities';
 
 export const MIGRATIONS = [
@@ -42,6 +43,7 @@ export const MIGRATIONS = [
   ResultsReportingReminders1795940000250,
   Money1795940000300,
   PortfolioFigures1795940000400,
+  ReminderMarks1795950000000,
 ];
 
 /** One definition shared by Nest (TypeOrmModule), the TypeORM CLI, the seed and the tests. */

@@ -6,6 +6,8 @@ import { Clock } from '../common/time/clock';
 import { deliveryJobId, JOBS, QUEUES } from '../queues/queue-names';
 import { orServiceUnavailable } from '../redis/redis-errors';
 
+const ADD_CHUNK = 1000;
+
 export interface DeliveryJob {
   notificationId: string;
 }
@@ -30,7 +32,14 @@ export class DeliveryQueue {
   ) {}
 
   async add(rows: QueuedRow[]): Promise<void> {
-    if (rows.length === 0) return;
+    // In chunks: a first sweep at 1M activities enqueues ~70k jobs, and one pipeline of that size
+    // outlasts the Redis command timeout on a busy host (the whole sweep then failed with a 503).
+    for (let i = 0; i < rows.length; i += ADD_CHUNK) {
+      await this.addChunk(rows.slice(i, i + ADD_CHUNK));
+    }
+  }
+
+  private async addChunk(rows: QueuedRow[]): Promise<void> {
     const now = this.clock.now().getTime();
     await orServiceUnavailable(
       this.queue.addBulk(

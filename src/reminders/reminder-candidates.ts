@@ -5,6 +5,10 @@ import { addDays, type CalendarDate } from '../common/time/calendar-date';
 import { OPEN_PART_CODES } from './open-part-codes';
 import type { DatedSubject } from './reminder-planner';
 import { openStatusSql } from '../activities/activity-sql';
+import { activityNeedsPlanning } from './reminder-marks';
+
+/** "Today" in the zone of plan `p` at the instant $1. */
+const PLAN_TODAY = `($1::timestamptz AT TIME ZONE p.time_zone)::date`;
 
 /**
  * Open activities with their due date and "today" in their plan's zone ($1 is the instant). One that
@@ -13,7 +17,7 @@ import { openStatusSql } from '../activities/activity-sql';
  */
 const OPEN_ACTIVITIES = `
   SELECT a.id, to_char(a.due_on, 'YYYY-MM-DD') AS date, ${OPEN_PART_CODES} AS "partyCodes",
-         to_char(($1::timestamptz AT TIME ZONE p.time_zone)::date, 'YYYY-MM-DD') AS today
+         to_char(${PLAN_TODAY}, 'YYYY-MM-DD') AS today
     FROM activities a JOIN action_plans p ON p.id = a.plan_id
    WHERE ${openStatusSql('a')}
      AND NOT EXISTS (SELECT 1 FROM activities c WHERE c.carried_over_from_id = a.id)`;
@@ -32,38 +36,62 @@ export const MISSING_NOTIFICATIONS = `ARRAY(
 /**
  * The sweep's read model: indexed range scans over due dates, expiries and notice deadlines, with
  * "today" computed per row in the subject's own time zone. The ranges are widened by a day on each
- * side because zones are up to 14 hours from UTC; the planner then applies the exact rule.
+ * side because zones are up to 14 hours from UTC; the planner then applies the exact rule. Activities,
+ * the sets that grow with the tables, come back only when their reminder is not planned yet
+ * (planned-through.ts): in steady state the scans find the due set and return next to nothing.
  */
 @Injectable()
 export class ReminderCandidates {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** Open activities due between today and `maxLeadDays` ahead. */
-  activitiesDueWithin(now: Date, maxLeadDays: number): Promise<DatedSubject[]> {
+  /**
+   * Open activities due between today and the longest lead time ahead whose lead-time reminder is not
+   * planned yet: `rulesByDaysLeft` gives the rule key by days left (planned-through.ts), `stamp` the
+   * audience and rules the marks must match.
+   */
+  activitiesDueWithin(
+    now: Date,
+    rulesByDaysLeft: (string | null)[],
+    stamp: string,
+  ): Promise<DatedSubject[]> {
     const utcToday = now.toISOString().slice(0, 10);
-    return this.subjects('activity', `${OPEN_ACTIVITIES} AND a.due_on BETWEEN $2 AND $3`, [
-      now.toISOString(),
-      addDays(utcToday, -1),
-      addDays(utcToday, maxLeadDays + 1),
-    ]);
+    const rule = `($4::text[])[a.due_on - ${PLAN_TODAY} + 1]`;
+    return this.subjects(
+      'activity',
+      `${OPEN_ACTIVITIES} AND a.due_on BETWEEN $2 AND $3 AND ${rule} IS NOT NULL
+         AND ${activityNeedsPlanning('activity_due', rule, '$5')}`,
+      [
+        now.toISOString(),
+        addDays(utcToday, -1),
+        addDays(utcToday, rulesByDaysLeft.length),
+        rulesByDaysLeft,
+        stamp,
+      ],
+    );
   }
 
   /**
-   * Open activities whose due date has passed, read in keyset batches by due date. The planner
+   * Open activities whose due date has passed and whose overdue reminder of today is not planned yet
+   * (`stamp` as for activitiesDueWithin), read in keyset batches by due date. The planner
    * overestimates this set badly on large tables (most past due dates belong to closed activities), and
    * without the ORDER BY … LIMIT its choice between the index and a full scan was a coin toss
    * (bench/REPORT.md); with it, the index is the obvious path at any size.
    */
-  async overdueActivities(now: Date): Promise<DatedSubject[]> {
+  async overdueActivities(now: Date, everyDays: number, stamp: string): Promise<DatedSubject[]> {
     const utcTomorrow = addDays(now.toISOString().slice(0, 10), 1);
+    // The key of the occurrence that applies today: overdueOccurrence (reminder-rules.ts) in SQL, for
+    // days overdue >= 1 (integer division of non-negative numbers is the floor).
+    const rule = `('activity_overdue:' || ((${PLAN_TODAY} - a.due_on - 1) / $5::int + 1))`;
     const all: DatedSubject[] = [];
     let after: { dueOn: CalendarDate; id: string } = { dueOn: '0001-01-01', id: '' };
     for (;;) {
       const batch = await this.subjects(
         'activity',
         `${OPEN_ACTIVITIES} AND a.due_on < $2 AND (a.due_on, a.id::text) > ($3::date, $4)
+           AND a.due_on < ${PLAN_TODAY}
+           AND ${activityNeedsPlanning('activity_overdue', rule, '$6')}
           ORDER BY a.due_on, a.id::text LIMIT ${OVERDUE_BATCH}`,
-        [now.toISOString(), utcTomorrow, after.dueOn, after.id],
+        [now.toISOString(), utcTomorrow, after.dueOn, after.id, everyDays, stamp],
       );
       all.push(...batch);
       if (batch.length < OVERDUE_BATCH) return all;

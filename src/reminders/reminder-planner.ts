@@ -32,6 +32,16 @@ export interface PlannedReminder {
   toProgrammeManagers: boolean;
 }
 
+/** The delivery key's rule of a lead-time reminder `daysLeft` days before the date, or null. */
+export function leadTimeRule(
+  ruleKind: RuleKind,
+  daysBefore: number[],
+  daysLeft: number,
+): string | null {
+  const bucket = leadTimeBucket(daysBefore, daysLeft);
+  return bucket === null ? null : `${ruleKind}:${bucket}`;
+}
+
 /** "Due in N days" style reminders: the lead-time bucket today falls into, if any. */
 export function planLeadTime(
   ruleKind: Exclude<RuleKind, 'activity_overdue' | 'weekly_digest'>,
@@ -39,14 +49,14 @@ export function planLeadTime(
   subjects: DatedSubject[],
 ): PlannedReminder[] {
   return subjects.flatMap((s) => {
-    const bucket = leadTimeBucket(daysBefore, daysBetween(s.today, s.date));
-    if (bucket === null) return [];
+    const rule = leadTimeRule(ruleKind, daysBefore, daysBetween(s.today, s.date));
+    if (rule === null) return [];
     return [
       {
         subjectType: s.type,
         subjectId: s.id,
         ruleKind,
-        rule: `${ruleKind}:${bucket}`,
+        rule,
         dueOn: s.date,
         escalated: false,
         partyCodes: s.partyCodes,

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { nextSendingTime } from '../common/time/sending-window';
+import { sendingTimesAt } from '../common/time/sending-window';
 import type { NewNotification } from '../notifications/notification-lifecycle';
 import type { PlannedReminder } from './reminder-planner';
 
@@ -64,6 +64,7 @@ export function expandToDeliveries(
   now: Date,
 ): NewNotification[] {
   const rows: NewNotification[] = [];
+  const sendAt = sendingTimesAt(now); // one sending time per zone, not per delivery
   for (const reminder of planned) {
     const base = {
       subjectType: reminder.subjectType,
@@ -85,7 +86,7 @@ export function expandToDeliveries(
         recipientId: user.id,
         recipientAddress: user.email,
         channel: 'email',
-        notBefore: nextSendingTime(now, user.timeZone),
+        notBefore: sendAt(user.timeZone),
       });
     }
     for (const hook of audience.webhooks) {

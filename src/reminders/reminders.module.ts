@@ -14,6 +14,7 @@ import { ResultsDueSweep } from './results-due/results-due-sweep';
 import { SilentParts } from './nudges/silent-parts';
 import { ReminderMessageComposer } from './reminder-message-composer';
 import { ReminderCandidates } from './reminder-candidates';
+import { ReminderMarks } from './reminder-marks';
 import { ReminderRecipients } from './reminder-recipients';
 import { ReminderRulesController } from './reminder-rules.controller';
 import { ReminderRulesModule } from './reminder-rules.module';
@@ -38,6 +39,7 @@ import { SweepService } from './sweep.service';
   providers: [
     ReminderCandidates,
     ReminderRecipients,
+    ReminderMarks,
     ReminderSubjects,
     SweepService,
     DigestPlanner,

@@ -17,11 +17,16 @@ import {
 } from './reminder-planner';
 import { expandToDeliveries, ReminderRecipients } from './reminder-recipients';
 import { ReminderRulesService } from './reminder-rules.service';
+import { leadRulesByDaysLeft, planningStamp } from './planned-through';
+import { ReminderMarks } from './reminder-marks';
 
 export interface SweepReport {
   at: string;
   tacitRenewals: number;
-  /** Reminders due now, by rule kind, before expansion to recipients. */
+  /**
+   * Reminders due now that no earlier sweep planned for the same audience (activities; the other kinds,
+   * few by nature, are counted whenever due), by rule kind, before expansion to recipients.
+   */
   planned: Record<string, number>;
   /** Deliveries those reminders expand to (recipient × channel). */
   deliveries: number;
@@ -40,9 +45,10 @@ export interface SweepReport {
 const maxLead = (days: number[]) => Math.max(0, ...days);
 
 /**
- * One sweep: which reminders are due now (indexed range reads), who gets them, insert the rows that
- * are new, enqueue them, and enqueue again what stayed pending too long. Safe to run concurrently from
- * any number of processes: the unique delivery key decides.
+ * One sweep: which reminders are due now and not yet planned (indexed range reads that skip what an
+ * earlier sweep marked as planned, planned-through.ts), who gets them, insert the rows that are new,
+ * enqueue them, and enqueue again what stayed pending too long. Safe to run concurrently from any
+ * number of processes: the unique delivery key decides.
  */
 @Injectable()
 export class SweepService {
@@ -53,6 +59,7 @@ export class SweepService {
     private readonly rulesService: ReminderRulesService,
     private readonly candidates: ReminderCandidates,
     private readonly recipients: ReminderRecipients,
+    private readonly marks: ReminderMarks,
     private readonly notifications: NotificationLifecycle,
     private readonly digests: DigestPlanner,
     private readonly nudges: NudgeSweep,
@@ -63,21 +70,28 @@ export class SweepService {
   async sweep(): Promise<SweepReport> {
     const tacitRenewals = await this.agreements.applyDueTacitRenewals();
     const now = this.clock.now();
-    const rules = await this.rulesService.current();
-    const [due, overdue, expiring, notices, plans, audience, awaiting, denounced] =
-      await Promise.all([
-        this.candidates.activitiesDueWithin(now, maxLead(rules.activityDue.daysBefore)),
-        this.candidates.overdueActivities(now),
-        this.candidates.agreementsExpiringWithin(now, maxLead(rules.agreementExpiry.daysBefore)),
-        this.candidates.noticeDeadlinesWithin(now, maxLead(rules.noticeDeadline.daysBefore)),
-        this.candidates.plansEndingWithin(now, maxLead(rules.planExpiry.daysBefore)),
-        this.recipients.load(),
-        this.candidates.agreementsAwaitingNotifications(now),
-        this.candidates.denunciationsTakingEffectWithin(
-          now,
-          maxLead(rules.denunciationEffect.daysBefore),
-        ),
-      ]);
+    const [rules, audience] = await Promise.all([
+      this.rulesService.current(),
+      this.recipients.load(),
+    ]);
+    // Activities are read through their marks: only what no earlier sweep planned for this audience.
+    const stamp = planningStamp(audience, rules);
+    const [due, overdue, expiring, notices, plans, awaiting, denounced] = await Promise.all([
+      this.candidates.activitiesDueWithin(
+        now,
+        leadRulesByDaysLeft('activity_due', rules.activityDue.daysBefore),
+        stamp,
+      ),
+      this.candidates.overdueActivities(now, rules.activityOverdue.everyDays, stamp),
+      this.candidates.agreementsExpiringWithin(now, maxLead(rules.agreementExpiry.daysBefore)),
+      this.candidates.noticeDeadlinesWithin(now, maxLead(rules.noticeDeadline.daysBefore)),
+      this.candidates.plansEndingWithin(now, maxLead(rules.planExpiry.daysBefore)),
+      this.candidates.agreementsAwaitingNotifications(now),
+      this.candidates.denunciationsTakingEffectWithin(
+        now,
+        maxLead(rules.denunciationEffect.daysBefore),
+      ),
+    ]);
     const planned: PlannedReminder[] = [
       ...planLeadTime('activity_due', rules.activityDue.daysBefore, due),
       ...planOverdue(rules, overdue),
@@ -91,6 +105,7 @@ export class SweepService {
     const reportRows = await this.resultsDue.deliveries(now, rules.resultsReporting, audience);
     const rows = [...expandToDeliveries(planned, audience, now), ...nudges, ...reportRows];
     const { inserted, enqueued, held } = await this.notifications.plan(rows);
+    await this.marks.record(planned, stamp);
     const requeued = await this.notifications.requeueStale();
     const report: SweepReport = {
       at: now.toISOString(),

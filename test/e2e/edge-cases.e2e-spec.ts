@@ -136,7 +136,9 @@ describe('edge cases', () => {
     const { planId } = await seededPlan(t);
     const now = new Date('2026-11-28T11:00:00Z');
     const candidates = t.app.get(ReminderCandidates);
-    const before = await candidates.overdueActivities(now);
+    // A stamp no sweep wrote: no mark matches, every overdue activity is a candidate.
+    const read = () => candidates.overdueActivities(now, 7, 'no sweep wrote this');
+    const before = await read();
     // 2,050 more, many on the same day, so batches split inside a day.
     await t.dataSource.query(
       `INSERT INTO activities (plan_id, title, type, lead_party_code, party_codes, due_on)
@@ -144,7 +146,7 @@ describe('edge cases', () => {
          FROM generate_series(1, 2050) AS g`,
       [planId],
     );
-    const after = await candidates.overdueActivities(now);
+    const after = await read();
     expect(after).toHaveLength(before.length + 2050);
     expect(new Set(after.map((a) => a.id)).size).toBe(after.length);
   });

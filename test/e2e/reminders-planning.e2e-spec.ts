@@ -234,6 +234,25 @@ describe('reminder rules and planning', () => {
     await sweep(t); // 7 days before
     const rows = await rowsFor(t, activity.id);
     expect(rows.map((r) => r.recipient_address)).toEqual([DEMO.pm]);
+
+    // The same day again: what is planned is not read again, let alone re-inserted.
+    const again = await sweep(t);
+    expect(again.inserted).toBe(0);
+    expect(again.planned.activity_due).toBeUndefined();
+    expect(again.planned.activity_overdue).toBeUndefined();
+
+    // Switched back on: the audience changed, so the reminder due now reaches the focal point too.
+    await t.http
+      .put('/api/me/notification-preferences')
+      .set('Authorization', focal)
+      .send({ preferences: [{ ruleKind: 'activity_due', channel: 'email', enabled: true }] })
+      .expect(200);
+    await sweep(t);
+    const after = await rowsFor(t, activity.id);
+    expect(after.map((r) => [r.rule, r.recipient_address])).toEqual([
+      ['activity_due:7', DEMO.focalMa],
+      ['activity_due:7', DEMO.pm],
+    ]);
   });
 
   it('lists notifications: everything for managers, only their own for others, with filters', async () => {
@@ -327,6 +346,19 @@ describe('reminder rules and planning', () => {
       .reverse()
       .find((line) => / : \d+ activités? en retard/.test(line));
     expect(heading).toMatch(/^Côte d.Ivoire : /);
+
+    // Morocco reopens its share after the reminder was planned: the same sweep day, its focal point
+    // is reminded too (a part changed, so the reminder is planned again). Then it closes it again.
+    const morocco = (status: string, version: number) =>
+      t.http
+        .patch(`/api/activities/${joint.id}/parts/MA`)
+        .set('Authorization', pm)
+        .send({ version, status })
+        .expect(200);
+    await morocco('in_progress', 2);
+    await sweep(t);
+    expect(await recipients('activity_overdue:1')).toEqual([DEMO.focalCi, DEMO.focalMa]);
+    await morocco('completed', 3);
 
     // Côte d'Ivoire completes too: the activity is completed and nobody hears of it again.
     await t.http

@@ -27,7 +27,13 @@ export async function sweep(t: TestApp) {
     .post('/api/reminders/sweep')
     .set('Authorization', await t.tokenFor(DEMO.admin))
     .expect(200);
-  return res.body as { inserted: number; enqueued: number; requeued: number; deliveries: number };
+  return res.body as {
+    inserted: number;
+    enqueued: number;
+    requeued: number;
+    deliveries: number;
+    planned: Record<string, number>;
+  };
 }
 
 export interface Row {

@@ -1,4 +1,4 @@
-import { nextSendingTime } from './sending-window';
+import { nextSendingTime, sendingTimesAt } from './sending-window';
 import { wallClock } from './wall-clock';
 
 describe('nextSendingTime', () => {
@@ -22,5 +22,19 @@ describe('nextSendingTime', () => {
   it('lands on 08:00 local time', () => {
     const at = nextSendingTime(new Date('2026-03-21T21:00:00Z'), 'Africa/Casablanca');
     expect(wallClock(at, 'Africa/Casablanca')).toMatchObject({ hour: 8, minute: 0, day: 22 });
+  });
+});
+
+describe('sendingTimesAt', () => {
+  it('answers what nextSendingTime does, for each zone, from one computation per zone', () => {
+    const now = new Date('2026-06-15T06:30:00Z'); // 06:30 in Abidjan, 07:30 in Casablanca
+    const sendAt = sendingTimesAt(now);
+    const first = sendAt('Africa/Casablanca');
+    expect(first.toISOString()).toBe('2026-06-15T07:00:00.000Z');
+    expect(sendAt('Africa/Abidjan').toISOString()).toBe('2026-06-15T08:00:00.000Z');
+    expect(sendAt('Africa/Casablanca')).toBe(first); // the same instance: not computed again
+    expect(sendingTimesAt(new Date('2026-06-15T10:00:00Z'))('Africa/Abidjan').toISOString()).toBe(
+      '2026-06-15T10:00:00.000Z',
+    );
   });
 });

@@ -23,3 +23,19 @@ function offsetMs(instant: Date, timeZone: string): number {
   const asUtc = Date.UTC(w.year, w.month - 1, w.day, w.hour, w.minute, w.second);
   return asUtc - Math.floor(instant.getTime() / 1000) * 1000;
 }
+
+/**
+ * `nextSendingTime` at one instant, worked out once per zone: a sweep gives tens of thousands of mails
+ * the same `now`, and its recipients live in a handful of zones (each call costs a few Intl lookups).
+ */
+export function sendingTimesAt(now: Date): (timeZone: string) => Date {
+  const byZone = new Map<string, Date>();
+  return (timeZone) => {
+    let at = byZone.get(timeZone);
+    if (at === undefined) {
+      at = nextSendingTime(now, timeZone);
+      byZone.set(timeZone, at);
+    }
+    return at;
+  };
+}

@@ -1,5 +1,5 @@
 import { daysBetween, type CalendarDate } from '../../common/time/calendar-date';
-import { nextSendingTime } from '../../common/time/sending-window';
+import { sendingTimesAt } from '../../common/time/sending-window';
 import type { NewNotification } from '../../notifications/notification-lifecycle';
 import type { PlannedMeeting } from '../../meetings/meetings.reader';
 import type { Audience } from '../reminder-recipients';
@@ -56,6 +56,7 @@ export function nudgeDeliveries(
     escalated: false,
   };
   const rows: NewNotification[] = [];
+  const sendAt = sendingTimesAt(now);
   for (const user of audience.users) {
     const concerned =
       user.role === 'programme_manager' ||
@@ -67,7 +68,7 @@ export function nudgeDeliveries(
       recipientId: user.id,
       recipientAddress: user.email,
       channel: 'email',
-      notBefore: nextSendingTime(now, user.timeZone),
+      notBefore: sendAt(user.timeZone),
     });
   }
   for (const hook of audience.webhooks) {

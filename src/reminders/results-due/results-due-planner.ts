@@ -1,5 +1,5 @@
 import type { CalendarDate } from '../../common/time/calendar-date';
-import { nextSendingTime } from '../../common/time/sending-window';
+import { sendingTimesAt } from '../../common/time/sending-window';
 import type { NewNotification } from '../../notifications/notification-lifecycle';
 import { reportDueOn, type PeriodKey } from '../../results/reporting-periods';
 import type { Audience } from '../reminder-recipients';
@@ -53,6 +53,7 @@ export function resultsDueDeliveries(
   now: Date,
 ): NewNotification[] {
   const rows: NewNotification[] = [];
+  const sendAt = sendingTimesAt(now);
   for (const partyCode of missingParties) {
     const base = {
       subjectType: 'plan' as const,
@@ -71,7 +72,7 @@ export function resultsDueDeliveries(
         recipientId: user.id,
         recipientAddress: user.email,
         channel: 'email',
-        notBefore: nextSendingTime(now, user.timeZone),
+        notBefore: sendAt(user.timeZone),
       });
     }
     for (const hook of audience.webhooks) {
