@@ -88,11 +88,10 @@ describe('accounts in the page', () => {
     await page.getByRole('button', { name: m.acctSetPassword }).click();
   }
 
+  // Left to right at a desktop width, right to left on a phone: the two layouts that differ most.
   const cases: [Language, number][] = [
     ['fr', 1366],
     ['ar', 360],
-    ['ar', 1366],
-    ['fr', 360],
   ];
 
   it.each(cases)('a password reset end to end in the page (%s, %i px)', async (lang, width) => {

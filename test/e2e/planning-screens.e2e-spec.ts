@@ -140,10 +140,10 @@ describe('planning screens for programme managers', () => {
     await expect(observer.locator('#plan-actions').count()).resolves.toBe(0);
   });
 
+  // Left to right at a desktop width, right to left on a phone: the two layouts that differ most
+  // (the other two pairings are walked by the navigation and dashboard suites).
   describe.each([
     ['fr', 1366],
-    ['fr', 360],
-    ['ar', 1366],
     ['ar', 360],
   ] as const)('in %s at %i px', (lang, width) => {
     const m = MESSAGES[lang];
