@@ -25,7 +25,7 @@ const pool = new pg.Pool({
   // And Accords' session settings (typeorm-options.ts `extra.options`): the same statement text must
   // get the same plan. Without them the portfolio's figure sort (cost near the JIT threshold) spent
   // seconds compiling on every execution here and not in Accords.
-  options: '-c max_parallel_workers_per_gather=0 -c jit=off',
+  options: '-c max_parallel_workers_per_gather=0 -c jit=off -c random_page_cost=1.1',
 });
 const auth = createAuth({
   pool,

@@ -65,7 +65,11 @@ export function typeOrmOptions(databaseUrl: string): DataSourceOptions {
       // query to save nothing (issue 11: progress went from 29 to 101 req/s without them).
       // JIT off for the same reason: the portfolio's figure sort sits near the JIT cost threshold, and a
       // misestimate (fresh tables without statistics) made compiling take 5.2 s of a 7.1 s query.
-      options: '-c max_parallel_workers_per_gather=0 -c jit=off',
+      // random_page_cost 1.1 (PostgreSQL's default of 4 prices a random read as a spinning disk's):
+      // progress's by-party figures join a plan's activities to their parts, and at 4 the planner
+      // seq-scanned all 1.4 M parts for a plan of 5,000 (268 ms) instead of probing each activity's
+      // parts by primary key (EXPLAIN ANALYZE at 1 M activities, bench data).
+      options: '-c max_parallel_workers_per_gather=0 -c jit=off -c random_page_cost=1.1',
     },
   };
 }

@@ -72,13 +72,15 @@ describe('action plans, activities and progress', () => {
   });
   afterAll(() => t.close());
 
-  it('runs its statements without parallel workers nor JIT (the pool sets it on every connection)', async () => {
+  it('runs its statements without parallel workers nor JIT, pricing random reads as an SSD does (the pool sets it on every connection)', async () => {
     const rows: { max_parallel_workers_per_gather: string }[] = await t.dataSource.query(
       'SHOW max_parallel_workers_per_gather',
     );
     expect(rows[0].max_parallel_workers_per_gather).toBe('0');
     const jit: { jit: string }[] = await t.dataSource.query('SHOW jit');
     expect(jit[0].jit).toBe('off');
+    const cost: { random_page_cost: string }[] = await t.dataSource.query('SHOW random_page_cost');
+    expect(cost[0].random_page_cost).toBe('1.1');
   });
 
   describe('plans', () => {
