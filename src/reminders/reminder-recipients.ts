@@ -53,53 +53,77 @@ export class ReminderRecipients {
   }
 }
 
+/** What every delivery of one reminder shares, whoever receives it. */
+export type DeliveryBase = Omit<
+  NewNotification,
+  'recipientType' | 'recipientId' | 'recipientAddress' | 'channel' | 'notBefore'
+>;
+
+/**
+ * The deliveries of one reminder: a mail to each user `concerned` who has not switched its kind off,
+ * at the recipient's working hours (`sendAt`, one computation per zone per sweep), and a webhook call
+ * at once to each webhook subscribed to the kind. Every planner fans out through here.
+ */
+export function deliveriesOf(
+  base: DeliveryBase,
+  audience: Audience,
+  concerned: (user: Recipient) => boolean,
+  sendAt: (timeZone: string) => Date,
+  now: Date,
+): NewNotification[] {
+  const rows: NewNotification[] = [];
+  for (const user of audience.users) {
+    if (!concerned(user) || audience.switchedOff.has(`${user.id}|${base.ruleKind}|email`)) continue;
+    rows.push({
+      ...base,
+      recipientType: 'user',
+      recipientId: user.id,
+      recipientAddress: user.email,
+      channel: 'email',
+      notBefore: sendAt(user.timeZone),
+    });
+  }
+  for (const hook of audience.webhooks) {
+    if (!hook.events.includes(base.ruleKind)) continue;
+    rows.push({
+      ...base,
+      recipientType: 'webhook',
+      recipientId: hook.id,
+      recipientAddress: hook.url,
+      channel: 'webhook',
+      notBefore: now,
+    });
+  }
+  return rows;
+}
+
 /**
  * One row per (reminder, recipient, channel): the focal points of the parties concerned, the programme
- * managers when the rule says so, and each webhook subscribed to the rule kind. Mail waits for the
- * recipient's working hours; webhooks go at once.
+ * managers when the rule says so, and each webhook subscribed to the rule kind.
  */
 export function expandToDeliveries(
   planned: PlannedReminder[],
   audience: Audience,
   now: Date,
 ): NewNotification[] {
-  const rows: NewNotification[] = [];
   const sendAt = sendingTimesAt(now); // one sending time per zone, not per delivery
-  for (const reminder of planned) {
-    const base = {
-      subjectType: reminder.subjectType,
-      subjectId: reminder.subjectId,
-      rule: reminder.rule,
-      ruleKind: reminder.ruleKind,
-      dueOn: reminder.dueOn,
-      escalated: reminder.escalated,
-    };
-    for (const user of audience.users) {
-      const concerned =
+  return planned.flatMap((reminder) =>
+    deliveriesOf(
+      {
+        subjectType: reminder.subjectType,
+        subjectId: reminder.subjectId,
+        rule: reminder.rule,
+        ruleKind: reminder.ruleKind,
+        dueOn: reminder.dueOn,
+        escalated: reminder.escalated,
+      },
+      audience,
+      (user) =>
         user.role === 'programme_manager'
           ? reminder.toProgrammeManagers
-          : user.partyCode !== null && reminder.partyCodes.includes(user.partyCode);
-      if (!concerned || audience.switchedOff.has(`${user.id}|${reminder.ruleKind}|email`)) continue;
-      rows.push({
-        ...base,
-        recipientType: 'user',
-        recipientId: user.id,
-        recipientAddress: user.email,
-        channel: 'email',
-        notBefore: sendAt(user.timeZone),
-      });
-    }
-    for (const hook of audience.webhooks) {
-      if (!hook.events.includes(reminder.ruleKind)) continue;
-      rows.push({
-        ...base,
-        recipientType: 'webhook',
-        recipientId: hook.id,
-        recipientAddress: hook.url,
-        channel: 'webhook',
-        notBefore: now,
-      });
-    }
-  }
-  return rows;
+          : user.partyCode !== null && reminder.partyCodes.includes(user.partyCode),
+      sendAt,
+      now,
+    ),
+  );
 }

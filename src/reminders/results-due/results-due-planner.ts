@@ -2,7 +2,7 @@ import type { CalendarDate } from '../../common/time/calendar-date';
 import { sendingTimesAt } from '../../common/time/sending-window';
 import type { NewNotification } from '../../notifications/notification-lifecycle';
 import { reportDueOn, type PeriodKey } from '../../results/reporting-periods';
-import type { Audience } from '../reminder-recipients';
+import { type Audience, deliveriesOf } from '../reminder-recipients';
 import {
   resultsReminderDue,
   resultsRule,
@@ -52,40 +52,21 @@ export function resultsDueDeliveries(
   audience: Audience,
   now: Date,
 ): NewNotification[] {
-  const rows: NewNotification[] = [];
   const sendAt = sendingTimesAt(now);
-  for (const partyCode of missingParties) {
-    const base = {
-      subjectType: 'plan' as const,
-      subjectId: report.planId,
-      rule: resultsRule(report.kind, report.period, partyCode, report.step),
-      ruleKind: report.kind,
-      dueOn: report.dueOn,
-      escalated: false,
-    };
-    for (const user of audience.users) {
-      if (user.role !== 'focal_point' || user.partyCode !== partyCode) continue;
-      if (audience.switchedOff.has(`${user.id}|${report.kind}|email`)) continue;
-      rows.push({
-        ...base,
-        recipientType: 'user',
-        recipientId: user.id,
-        recipientAddress: user.email,
-        channel: 'email',
-        notBefore: sendAt(user.timeZone),
-      });
-    }
-    for (const hook of audience.webhooks) {
-      if (!hook.events.includes(report.kind)) continue;
-      rows.push({
-        ...base,
-        recipientType: 'webhook',
-        recipientId: hook.id,
-        recipientAddress: hook.url,
-        channel: 'webhook',
-        notBefore: now,
-      });
-    }
-  }
-  return rows;
+  return missingParties.flatMap((partyCode) =>
+    deliveriesOf(
+      {
+        subjectType: 'plan',
+        subjectId: report.planId,
+        rule: resultsRule(report.kind, report.period, partyCode, report.step),
+        ruleKind: report.kind,
+        dueOn: report.dueOn,
+        escalated: false,
+      },
+      audience,
+      (user) => user.role === 'focal_point' && user.partyCode === partyCode,
+      sendAt,
+      now,
+    ),
+  );
 }
