@@ -6,6 +6,7 @@ import { NotAuthenticated } from '../common/errors/domain-errors';
 import type { User } from '../users/user.entity';
 import { UsersService } from '../users/users.service';
 import { LoginThrottle } from './login-throttle';
+import { VerifiedTokens } from './verified-tokens';
 
 export interface LoginResult {
   accessToken: string;
@@ -14,6 +15,8 @@ export interface LoginResult {
 
 interface TokenClaims {
   sub: string;
+  /** Expiry, seconds since the epoch (set by signAsync from JWT_TTL). */
+  exp?: number;
   /** The user's token generation at issue; a token without one predates it and counts as 0. */
   gen?: number;
   /** Page sessions only (session/): the auth_sessions row the token belongs to. */
@@ -36,6 +39,7 @@ export interface BearerRequest {
 @Injectable()
 export class AuthService {
   private readonly verifiedByRequest = new WeakMap<BearerRequest, Promise<TokenSubject>>();
+  private readonly verifiedTokens = new VerifiedTokens<TokenSubject>();
 
   constructor(
     private readonly users: UsersService,
@@ -104,6 +108,9 @@ export class AuthService {
    * since is for UsersService.loadActor to tell, from the generation.
    */
   async verifyToken(token: string): Promise<TokenSubject> {
+    // jsonwebtoken judges `exp` by Date.now() too.
+    const known = this.verifiedTokens.get(token, Date.now());
+    if (known) return known;
     try {
       const claims = await this.jwt.verifyAsync<TokenClaims>(token);
       // Only we issue tokens, but a subject that is not a user id must not reach the database (a 500).
@@ -113,7 +120,9 @@ export class AuthService {
       // A page session's access token is checked against its session row (sign-out revokes it):
       // it is accepted from its cookie only, never as a bearer token.
       if (claims.sid !== undefined) throw new Error('a session token');
-      return { userId: claims.sub, generation };
+      const subject: TokenSubject = Object.freeze({ userId: claims.sub, generation });
+      this.verifiedTokens.remember(token, subject, claims.exp);
+      return subject;
     } catch {
       throw new NotAuthenticated('The bearer token is invalid or expired.');
     }

@@ -1,3 +1,6 @@
+import type Redis from 'ioredis';
+import { REDIS } from '../../src/redis/redis.module';
+import { LEASE_CAP } from '../../src/rate-limit/leased-redis-store';
 import { createTestApp, DEMO, TestApp } from '../support/test-app';
 
 const LIMIT = 3;
@@ -65,5 +68,60 @@ describe('API-wide rate limits (tiny limits set through the environment)', () =>
       expect(res.headers['x-ratelimit-limit']).toBeUndefined();
     }
     await first.http.get('/api/health').expect(429);
+  });
+});
+
+describe('API-wide rate limits leased to each instance (a budget large enough to lease)', () => {
+  const BUDGET = 800;
+  let first: TestApp;
+  let second: TestApp;
+  let redis: Redis;
+  beforeAll(async () => {
+    first = await createTestApp({ env: { RATE_LIMIT_PER_TOKEN: String(BUDGET) } });
+    second = await createTestApp({ shareWith: first });
+    redis = first.app.get<Redis>(REDIS);
+  });
+  afterAll(async () => {
+    await second.close();
+    await first.close();
+  });
+
+  it('counts in Redis a slice at a time, with exact counts per instance and no 429 before the budget', async () => {
+    const bearer = await first.tokenFor(DEMO.focalMa);
+    const userId = (await first.http.get('/api/me').set('Authorization', bearer)).body.id as string;
+    const counted = async () => Number(await redis.get(`rate-limit:user:${userId}`));
+    // /api/me above claimed the first slice: an eighth of the budget, at most LEASE_CAP.
+    const firstSlice = Math.min(LEASE_CAP, Math.floor(BUDGET / 8));
+    expect(await counted()).toBe(firstSlice);
+
+    const remainingOn = async (app: TestApp) => {
+      const res = await app.http.get('/api/me').set('Authorization', bearer);
+      expect(res.status).toBe(200);
+      return Number(res.headers['x-ratelimit-remaining']);
+    };
+    // The first instance spends its slice without asking Redis: exact counts, Redis unchanged.
+    expect([await remainingOn(first), await remainingOn(first)]).toEqual([BUDGET - 2, BUDGET - 3]);
+    expect(await counted()).toBe(firstSlice);
+    // The second instance claims its own slice of what is left, counted after the first's.
+    const secondSlice = Math.min(LEASE_CAP, Math.floor((BUDGET - firstSlice) / 8));
+    expect(await remainingOn(second)).toBe(BUDGET - firstSlice - 1);
+    expect(await counted()).toBe(firstSlice + secondSlice);
+  });
+
+  it('refuses past the budget however the requests are spread over instances', async () => {
+    const bearer = await first.tokenFor(DEMO.focalCi);
+    let served = 0;
+    let refusedAt: number | undefined;
+    for (let i = 0; i < BUDGET + 10 && refusedAt === undefined; i++) {
+      const app = i % 3 === 0 ? second : first;
+      const res = await app.http.get('/api/health').set('Authorization', bearer);
+      if (res.status === 429) refusedAt = i;
+      else served += 1;
+    }
+    // Slices left unspent on one instance are lost to the window: never more served than the
+    // budget, and at most the two instances' last slices fewer.
+    expect(refusedAt).toBeDefined();
+    expect(served).toBeLessThanOrEqual(BUDGET);
+    expect(served).toBeGreaterThan(BUDGET - 2 * LEASE_CAP);
   });
 });

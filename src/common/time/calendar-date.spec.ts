@@ -178,6 +178,23 @@ describe('todayIn', () => {
     expect(parts.find((p) => p.type === 'timeZoneName')?.value).toBe(offset);
   });
 
+  it('answers each instant for itself, asked in quick succession across a local midnight', () => {
+    // todayIn remembers its last answer per zone for one second of UTC: the next second, the
+    // millisecond before it and another zone in the same second must not get a stale date.
+    const asked: [string, string, string][] = [
+      ['Africa/Casablanca', '2025-06-15T22:59:59.000Z', '2025-06-15'],
+      ['Africa/Casablanca', '2025-06-15T22:59:59.999Z', '2025-06-15'],
+      ['Africa/Abidjan', '2025-06-15T22:59:59.999Z', '2025-06-15'],
+      ['Africa/Casablanca', '2025-06-15T23:00:00.000Z', '2025-06-16'],
+      ['Africa/Casablanca', '2025-06-15T22:59:59.500Z', '2025-06-15'],
+      ['Africa/Abidjan', '2025-06-15T23:00:00.000Z', '2025-06-15'],
+      ['Africa/Casablanca', '2025-06-15T23:00:00.001Z', '2025-06-16'],
+    ];
+    expect(asked.map(([zone, instant]) => todayIn(zone, new Date(instant)))).toEqual(
+      asked.map(([, , expected]) => expected),
+    );
+  });
+
   it('rejects an unknown time zone instead of using the host zone', () => {
     expect(() => todayIn('Mars/Olympus_Mons', new Date('2025-01-01T00:00:00Z'))).toThrow(
       RangeError,
