@@ -15,6 +15,11 @@ export default tseslint.config(
       '@typescript-eslint/no-floating-promises': 'error',
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', ignoreRestSiblings: true }],
       '@typescript-eslint/consistent-type-imports': 'off',
+      // Heavy libraries only some routes use are required on first use (src/common/modules/on-first-use.ts).
+      '@typescript-eslint/no-require-imports': [
+        'error',
+        { allow: ['^playwright-core$', '^exceljs$', '^xmlbuilder2$', '^unzipper$', '^yauzl$'] },
+      ],
     },
   },
   {

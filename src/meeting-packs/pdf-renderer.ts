@@ -1,7 +1,10 @@
 import { existsSync } from 'node:fs';
 import { Injectable, Logger, OnApplicationShutdown } from '@nestjs/common';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { onFirstUse } from '../common/modules/on-first-use';
 import { AppConfig } from '../config/app-config';
+
+const playwright = onFirstUse(() => require('playwright-core') as typeof import('playwright-core'));
 
 const CHROMIUM_ARGS = [
   '--headless',
@@ -57,7 +60,7 @@ export class PdfRenderer implements OnApplicationShutdown {
           ),
         );
       }
-      const started = chromium.launch({
+      const started = playwright().chromium.launch({
         executablePath: path,
         args: CHROMIUM_ARGS,
         headless: true,

@@ -1,4 +1,6 @@
-import ExcelJS from 'exceljs';
+import { onFirstUse } from '../common/modules/on-first-use';
+
+const excel = onFirstUse(() => require('exceljs') as typeof import('exceljs'));
 import type { ValueCell } from './values-table';
 
 const WIDTHS: Partial<Record<string, number>> = {
@@ -17,7 +19,7 @@ export async function valuesToXlsx(
   columns: readonly string[],
   planTitle: string,
 ): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (excel().Workbook)();
   workbook.creator = 'Accords';
   workbook.title = planTitle;
   const sheet = workbook.addWorksheet('Values', { views: [{ state: 'frozen', ySplit: 1 }] });

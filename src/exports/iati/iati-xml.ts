@@ -5,8 +5,8 @@ import {
   type TranslatedField,
   type Translations,
 } from '../../common/i18n/translations';
-import { create } from 'xmlbuilder2';
 import type { XMLBuilder } from 'xmlbuilder2/lib/interfaces';
+import { onFirstUse } from '../../common/modules/on-first-use';
 import type { ActivityView } from '../../activities/activity-view';
 import { compareDates, type CalendarDate } from '../../common/time/calendar-date';
 import type { Party } from '../../parties/party.entity';
@@ -24,6 +24,7 @@ import { appendActivityResults, type IatiResults } from './iati-results';
 import { partNarratives } from './part-narratives';
 import { FUNDING_PARTY_CODES, iatiIdentifier, type ReportingOrg } from './reporting-org';
 
+const xmlbuilder = onFirstUse(() => require('xmlbuilder2') as typeof import('xmlbuilder2'));
 /** The file's default language (each iati-activity's xml:lang). */
 const LANG: ContentLanguage = 'fr';
 /** IATI DocumentCategory A09: Memorandum of understanding (if agreed by all parties). */
@@ -60,10 +61,12 @@ export interface IatiInput {
  * (see iati-activities-schema.xsd, element iati-activity), since the XSD is a strict sequence.
  */
 export function buildIatiXml(input: IatiInput): string {
-  const root = create({ version: '1.0', encoding: 'UTF-8', invalidCharReplacement: '' }).ele(
-    'iati-activities',
-    { version: '2.03', 'generated-datetime': input.generatedAt.toISOString() },
-  );
+  const root = xmlbuilder()
+    .create({ version: '1.0', encoding: 'UTF-8', invalidCharReplacement: '' })
+    .ele('iati-activities', {
+      version: '2.03',
+      'generated-datetime': input.generatedAt.toISOString(),
+    });
   for (const activity of input.activities) appendActivity(root, activity, input);
   return root.end({ prettyPrint: true });
 }

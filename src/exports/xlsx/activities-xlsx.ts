@@ -1,4 +1,6 @@
-import ExcelJS from 'exceljs';
+import { onFirstUse } from '../../common/modules/on-first-use';
+
+const excel = onFirstUse(() => require('exceljs') as typeof import('exceljs'));
 import { DATE_COLUMNS, EXPORT_COLUMNS, type ExportCell } from '../../activities/activity-table';
 import { isPartColumn } from '../../activities/parts/part-columns';
 
@@ -26,7 +28,7 @@ export async function activitiesToXlsx(
     ...DATE_COLUMNS,
     ...columns.filter((c) => isPartColumn(c) && c.endsWith('_completedOn')),
   ];
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (excel().Workbook)();
   workbook.creator = 'Accords';
   workbook.title = planTitle;
   const sheet = workbook.addWorksheet(SHEET_NAME, {

@@ -1,4 +1,7 @@
-import ExcelJS from 'exceljs';
+import type * as ExcelJS from 'exceljs';
+import { onFirstUse } from '../../../common/modules/on-first-use';
+
+const excel = onFirstUse(() => require('exceljs') as typeof import('exceljs'));
 import { PassThrough } from 'node:stream';
 import { setImmediate as nextTick } from 'node:timers/promises';
 import { ImportRejected } from '../import-errors';
@@ -25,7 +28,7 @@ export async function parseXlsxTable(body: Buffer): Promise<RawTable> {
   const bytes = await guardedWorkbookBytes(body);
   const input = new PassThrough();
   input.end(bytes);
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+  const reader = new (excel().stream.xlsx.WorkbookReader)(input, {
     sharedStrings: 'cache',
     // Styles say which numbers are dates.
     styles: 'cache',

@@ -1,7 +1,7 @@
 import { crc32 } from 'node:zlib';
 import { PassThrough } from 'node:stream';
-import * as unzipper from 'unzipper';
-import * as yauzl from 'yauzl';
+import type * as yauzl from 'yauzl';
+import { onFirstUse } from '../../../common/modules/on-first-use';
 import { ImportRejected } from '../import-errors';
 import {
   limitMessages,
@@ -11,6 +11,11 @@ import {
   RATIO_CHECKED_FROM_BYTES,
 } from '../import-limits';
 import { ImportTooLarge } from '../import-too-large';
+
+const zipReaders = onFirstUse(() => ({
+  unzipper: require('unzipper') as typeof import('unzipper'),
+  yauzl: require('yauzl') as typeof import('yauzl'),
+}));
 
 const UNREADABLE = 'the file is not a readable .xlsx workbook';
 const SHARED_STRINGS = 'xl/sharedStrings.xml';
@@ -45,7 +50,7 @@ interface ZipPart {
 async function readCentralDirectory(body: Buffer): Promise<Map<string, ZipPart>> {
   let zip: yauzl.ZipFile;
   try {
-    zip = await yauzl.fromBufferPromise(body, { lazyEntries: true, autoClose: false });
+    zip = await zipReaders().yauzl.fromBufferPromise(body, { lazyEntries: true, autoClose: false });
   } catch {
     throw ImportRejected.file(UNREADABLE);
   }
@@ -163,7 +168,7 @@ function emptySharedStrings(): Buffer {
 
 async function assertInflatesWithinCap(zipBytes: Buffer): Promise<void> {
   const input = new PassThrough();
-  const entries = unzipper.Parse({ forceStream: true });
+  const entries = zipReaders().unzipper.Parse({ forceStream: true });
   input.pipe(entries);
   input.end(zipBytes);
   let inflated = 0;
