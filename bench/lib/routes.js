@@ -109,6 +109,11 @@ function routeTable(ids) {
       key: 'csv',
       path: `/api/action-plans/${plan}/activities.csv`,
       as: 'reader',
+      // ~0.25 s of CPU per file (5,000 rows) on each side: at -c 50 every request waited ~15 s, past
+      // the 10 s timeout, so runs counted timeouts and each left ~12 s of abandoned work for settle()
+      // to wait out (minutes over the rounds). Four connections keep both cores busy with answers.
+      connections: 4,
+      timeoutSeconds: 60,
     },
     {
       name: 'POST /api/auth/login',
