@@ -13,7 +13,7 @@ import {
   NotFound,
   VersionConflict,
 } from '../common/errors/domain-errors';
-import { mergeTranslations } from '../common/i18n/translations';
+import { mergeTranslations, type Translations } from '../common/i18n/translations';
 import type { CreateIndicatorDto, UpdateIndicatorDto } from './dto/indicator.dto';
 import type { CreateObjectiveDto, UpdateObjectiveDto } from './dto/objective.dto';
 import type { PutTargetsDto } from './dto/targets.dto';
@@ -90,16 +90,8 @@ export class ResultsFrameworkService {
       .createQueryBuilder()
       .update(ResultObjective)
       .set({
-        ...(dto.code !== undefined && { code: dto.code }),
+        ...namedChanges(dto, current),
         ...(dto.theme !== undefined && { theme: dto.theme }),
-        ...(dto.title !== undefined && { title: dto.title }),
-        ...(dto.translations !== undefined && {
-          translations:
-            dto.translations === null
-              ? {}
-              : mergeTranslations(current.translations, dto.translations),
-        }),
-        ...(dto.position !== undefined && { position: dto.position }),
         version: () => 'version + 1',
       })
       .where('id = :objectiveId AND plan_id = :planId AND version = :expected', {
@@ -198,18 +190,10 @@ export class ResultsFrameworkService {
         .createQueryBuilder()
         .update(ResultIndicator)
         .set({
+          ...namedChanges(dto, current),
           ...(dto.objectiveId !== undefined && { objectiveId: dto.objectiveId }),
-          ...(dto.code !== undefined && { code: dto.code }),
-          ...(dto.title !== undefined && { title: dto.title }),
-          ...(dto.translations !== undefined && {
-            translations:
-              dto.translations === null
-                ? {}
-                : mergeTranslations(current.translations, dto.translations),
-          }),
           ...(dto.unit !== undefined && { unit: dto.unit }),
           ...(dto.baselineOn !== undefined && { baselineOn: dto.baselineOn }),
-          ...(dto.position !== undefined && { position: dto.position }),
           measure: next.measure,
           disaggregations: next.disaggregations,
           baselineValue: next.baselineValue,
@@ -395,4 +379,23 @@ export class ResultsFrameworkService {
       activityIds.map((activityId) => ({ indicatorId, activityId })),
     );
   }
+}
+
+/**
+ * What objectives and indicators change alike, as an UPDATE's SET: the code, title, translations
+ * (merged into the current ones, or cleared by null) and position the request names, nothing else.
+ */
+function namedChanges(
+  dto: Pick<UpdateObjectiveDto, 'code' | 'title' | 'translations' | 'position'>,
+  current: { translations: Translations },
+) {
+  return {
+    ...(dto.code !== undefined && { code: dto.code }),
+    ...(dto.title !== undefined && { title: dto.title }),
+    ...(dto.translations !== undefined && {
+      translations:
+        dto.translations === null ? {} : mergeTranslations(current.translations, dto.translations),
+    }),
+    ...(dto.position !== undefined && { position: dto.position }),
+  };
 }
