@@ -71,6 +71,7 @@ const log = (message) =>
  */
 const PORTS = { accords: 0, baseline: 0, workers: [] };
 const SEED_PASSWORD = 'accords-demo';
+const { ACCORDS_NODE_FLAGS } = require('./lib/processes');
 
 function git(args, cwd) {
   try {
@@ -317,7 +318,8 @@ async function run(options, scratch) {
 async function startServers(scratch, env) {
   const accords = await startProcess({
     name: 'accords api',
-    args: [scratch.dist('main.js')],
+    // The V8 flags of `npm run start:api` and the Dockerfile: Accords is measured as it is run.
+    args: [...ACCORDS_NODE_FLAGS, scratch.dist('main.js')],
     cwd: scratch.root,
     env: { ...env, PORT: String(PORTS.accords) },
     port: PORTS.accords,

@@ -103,4 +103,15 @@ async function stopProcess(handle) {
   clearTimeout(timer);
 }
 
-module.exports = { cpuMs, memoryMb, startProcess, stopProcess, portIsFree, freePorts };
+/**
+ * The node flags Accords' processes run with in production (package.json start:api / start:worker,
+ * the Dockerfile's CMDs), read from package.json so that the bench cannot drift from them.
+ */
+const ACCORDS_NODE_FLAGS = (() => {
+  const { scripts } = require('../../package.json');
+  const flags = /\bnode((?:\s+--[a-z0-9-]+(?:=\S+)?)*)\s+dist\/src\/main\.js/.exec(scripts['start:api']);
+  if (!flags) throw new Error('package.json start:api: expected `node [--flags] dist/src/main.js`');
+  return flags[1].trim().split(/\s+/).filter(Boolean);
+})();
+
+module.exports = { ACCORDS_NODE_FLAGS, cpuMs, memoryMb, startProcess, stopProcess, portIsFree, freePorts };
