@@ -48,7 +48,7 @@ describe('hand-written activity rows', () => {
     expect(activity).not.toHaveProperty('planTimeZone');
   });
 
-  it("parses a part's timestamp from JSON text with the driver's parser", () => {
+  it("reads a part's timestamp from its ISO text in JSON", () => {
     const part = toPart({
       activityId: 'a1',
       partyCode: 'MA',
@@ -57,7 +57,7 @@ describe('hand-written activity rows', () => {
       note: null,
       completedOn: null,
       version: 1,
-      updatedAt: '2026-12-02 10:06:10.291999+00',
+      updatedAt: '2026-12-02T10:06:10.291Z',
       updatedBy: null,
     });
     expect(part.updatedAt).toBeInstanceOf(Date);
@@ -68,7 +68,9 @@ describe('hand-written activity rows', () => {
 
   it('aggregates parts as JSON with the timestamp as text and dates as YYYY-MM-DD', () => {
     const sql = partsJsonSql('a');
-    expect(sql).toContain(`'updatedAt', ap.updated_at::text`);
+    expect(sql).toContain(
+      `'updatedAt', to_char(ap.updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`,
+    );
     expect(sql).toContain(`'completedOn', to_char(ap.completed_on, 'YYYY-MM-DD')`);
     expect(sql).toContain('WHERE ap.activity_id = a.id');
   });

@@ -1,5 +1,4 @@
-import { types } from 'pg';
-import { columnsSql, dateSql, pickFields } from '../database/sql-columns';
+import { columnsSql, dateSql, isoTimestampSql, pickFields } from '../database/sql-columns';
 import type { Activity } from './activity.entity';
 import type { ActivityPart } from './parts/activity-part.entity';
 
@@ -70,8 +69,8 @@ export function partColumnsSql(alias: string): string {
 
 /**
  * The parts of the activity `alias` as one JSON array (unordered: sortParts orders them). The
- * timestamp travels as the text the driver would have received for the column, so that parsing it
- * with the driver's parser gives the very Date a plain SELECT gives.
+ * timestamp travels as ISO text (isoTimestampSql), so that `new Date(text)` gives the very Date a plain
+ * SELECT gives.
  */
 export function partsJsonSql(alias: string, partAlias = 'ap'): string {
   const fields = PART_FIELDS.map((field) => {
@@ -79,7 +78,7 @@ export function partsJsonSql(alias: string, partAlias = 'ap'): string {
     const value = DATE_FIELDS.has(field)
       ? dateSql(column)
       : field === 'updatedAt'
-        ? `${column}::text`
+        ? isoTimestampSql(column)
         : column;
     return `'${field}', ${value}`;
   }).join(', ');
@@ -92,12 +91,10 @@ export function toActivity(row: Record<string, unknown>): Activity {
   return pickFields<Activity>(row, ACTIVITY_FIELDS);
 }
 
-const parseTimestamptz = types.getTypeParser(types.builtins.TIMESTAMPTZ, 'text');
-
 /** A row named by partColumnsSql, or an element of partsJsonSql's array, as an ActivityPart. */
 export function toPart(row: Record<string, unknown>): ActivityPart {
   const part = pickFields<ActivityPart>(row, PART_FIELDS);
-  if (typeof part.updatedAt === 'string') part.updatedAt = parseTimestamptz(part.updatedAt);
+  if (typeof part.updatedAt === 'string') part.updatedAt = new Date(part.updatedAt);
   return part;
 }
 

@@ -11,6 +11,15 @@ export function dateSql(column: string): string {
 }
 
 /**
+ * A timestamptz as JavaScript's `Date#toISOString()` text (UTC, milliseconds truncated like the driver's
+ * parser truncates them): `new Date(text)` gives the very Date the column would, without the driver's
+ * slower text parser, inside JSON where the driver parses nothing.
+ */
+export function isoTimestampSql(column: string): string {
+  return `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`;
+}
+
+/**
  * The SELECT (or RETURNING) list of `columns` (property → column) of the table `alias`, each named
  * after its property; `dates` are the properties of date columns.
  */

@@ -8,7 +8,7 @@ const part = (partyCode: string, fields: Partial<PartView>): PartView => ({
   note: null,
   completedOn: null,
   version: 1,
-  updatedAt: new Date('2026-03-01T00:00:00Z'),
+  updatedAt: '2026-03-01T00:00:00.000Z',
   overdue: false,
   ...fields,
 });
