@@ -74,7 +74,7 @@ export function buildIatiXml(input: IatiInput): string {
 function appendActivity(root: XMLBuilder, activity: ActivityView, input: IatiInput): void {
   const { reportingOrg } = input;
   const el = root.ele('iati-activity', {
-    'last-updated-datetime': activity.updatedAt.toISOString(),
+    'last-updated-datetime': activity.updatedAt,
     'xml:lang': LANG,
   });
   el.ele('iati-identifier').txt(iatiIdentifier(reportingOrg, activity.id));
