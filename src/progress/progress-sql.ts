@@ -47,7 +47,10 @@ SELECT 'theme', t.theme,
   FROM c CROSS JOIN LATERAL unnest(c.themes) AS t(theme) GROUP BY t.theme
 ORDER BY 1, 2`;
 
-/** A (party, status) group's counts (alias p) summed over the parts matching `condition`. */
+/**
+ * Total and completed of a party's lead or shared parts: `column` is the count of those parts in each
+ * (party, status) group of alias p (`p.lead`, or `p.n - p.lead` for the shared ones).
+ */
 function partySums(column: string, prefix: string): string {
   return `coalesce(sum(${column}), 0)::int AS "${prefix}Total",
        coalesce(sum(${column}) FILTER (WHERE p.status = 'completed'), 0)::int AS "${prefix}Completed"`;
