@@ -177,11 +177,28 @@ function activityLine(a) {
   ].join('\t');
 }
 
-/** One part per party, where the activity stands: the roll-up of identical parts is the activity. */
+/**
+ * One part per party, where the activity stands: the roll-up of identical parts is the activity. With
+ * its copies of the activity's plan, due date and lead (migration ProgressFigures): their trigger is
+ * off during the load.
+ */
 function partLines(a) {
   return a.partyCodes
     .map((code) =>
-      [a.id, code, a.status, a.progress, '\\N', cell(a.completedOn), 1, a.stamp, '\\N'].join('\t'),
+      [
+        a.id,
+        code,
+        a.status,
+        a.progress,
+        '\\N',
+        cell(a.completedOn),
+        1,
+        a.stamp,
+        '\\N',
+        a.planId,
+        a.due,
+        code === a.lead ? 't' : 'f',
+      ].join('\t'),
     )
     .join('\n');
 }
@@ -287,7 +304,7 @@ function createLoader(pg, { scale, today, log }) {
     await copyLines(
       pg,
       `COPY activity_parts (activity_id, party_code, status, progress_percent, note, completed_on,
-         version, updated_at, updated_by) FROM STDIN`,
+         version, updated_at, updated_by, plan_id, due_on, is_lead) FROM STDIN`,
       partChunks(),
     );
     await pg.query('SET session_replication_role = DEFAULT');

@@ -69,7 +69,11 @@ function fakeRows(text) {
   return [];
 }
 
-/** A stand-in for TypeORM's DataSource (rows) or pg's Pool (`{ rows }`) that keeps the statement texts. */
+/**
+ * A stand-in for TypeORM's DataSource (rows) or pg's Pool (`{ rows }`) that keeps the statement texts.
+ * The DataSource's `manager` reaches the same recorder as a pool (src/database/prepared.ts sends named
+ * statements through `manager.connection.driver.master`).
+ */
 function recordingDatabase(shape) {
   const texts = [];
   const query = async (statement) => {
@@ -78,7 +82,9 @@ function recordingDatabase(shape) {
     const rows = fakeRows(text);
     return shape === 'pool' ? { rows } : rows;
   };
-  return { texts, query };
+  const pool = { query: async (statement) => ({ rows: await query(statement) }) };
+  const manager = { queryRunner: undefined, connection: { driver: { master: pool } } };
+  return { texts, query, manager };
 }
 
 /** The statements Accords' compiled services send (`dist`: a file under dist/src → its path). */

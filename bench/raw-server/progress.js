@@ -1,7 +1,7 @@
 'use strict';
 /**
  * Plan progress and the dashboard in the raw baseline: the same SQL text as
- * src/progress/progress.service.ts and src/progress/dashboard.service.ts, sent through plain `pg`.
+ * src/progress/progress-sql.ts and src/progress/dashboard.service.ts, sent through plain `pg`.
  *
  * Keep in step: Accords builds these statements from the fragments of src/activities/activity-sql.ts
  * (openStatusSql, overdueSql, countedInCompletionSql); the baseline imports nothing from src/, so the
@@ -14,45 +14,79 @@ const { addDays, daysBetween, todayIn } = require('./dates');
 
 const STATUSES = ['planned', 'in_progress', 'completed', 'postponed', 'cancelled'];
 
-// progress.service.ts BREAKDOWN_COLUMNS, with overdueSql('a', '$2') written out.
-const BREAKDOWN_COLUMNS = `
-  count(*)::int AS total,
-  count(*) FILTER (WHERE a.status = 'completed')::int AS completed,
-  count(*) FILTER (WHERE a.status IN ('planned', 'in_progress', 'postponed') AND a.due_on < $2)::int AS overdue`;
-
-const TOTALS = `SELECT count(*)::int AS total,
-                count(*) FILTER (WHERE a.status IN ('planned', 'in_progress', 'postponed') AND a.due_on < $2)::int AS overdue,
-                count(*) FILTER (WHERE a.status IN ('planned', 'in_progress', 'postponed') AND a.due_on BETWEEN $2 AND $3)::int AS due30,
-                avg(a.progress_percent) FILTER (WHERE a.status <> 'cancelled') AS completion
-           FROM activities a WHERE a.plan_id = $1`;
-const STATUS_COUNTS = `SELECT status, count(*)::int AS n FROM activities WHERE plan_id = $1 GROUP BY status`;
-// Per party over its own parts (activity_parts), partBreakdownColumns() for lead and shared written out.
-const BY_PARTY = `SELECT ap.party_code AS "partyCode",
-                count(*)::int AS total,
-                count(*) FILTER (WHERE ap.status = 'completed')::int AS completed,
-                count(*) FILTER (WHERE ap.status IN ('planned', 'in_progress', 'postponed')
-                                   AND a.due_on < $2)::int AS overdue,
-                avg(ap.progress_percent) FILTER (WHERE ap.status <> 'cancelled') AS completion,
-                count(*) FILTER (WHERE a.lead_party_code = ap.party_code)::int AS "leadTotal",
-    count(*) FILTER (WHERE a.lead_party_code = ap.party_code AND ap.status = 'completed')::int AS "leadCompleted",
-    count(*) FILTER (WHERE a.lead_party_code = ap.party_code AND ap.status IN ('planned', 'in_progress', 'postponed')
-                       AND a.due_on < $2)::int AS "leadOverdue",
-                count(*) FILTER (WHERE a.lead_party_code <> ap.party_code)::int AS "sharedTotal",
-    count(*) FILTER (WHERE a.lead_party_code <> ap.party_code AND ap.status = 'completed')::int AS "sharedCompleted",
-    count(*) FILTER (WHERE a.lead_party_code <> ap.party_code AND ap.status IN ('planned', 'in_progress', 'postponed')
-                       AND a.due_on < $2)::int AS "sharedOverdue"
-           FROM activities a JOIN activity_parts ap ON ap.activity_id = a.id
-          WHERE a.plan_id = $1 GROUP BY ap.party_code ORDER BY ap.party_code`;
-const BY_TYPE = `SELECT a.type, ${BREAKDOWN_COLUMNS} FROM activities a
-          WHERE a.plan_id = $1 GROUP BY a.type ORDER BY a.type`;
-const BY_THEME = `SELECT t.theme, ${BREAKDOWN_COLUMNS}
-           FROM activities a CROSS JOIN LATERAL unnest(a.themes) AS t(theme)
-          WHERE a.plan_id = $1 GROUP BY t.theme ORDER BY t.theme`;
+const OPEN = `IN ('planned', 'in_progress', 'postponed')`;
+// progress-sql.ts FIGURE_COLUMNS, openStatusSql('c') and countedInCompletionSql('c') written out.
+const FIGURE_COLUMNS = `coalesce(sum(c.n), 0)::int AS total,
+       coalesce(sum(c.n) FILTER (WHERE c.status = 'completed'), 0)::int AS completed,
+       coalesce(sum(c.past) FILTER (WHERE c.status ${OPEN}), 0)::int AS overdue,
+       coalesce(sum(c.soon) FILTER (WHERE c.status ${OPEN}), 0)::int AS due30,
+       sum(c.progress) FILTER (WHERE c.status <> 'cancelled')
+         / sum(c.n) FILTER (WHERE c.status <> 'cancelled') AS completion`;
+// progress-sql.ts PLAN_FIGURES: the plan's activities grouped in index order, rolled up by kind.
+const PLAN_FIGURES = `WITH c AS MATERIALIZED (
+  SELECT a.themes, a.type, a.status, count(*) AS n,
+         count(*) FILTER (WHERE a.due_on < $2) AS past,
+         count(*) FILTER (WHERE a.due_on BETWEEN $2 AND $3) AS soon,
+         sum(a.progress_percent) AS progress
+    FROM activities a WHERE a.plan_id = $1
+   GROUP BY a.themes, a.type, a.status)
+SELECT CASE WHEN grouping(c.status) = 0 THEN 'status'
+            WHEN grouping(c.type) = 0 THEN 'type' ELSE 'plan' END AS kind,
+       coalesce(c.status, c.type) AS key,
+       ${FIGURE_COLUMNS}
+  FROM c GROUP BY GROUPING SETS ((), (c.status), (c.type))
+UNION ALL
+SELECT 'theme', t.theme,
+       ${FIGURE_COLUMNS}
+  FROM c CROSS JOIN LATERAL unnest(c.themes) AS t(theme) GROUP BY t.theme
+ORDER BY 1, 2`;
+// progress-sql.ts PARTY_FIGURES: the plan's parts grouped by (party, status) in index order.
+const PARTY_FIGURES = `SELECT p.party_code AS "partyCode",
+       sum(p.n)::int AS total,
+       coalesce(sum(p.n) FILTER (WHERE p.status = 'completed'), 0)::int AS completed,
+       coalesce(sum(p.past) FILTER (WHERE p.status ${OPEN}), 0)::int AS overdue,
+       sum(p.progress) FILTER (WHERE p.status <> 'cancelled')
+         / sum(p.n) FILTER (WHERE p.status <> 'cancelled') AS completion,
+       coalesce(sum(p.lead), 0)::int AS "leadTotal",
+       coalesce(sum(p.lead) FILTER (WHERE p.status = 'completed'), 0)::int AS "leadCompleted",
+       coalesce(sum(p.lead_past) FILTER (WHERE p.status ${OPEN}), 0)::int AS "leadOverdue",
+       coalesce(sum(p.n - p.lead), 0)::int AS "sharedTotal",
+       coalesce(sum(p.n - p.lead) FILTER (WHERE p.status = 'completed'), 0)::int AS "sharedCompleted",
+       coalesce(sum(p.past - p.lead_past) FILTER (WHERE p.status ${OPEN}), 0)::int AS "sharedOverdue"
+  FROM (SELECT ap.party_code, ap.status, count(*) AS n,
+               count(*) FILTER (WHERE ap.is_lead) AS lead,
+               count(*) FILTER (WHERE ap.due_on < $2) AS past,
+               count(*) FILTER (WHERE ap.is_lead AND ap.due_on < $2) AS lead_past,
+               sum(ap.progress_percent) AS progress
+          FROM activity_parts ap WHERE ap.plan_id = $1
+         GROUP BY ap.party_code, ap.status) p
+ GROUP BY p.party_code ORDER BY p.party_code`;
 const NEXT = `SELECT id, title, translations, to_char(due_on, 'YYYY-MM-DD') AS "dueOn", status,
                 lead_party_code AS "leadPartyCode"
            FROM activities
           WHERE plan_id = $1 AND status NOT IN ('completed','cancelled') AND due_on >= $2
           ORDER BY due_on, title LIMIT 10`;
+
+/** progress-sql.ts planFigures: PLAN_FIGURES' rows as totals, by status, by type, by theme. */
+function planFigures(rows) {
+  const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0]));
+  const plan = rows.find((r) => r.kind === 'plan');
+  const figures = {
+    total: plan?.total ?? 0,
+    byStatus,
+    completion: plan?.completion ?? null,
+    overdue: plan?.overdue ?? 0,
+    dueNext30Days: plan?.due30 ?? 0,
+    byType: [],
+    byTheme: [],
+  };
+  for (const { kind, key, total, completed, overdue } of rows) {
+    if (kind === 'status') byStatus[key] = total;
+    else if (kind === 'type') figures.byType.push({ type: key, total, completed, overdue });
+    else if (kind === 'theme') figures.byTheme.push({ theme: key, total, completed, overdue });
+  }
+  return figures;
+}
 
 /** progress.service.ts toPartyBreakdown: same keys in the same order. */
 function partyBreakdown(r) {
@@ -103,29 +137,25 @@ function createProgress({ pool, activities }) {
     const plan = await activities.visiblePlan(actor, planId);
     const today = todayIn(plan.time_zone);
     const q = (name, text, values) => pool.query({ name, text, values }).then((r) => r.rows);
-    // In parallel on the pool, as Accords does (Promise.all over DataSource.query).
-    const [totals, statuses, byParty, byType, byTheme, next] = await Promise.all([
-      q('raw-progress-totals', TOTALS, [planId, today, addDays(today, 30)]),
-      q('raw-progress-status', STATUS_COUNTS, [planId]),
-      q('raw-progress-party', BY_PARTY, [planId, today]),
-      q('raw-progress-type', BY_TYPE, [planId, today]),
-      q('raw-progress-theme', BY_THEME, [planId, today]),
+    // In parallel on the pool, as Accords does (Promise.all over preparedQuery).
+    const [figureRows, byParty, next] = await Promise.all([
+      q('raw-progress-figures', PLAN_FIGURES, [planId, today, addDays(today, 30)]),
+      q('raw-progress-parties', PARTY_FIGURES, [planId, today]),
       q('raw-progress-next', NEXT, [planId, today]),
     ]);
-    const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0]));
-    for (const row of statuses) byStatus[row.status] = row.n;
-    const completion = totals[0].completion === null ? 0 : Number(totals[0].completion);
+    const figures = planFigures(figureRows);
+    const completion = figures.completion === null ? 0 : Number(figures.completion);
     return {
       planId,
       today,
-      total: totals[0].total,
-      byStatus,
+      total: figures.total,
+      byStatus: figures.byStatus,
       completionPercent: Math.round(completion * 10) / 10,
-      overdue: totals[0].overdue,
-      dueNext30Days: totals[0].due30,
+      overdue: figures.overdue,
+      dueNext30Days: figures.dueNext30Days,
       byParty: byParty.map(partyBreakdown),
-      byType,
-      byTheme,
+      byType: figures.byType,
+      byTheme: figures.byTheme,
       nextDeadlines: next.map((n) => ({ ...n, daysLeft: daysBetween(today, n.dueOn) })),
     };
   }

@@ -20,6 +20,7 @@ import { ResultsReportingReminders1795940000250 } from '../../migrations/1795940
 import { Money1795940000300 } from '../../migrations/1795940000300-Money';
 import { PortfolioFigures1795940000400 } from '../../migrations/1795940000400-PortfolioFigures';
 import { ReminderMarks1795950000000 } from '../../migrations/1795950000000-ReminderMarks';
+import { ProgressFigures1795950000100 } from '../../migrations/1795950000100-ProgressFigures';
 import { ENTITIES } from './entities';
 
 export const MIGRATIONS = [
@@ -44,6 +45,7 @@ export const MIGRATIONS = [
   Money1795940000300,
   PortfolioFigures1795940000400,
   ReminderMarks1795950000000,
+  ProgressFigures1795950000100,
 ];
 
 /** One definition shared by Nest (TypeOrmModule), the TypeORM CLI, the seed and the tests. */

@@ -852,6 +852,55 @@ describe('action plans, activities and progress', () => {
         },
       ]);
     });
+
+    it('follows an activity’s new due date, lead and parties in the per-party figures', async () => {
+      // The parts carry copies of their activity's due date and lead (kept by triggers): a change
+      // made on the activity must reach the figures at once.
+      t.clock.set('2026-04-08T12:00:00Z');
+      const plan = await createPlan({
+        title: 'Plan qui bouge',
+        startsOn: '2026-01-01',
+        durationMonths: 12,
+      });
+      const activity = await createActivity(plan.id, {
+        title: 'Atelier conjoint',
+        type: 'workshop',
+        leadPartyCode: 'MA',
+        partyCodes: ['MA', 'CI'],
+        dueOn: '2026-05-31',
+      });
+      const byParty = async () =>
+        sortBy((await pmGet(`/api/action-plans/${plan.id}/progress`)).byParty, 'partyCode').map(
+          (p) => ({ partyCode: p.partyCode, overdue: p.overdue, lead: p.lead, shared: p.shared }),
+        );
+      const one = (overdue: number) => ({ total: 1, completed: 0, overdue });
+      const none = { total: 0, completed: 0, overdue: 0 };
+      expect(await byParty()).toEqual([
+        { partyCode: 'CI', overdue: 0, lead: none, shared: one(0) },
+        { partyCode: 'MA', overdue: 0, lead: one(0), shared: none },
+      ]);
+
+      await t.http
+        .patch(`/api/activities/${activity.id}`)
+        .set('Authorization', await bearer(DEMO.pm))
+        .send({ version: activity.version, dueOn: '2026-04-01', leadPartyCode: 'CI' })
+        .expect(200);
+      expect(await byParty()).toEqual([
+        { partyCode: 'CI', overdue: 1, lead: one(1), shared: none },
+        { partyCode: 'MA', overdue: 1, lead: none, shared: one(1) },
+      ]);
+
+      // Morocco leaves: its part goes; Côte d'Ivoire's stays, still late.
+      const current = await pmGet(`/api/activities/${activity.id}`);
+      await t.http
+        .patch(`/api/activities/${activity.id}`)
+        .set('Authorization', await bearer(DEMO.pm))
+        .send({ version: current.version, partyCodes: ['CI'] })
+        .expect(200);
+      expect(await byParty()).toEqual([
+        { partyCode: 'CI', overdue: 1, lead: one(1), shared: none },
+      ]);
+    });
   });
 
   describe('overdue in the plan’s time zone', () => {
