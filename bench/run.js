@@ -319,7 +319,7 @@ async function startServers(scratch, env) {
   const accords = await startProcess({
     name: 'accords api',
     // The V8 flags of `npm run start:api` and the Dockerfile: Accords is measured as it is run.
-    args: [...ACCORDS_NODE_FLAGS, scratch.dist('main.js')],
+    args: [...ACCORDS_NODE_FLAGS.api, scratch.dist('main.js')],
     cwd: scratch.root,
     env: { ...env, PORT: String(PORTS.accords) },
     port: PORTS.accords,

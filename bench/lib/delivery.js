@@ -9,7 +9,7 @@
  */
 const path = require('node:path');
 const { SMTPServer } = require('smtp-server');
-const { memoryMb, startProcess, stopProcess } = require('./processes');
+const { ACCORDS_NODE_FLAGS, memoryMb, startProcess, stopProcess } = require('./processes');
 
 function startSink() {
   const seen = new Set();
@@ -108,7 +108,8 @@ async function measureAccords({ app, scratch, pg, sink, n, env, workers, log, ti
     handles.push(
       await startProcess({
         name: `accords worker ${i + 1}`,
-        args: [scratch.dist('worker.js')],
+        // The V8 flags of `npm run start:worker` and the Dockerfile: measured as it is run.
+        args: [...ACCORDS_NODE_FLAGS.worker, scratch.dist('worker.js')],
         cwd: scratch.root,
         env: { ...env, WORKER_HEALTH_PORT: String(env.workerHealthPorts[i]) },
         healthUrl: `http://127.0.0.1:${env.workerHealthPorts[i]}/health`,

@@ -104,14 +104,28 @@ async function stopProcess(handle) {
 }
 
 /**
- * The node flags Accords' processes run with in production (package.json start:api / start:worker,
+ * The node flags an Accords process runs with in production (package.json start:api / start:worker,
  * the Dockerfile's CMDs), read from package.json so that the bench cannot drift from them.
  */
-const ACCORDS_NODE_FLAGS = (() => {
+function accordsNodeFlags(script, entry) {
   const { scripts } = require('../../package.json');
-  const flags = /\bnode((?:\s+--[a-z0-9-]+(?:=\S+)?)*)\s+dist\/src\/main\.js/.exec(scripts['start:api']);
-  if (!flags) throw new Error('package.json start:api: expected `node [--flags] dist/src/main.js`');
+  const pattern = new RegExp(`\\bnode((?:\\s+--[a-z0-9-]+(?:=\\S+)?)*)\\s+dist/src/${entry}\\b`);
+  const flags = pattern.exec(scripts[script]);
+  if (!flags)
+    throw new Error(`package.json ${script}: expected \`node [--flags] dist/src/${entry}\``);
   return flags[1].trim().split(/\s+/).filter(Boolean);
-})();
+}
+const ACCORDS_NODE_FLAGS = {
+  api: accordsNodeFlags('start:api', 'main.js'),
+  worker: accordsNodeFlags('start:worker', 'worker.js'),
+};
 
-module.exports = { ACCORDS_NODE_FLAGS, cpuMs, memoryMb, startProcess, stopProcess, portIsFree, freePorts };
+module.exports = {
+  ACCORDS_NODE_FLAGS,
+  cpuMs,
+  memoryMb,
+  startProcess,
+  stopProcess,
+  portIsFree,
+  freePorts,
+};

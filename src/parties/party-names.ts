@@ -33,16 +33,34 @@ export function partyNames(
   language: ContentLanguage,
 ): string {
   const names = codes.map((c) => partyName(c, parties, language));
-  return new Intl.ListFormat(LIST_TAGS[language], { style: 'long', type: 'conjunction' }).format(
-    names,
-  );
+  return listFormatFor(language).format(names);
+}
+
+// One ICU formatter per language, built once: every reminder mail names its parties, and a new
+// Intl object per call holds native memory until its wrapper happens to be collected (see
+// notifications/templates/locale-format.ts: the same pattern took the worker past 1 GB).
+const LIST_FORMATS = new Map<ContentLanguage, Intl.ListFormat>();
+const REGION_NAMES = new Map<ContentLanguage, Intl.DisplayNames>();
+
+function listFormatFor(language: ContentLanguage): Intl.ListFormat {
+  let format = LIST_FORMATS.get(language);
+  if (!format) {
+    format = new Intl.ListFormat(LIST_TAGS[language], { style: 'long', type: 'conjunction' });
+    LIST_FORMATS.set(language, format);
+  }
+  return format;
 }
 
 function regionName(code: string, language: ContentLanguage): string | null {
+  let names = REGION_NAMES.get(language);
+  if (!names) {
+    names = new Intl.DisplayNames([language], { type: 'region', fallback: 'none' });
+    REGION_NAMES.set(language, names);
+  }
   try {
-    const name = new Intl.DisplayNames([language], { type: 'region', fallback: 'none' }).of(code);
-    return name ?? null;
+    return names.of(code) ?? null;
   } catch {
+    // Not a well-formed region subtag (of() throws a RangeError): no country name.
     return null;
   }
 }
