@@ -2,7 +2,7 @@ import { daysBetween, type CalendarDate } from '../../common/time/calendar-date'
 import { sendingTimesAt } from '../../common/time/sending-window';
 import type { NewNotification } from '../../notifications/notification-lifecycle';
 import type { PlannedMeeting } from '../../meetings/meetings.reader';
-import type { Audience } from '../reminder-recipients';
+import { type Audience, deliveriesOf, type Recipient } from '../reminder-recipients';
 import { nudgeLeadDue, nudgeRule } from './nudge-rules';
 
 /** A meeting whose nudge is due now, at which lead time. */
@@ -55,32 +55,9 @@ export function nudgeDeliveries(
     dueOn: nudge.meeting.heldOn,
     escalated: false,
   };
-  const rows: NewNotification[] = [];
-  const sendAt = sendingTimesAt(now);
-  for (const user of audience.users) {
-    const concerned =
-      user.role === 'programme_manager' ||
-      (user.partyCode !== null && silentPartyCodes.has(user.partyCode));
-    if (!concerned || audience.switchedOff.has(`${user.id}|stagnation_nudge|email`)) continue;
-    rows.push({
-      ...base,
-      recipientType: 'user',
-      recipientId: user.id,
-      recipientAddress: user.email,
-      channel: 'email',
-      notBefore: sendAt(user.timeZone),
-    });
-  }
-  for (const hook of audience.webhooks) {
-    if (!hook.events.includes('stagnation_nudge')) continue;
-    rows.push({
-      ...base,
-      recipientType: 'webhook',
-      recipientId: hook.id,
-      recipientAddress: hook.url,
-      channel: 'webhook',
-      notBefore: now,
-    });
-  }
-  return rows;
+  // Programme managers, and the focal points of the parties that have gone quiet.
+  const concerned = (user: Recipient) =>
+    user.role === 'programme_manager' ||
+    (user.partyCode !== null && silentPartyCodes.has(user.partyCode));
+  return deliveriesOf(base, audience, concerned, sendingTimesAt(now), now);
 }
