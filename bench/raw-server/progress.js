@@ -63,9 +63,9 @@ const PARTY_FIGURES = `SELECT p.party_code AS "partyCode",
  GROUP BY p.party_code ORDER BY p.party_code`;
 const NEXT = `SELECT id, title, translations, to_char(due_on, 'YYYY-MM-DD') AS "dueOn", status,
                 lead_party_code AS "leadPartyCode"
-           FROM activities
-          WHERE plan_id = $1 AND status NOT IN ('completed','cancelled') AND due_on >= $2
-          ORDER BY due_on, title LIMIT 10`;
+           FROM activities a
+          WHERE a.plan_id = $1 AND a.status ${OPEN} AND a.due_on >= $2
+          ORDER BY a.due_on, a.title LIMIT 10`;
 
 /** progress-sql.ts planFigures: PLAN_FIGURES' rows as totals, by status, by type, by theme. */
 function planFigures(rows) {

@@ -79,9 +79,9 @@ export const PARTY_FIGURES = `SELECT p.party_code AS "partyCode",
 /** $1 the plan, $2 its today: the next 10 open activities due from today on. */
 export const NEXT_DEADLINES = `SELECT id, title, translations, to_char(due_on, 'YYYY-MM-DD') AS "dueOn", status,
                 lead_party_code AS "leadPartyCode"
-           FROM activities
-          WHERE plan_id = $1 AND status NOT IN ('completed','cancelled') AND due_on >= $2
-          ORDER BY due_on, title LIMIT 10`;
+           FROM activities a
+          WHERE a.plan_id = $1 AND ${openStatusSql('a')} AND a.due_on >= $2
+          ORDER BY a.due_on, a.title LIMIT 10`;
 
 export interface Breakdown {
   total: number;
