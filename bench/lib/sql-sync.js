@@ -1,8 +1,8 @@
 'use strict';
 /**
- * The raw baseline promises PostgreSQL the same statement text as Accords for progress, the dashboard
- * and the portfolio: it writes Accords' SQL templates out (it imports nothing from src/), so when
- * src/ changes a fragment (activities/activity-sql.ts, money-sql.ts, …) the copy silently drifts and
+ * The raw baseline promises PostgreSQL the same statement text as Accords for progress, the
+ * dashboard, the portfolio and the CSV export's rows: it writes Accords' SQL templates out (it imports
+ * nothing from src/), so when src/ changes a fragment (activities/activity-sql.ts, money-sql.ts, …) the copy silently drifts and
  * the two servers do different work — possibly with the same answer on the bench's data, so the body
  * check alone would not notice. Checked before anything is timed: each side's code is called with a
  * recording database (no PostgreSQL involved) and the statements it would send compared text for text,
@@ -44,6 +44,8 @@ const ACTORS = {
     observedAgreementIds: ['00000000-0000-4000-8000-00000000000a'],
   },
 };
+
+const PLAN = '00000000-0000-4000-8000-0000000000ff';
 
 const PORTFOLIO_QUERIES = [
   ...['title', 'completion', 'overdue', 'nextDeadline', 'achievement', 'endsOn'].flatMap((sort) =>
@@ -94,6 +96,7 @@ function accordsSide(dist) {
   const { DashboardService } = require(dist('progress/dashboard.service.js'));
   const { PortfolioService } = require(dist('portfolio/portfolio.service.js'));
   const { PortfolioQueryDto } = require(dist('portfolio/dto/portfolio-query.dto.js'));
+  const { ActivityQueries } = require(dist('activities/activity-queries.js'));
   const { PostgresDriver } = require('typeorm/driver/postgres/PostgresDriver.js');
   // Only escapeQueryWithParameters is used: named parameters → $n, as the real driver numbers them.
   const driver = Object.assign(Object.create(PostgresDriver.prototype), { parametersPrefix: '$' });
@@ -121,6 +124,11 @@ function accordsSide(dist) {
       await new PortfolioService({ ...db, driver }, clock).list(actor, dto);
       return db.texts;
     },
+    async csvRows() {
+      const db = recordingDatabase('rows');
+      await new ActivityQueries(db).exportCellsForPlan(PLAN, {}, '2026-12-02', 10_001);
+      return db.texts;
+    },
   };
 }
 
@@ -128,6 +136,7 @@ function accordsSide(dist) {
 function rawSide() {
   const { createProgress } = require('../raw-server/progress');
   const { createPortfolio } = require('../raw-server/portfolio');
+  const { createCsvExport } = require('../raw-server/activities');
   const activities = { visiblePlan: async () => ({ time_zone: 'Africa/Casablanca' }) };
   return {
     async progress(actor) {
@@ -146,6 +155,11 @@ function rawSide() {
     async portfolio(actor, query) {
       const pool = recordingDatabase('pool');
       await createPortfolio({ pool })(actor, query);
+      return pool.texts;
+    },
+    async csvRows() {
+      const pool = recordingDatabase('pool');
+      await createCsvExport({ pool }).cellRows(PLAN, '2026-12-02');
       return pool.texts;
     },
   };
@@ -178,6 +192,8 @@ async function checkSqlSync(dist) {
       });
     }
   }
+  // The CSV export's rows (the bench's export is unfiltered; the caller's scope is the plan read's).
+  cases.push({ name: 'csv export rows', run: (side) => side.csvRows() });
   const differences = [];
   let statements = 0;
   for (const c of cases) {

@@ -162,8 +162,8 @@ function createActivities({ pool }) {
 }
 
 // ---------------------------------------------------------------------------------------------
-// CSV export (exports/csv/activities-csv.ts, export-table.ts: activity-table.ts toExportRow, then
-// activities/parts/part-columns.ts partCells)
+// CSV export (exports/csv/activities-csv.ts cellRowsToCsv over activities/activity-export-sql.ts): the
+// cells come out of the statement as text; five part cells per party with a part on any row.
 
 const EXPORT_COLUMNS = [
   'title',
@@ -188,68 +188,18 @@ const EXPORT_COLUMNS = [
   'version',
   'overdue',
 ];
-/**
- * activities/parts/part-columns.ts: after the activity's own columns, five per party with a part on
- * any exported activity, parties in alphabetical order, empty cells where the party is not on the row.
- */
 const PART_FIELDS = ['status', 'progress', 'completedOn', 'overdue', 'note'];
+const NO_PART = PART_FIELDS.map(() => '');
 const FORMULA_START = /^[=+\-@\t\r]/;
 const MAX_EXPORT_ROWS = 10_000;
+const OPEN = `IN ('planned', 'in_progress', 'postponed')`;
 
-/** part-columns.ts partPartyCodes + partColumnsFor. */
-function partColumns(rows) {
-  const codes = [...new Set(rows.flatMap((r) => r.parts.map((p) => p.partyCode)))].sort();
-  return {
-    codes,
-    columns: codes.flatMap((code) => PART_FIELDS.map((field) => `part_${code}_${field}`)),
-  };
-}
+/** activity-export-sql.ts exportCellsSql, written out (`today` is `$2::date`). */
+const EXPORT_CELLS = `a.title, coalesce(a.description, ''), a.type, array_to_string(a.themes, ';'), a.lead_party_code, array_to_string(a.party_codes, ';'), coalesce(to_char(a.planned_start_on, 'YYYY-MM-DD'), ''), to_char(a.due_on, 'YYYY-MM-DD'), a.status, a.progress_percent::text, coalesce(to_char(a.completed_on, 'YYYY-MM-DD'), ''), coalesce(a.notes, ''), ${['title', 'description'].flatMap((f) => ['fr', 'en', 'ar'].map((l) => `coalesce(a.translations->'${l}'->>'${f}', '')`)).join(', ')}, a.id::text, a.version::text, CASE WHEN a.status ${OPEN} AND a.due_on < $2::date THEN 'true' ELSE 'false' END,
+    (SELECT coalesce(json_object_agg(ap.party_code, json_build_array(ap.status, ap.progress_percent::text, coalesce(to_char(ap.completed_on, 'YYYY-MM-DD'), ''), CASE WHEN ap.status ${OPEN} AND a.due_on < $2::date THEN 'true' ELSE 'false' END, coalesce(ap.note, ''))), '{}')
+       FROM activity_parts ap WHERE ap.activity_id = a.id) AS parts`;
 
-/** part-columns.ts partCells, in column order. */
-function partValues(row, codes, today) {
-  return codes.flatMap((code) => {
-    const part = row.parts.find((p) => p.partyCode === code);
-    if (!part) return PART_FIELDS.map(() => '');
-    return [
-      part.status,
-      part.progressPercent,
-      part.completedOn ?? '',
-      isOverdue(part.status, row.dueOn, today),
-      part.note ?? '',
-    ];
-  });
-}
-
-function exportCells(row, today, codes) {
-  const t = row.translations ?? {};
-  const values = [
-    row.title,
-    row.description ?? '',
-    row.type,
-    row.themes.join(';'),
-    row.leadPartyCode,
-    row.partyCodes.join(';'),
-    row.plannedStartOn ?? '',
-    row.dueOn,
-    row.status,
-    row.progressPercent,
-    row.completedOn ?? '',
-    row.notes ?? '',
-    t.fr?.title ?? '',
-    t.en?.title ?? '',
-    t.ar?.title ?? '',
-    t.fr?.description ?? '',
-    t.en?.description ?? '',
-    t.ar?.description ?? '',
-    row.id,
-    row.version,
-    isOverdue(row.status, row.dueOn, today),
-    ...partValues(row, codes, today),
-  ];
-  return values.map((v) =>
-    typeof v !== 'string' ? String(v) : FORMULA_START.test(v) ? `'${v}` : v,
-  );
-}
+const safe = (text) => (FORMULA_START.test(text) ? `'${text}` : text);
 
 /** file-names.ts attachmentDisposition. */
 function disposition(planTitle, what, today, extension) {
@@ -265,16 +215,26 @@ function disposition(planTitle, what, today, extension) {
 }
 
 function createCsvExport({ pool, activities }) {
+  /** The export's one read (ActivityQueries.exportCellsForPlan; the bench exports unfiltered). */
+  async function cellRows(planId, today) {
+    const { rows } = await pool.query({
+      name: 'raw-export-cells',
+      text: `SELECT ${EXPORT_CELLS} FROM activities a WHERE a.plan_id = $1
+        ORDER BY a.due_on, a.title, a.id LIMIT $3`,
+      values: [planId, today, MAX_EXPORT_ROWS + 1],
+      rowMode: 'array',
+    });
+    return rows;
+  }
+
   /** GET /api/action-plans/:id/activities.csv: every row with its parts, in one statement. */
-  return async function csv(actor, planId, query) {
+  async function csv(actor, planId, query) {
+    if (Object.keys(query).length > 0) {
+      throw new HttpError(400, 'Unsupported', 'raw baseline: export filters not implemented');
+    }
     const plan = await activities.visiblePlan(actor, planId);
     const today = todayIn(plan.time_zone);
-    const { where, params } = activities.listFilter(planId, query, today);
-    const { rows } = await pool.query(
-      `SELECT ${activities.ACTIVITY_COLUMNS}, ${activities.PARTS_JSON} FROM activities a WHERE ${where}
-        ORDER BY a.due_on, a.title, a.id LIMIT ${MAX_EXPORT_ROWS + 1}`,
-      params,
-    );
+    const rows = await cellRows(planId, today);
     if (rows.length > MAX_EXPORT_ROWS) {
       throw new HttpError(
         400,
@@ -282,21 +242,28 @@ function createCsvExport({ pool, activities }) {
         `narrow the filters to ${MAX_EXPORT_ROWS} or fewer`,
       );
     }
-    const parts = partColumns(rows);
-    const text = stringify(
-      rows.map((row) => exportCells(row, today, parts.codes)),
-      {
-        header: true,
-        columns: [...EXPORT_COLUMNS, ...parts.columns],
-        bom: true,
-        record_delimiter: 'windows',
-      },
-    );
-    return {
-      body: Buffer.from(text, 'utf8'),
-      disposition: disposition(plan.title, 'activities', today, 'csv'),
-    };
-  };
+    const codes = new Set();
+    for (const row of rows) for (const code in row[row.length - 1]) codes.add(code);
+    const partyCodes = [...codes].sort();
+    const records = rows.map((row) => {
+      const parts = row[row.length - 1];
+      const record = row.slice(0, EXPORT_COLUMNS.length).map(safe);
+      for (const code of partyCodes)
+        for (const cell of parts[code] ?? NO_PART) record.push(safe(cell));
+      return record;
+    });
+    const text = stringify(records, {
+      header: true,
+      columns: [
+        ...EXPORT_COLUMNS,
+        ...partyCodes.flatMap((code) => PART_FIELDS.map((field) => `part_${code}_${field}`)),
+      ],
+      bom: true,
+      record_delimiter: 'windows',
+    });
+    return { body: text, disposition: disposition(plan.title, 'activities', today, 'csv') };
+  }
+  return Object.assign(csv, { cellRows });
 }
 
 module.exports = { createActivities, createCsvExport, activityView, CLOSED };

@@ -18,7 +18,8 @@ import {
   type ActivityField,
 } from './activity-rows';
 import type { ActivityPart } from './parts/activity-part.entity';
-import { preparedQuery } from '../database/prepared';
+import { preparedArrays, preparedQuery } from '../database/prepared';
+import { exportCellsSql, type ExportCellsRow } from './activity-export-sql';
 
 /** What an activity's routes need of its plan: the zone that decides "today" and "overdue". */
 export interface ActivityPlanRef {
@@ -122,6 +123,39 @@ export class ActivityQueries {
       })),
       total,
     };
+  }
+
+  /**
+   * Up to `limit` of a plan's activities (filters as the list, same order) as their spreadsheet cells,
+   * computed in the statement (activity-export-sql.ts), one array per row: the CSV export's one read.
+   */
+  async exportCellsForPlan(
+    planId: string,
+    filters: ActivityListFilters,
+    today: string,
+    limit: number,
+  ): Promise<ExportCellsRow[]> {
+    const params: unknown[] = [];
+    const where = activityListWhere(planId, filters, today, params);
+    const day = `$${params.push(today)}::date`;
+    return preparedArrays<ExportCellsRow>(
+      this.dataSource.manager,
+      `SELECT ${exportCellsSql(day)} FROM activities a WHERE ${where}
+        ORDER BY a.due_on, a.title, a.id LIMIT $${params.push(limit)}`,
+      params,
+    );
+  }
+
+  /** How many of a plan's activities match the list's filters. */
+  async countForPlan(planId: string, filters: ActivityListFilters, today: string): Promise<number> {
+    const params: unknown[] = [];
+    const where = activityListWhere(planId, filters, today, params);
+    const [count] = await preparedQuery<{ n: number }>(
+      this.dataSource.manager,
+      `SELECT count(*)::int AS n FROM activities a WHERE ${where}`,
+      params,
+    );
+    return count.n;
   }
 
   /**

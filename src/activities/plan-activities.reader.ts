@@ -2,6 +2,8 @@ import { Injectable } from '@nestjs/common';
 import type { ActionPlanView } from '../action-plans/action-plan-view';
 import { ActionPlansService } from '../action-plans/action-plans.service';
 import { ActivitiesService } from './activities.service';
+import type { ExportCellsRow } from './activity-export-sql';
+import { ActivityQueries } from './activity-queries';
 import type { ActivityView } from './activity-view';
 import { ListActivitiesQuery } from './dto/list-activities.query';
 import type { Actor } from '../common/auth/actor';
@@ -19,6 +21,12 @@ export interface PlanActivities {
   today: CalendarDate;
 }
 
+export interface PlanActivityCells {
+  plan: ActionPlanView;
+  rows: ExportCellsRow[];
+  today: CalendarDate;
+}
+
 /**
  * A plan and its filtered activities, all of them, through the same service and filters as
  * `GET /action-plans/:id/activities`, so an export never shows more (or other) rows than the list.
@@ -28,6 +36,7 @@ export class PlanActivitiesReader {
   constructor(
     private readonly plans: ActionPlansService,
     private readonly activities: ActivitiesService,
+    private readonly queries: ActivityQueries,
   ) {}
 
   async read(
@@ -42,11 +51,34 @@ export class PlanActivitiesReader {
     });
     const page = await this.activities.listForPlan(actor, planId, query);
     if (page.total > page.items.length) {
-      throw InvalidInput.field(
-        'filters',
-        `${page.total} activities match; narrow the filters to ${MAX_EXPORT_ROWS} or fewer`,
-      );
+      throw tooMany(page.total);
     }
     return { plan, activities: page.items, today: this.plans.todayFor(plan) };
   }
+
+  /**
+   * The same rows as `read`, as their spreadsheet cells straight from the statement (the CSV export):
+   * the plan's read, then one statement for the rows; a count only to word the refusal of too many.
+   */
+  async readCells(
+    actor: Actor,
+    planId: string,
+    filters: Omit<Partial<Filters>, 'page' | 'pageSize'> = {},
+  ): Promise<PlanActivityCells> {
+    const plan = await this.plans.get(actor, planId);
+    const today = this.plans.todayFor(plan);
+    const rows = await this.queries.exportCellsForPlan(planId, filters, today, MAX_EXPORT_ROWS + 1);
+    if (rows.length > MAX_EXPORT_ROWS) {
+      const total = await this.queries.countForPlan(planId, filters, today);
+      throw tooMany(total);
+    }
+    return { plan, rows, today };
+  }
+}
+
+function tooMany(total: number): InvalidInput {
+  return InvalidInput.field(
+    'filters',
+    `${total} activities match; narrow the filters to ${MAX_EXPORT_ROWS} or fewer`,
+  );
 }

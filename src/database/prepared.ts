@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { Pool, PoolClient, QueryResultRow } from 'pg';
+import type { Pool, PoolClient, QueryArrayConfig, QueryConfig } from 'pg';
 import { QueryFailedError, type EntityManager } from 'typeorm';
 import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver';
 
@@ -31,16 +31,31 @@ export async function preparedQuery<T = Record<string, unknown>>(
   text: string,
   values: unknown[],
 ): Promise<T[]> {
-  const query = { name: statementName(text), text, values };
+  return (await run(em, { name: statementName(text), text, values })) as T[];
+}
+
+/**
+ * preparedQuery with each row as an array of its columns in SELECT order: for statements that select
+ * straight into an output shape of thousands of rows (the CSV export's cells), no object per row.
+ */
+export async function preparedArrays<T extends unknown[] = unknown[]>(
+  em: EntityManager,
+  text: string,
+  values: unknown[],
+): Promise<T[]> {
+  return (await run(em, { name: statementName(text), text, values, rowMode: 'array' })) as T[];
+}
+
+async function run(em: EntityManager, query: QueryConfig | QueryArrayConfig): Promise<unknown[]> {
   try {
     const runner = em.queryRunner;
     if (runner) {
       const client = (await runner.connect()) as PoolClient;
-      return (await client.query<QueryResultRow>(query)).rows as T[];
+      return (await client.query(query)).rows as unknown[];
     }
     const pool = (em.connection.driver as PostgresDriver).master as Pool;
-    return (await pool.query<QueryResultRow>(query)).rows as T[];
+    return (await pool.query(query)).rows as unknown[];
   } catch (error) {
-    throw new QueryFailedError(text, values, error as Error);
+    throw new QueryFailedError(query.text, query.values, error as Error);
   }
 }

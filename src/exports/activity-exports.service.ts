@@ -3,7 +3,7 @@ import { AgreementsService } from '../agreements/agreements.service';
 import type { Actor } from '../common/auth/actor';
 import { Clock } from '../common/time/clock';
 import { XLSX_CONTENT_TYPE } from '../common/files/content-types';
-import { activitiesToCsv } from './csv/activities-csv';
+import { cellRowsToCsv } from './csv/activities-csv';
 import type { ExportFile } from '../common/files/export-file';
 import type { ExportActivitiesQuery } from './exports.query';
 import { attachmentDisposition } from '../common/files/file-names';
@@ -32,10 +32,9 @@ export class ActivityExportsService {
   ) {}
 
   async csv(actor: Actor, planId: string, filters: ExportActivitiesQuery): Promise<ExportFile> {
-    const { plan, activities, today } = await this.reader.read(actor, planId, filters);
-    const { rows, columns } = exportTable(activities);
+    const { plan, rows, today } = await this.reader.readCells(actor, planId, filters);
     return {
-      body: activitiesToCsv(rows, columns),
+      body: cellRowsToCsv(rows),
       contentType: 'text/csv; charset=utf-8',
       disposition: attachmentDisposition(plan.title, 'activities', today, 'csv'),
     };

@@ -6,6 +6,10 @@ import { binary, readCsv, readIcs, readXlsx } from '../support/export-files';
 import { createEgyptTunisiaAgreement, SeededPlan, seededPlan } from '../support/fixtures';
 import { createTestApp, DEMO, TestApp } from '../support/test-app';
 import { withoutRequiredEvidence } from '../support/evidence-files';
+import { toExportRow } from '../../src/activities/activity-table';
+import type { ActivityView } from '../../src/activities/activity-view';
+import { partCells, partPartyCodes } from '../../src/activities/parts/part-columns';
+import { FORMULA_START } from '../../src/exports/csv/activities-csv';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..');
 // CI clones the repository with shared/ beside it.
@@ -172,6 +176,57 @@ describe('exports: CSV, XLSX, calendar feed, IATI', () => {
         (code) => !joint.parts.some((p) => p.partyCode === code),
       )!;
       expect(record[`part_${absent}_status`]).toBe('');
+    });
+
+    it('writes each cell as the activity’s view says (toExportRow, partCells), formulas defused', async () => {
+      // The CSV selects its cells in SQL (activity-export-sql.ts); the XLSX still builds them from
+      // views: both must agree with the view, on an activity with every kind of cell.
+      const created = await t.http
+        .post(`/api/action-plans/${seeded.planId}/activities`)
+        .set('Authorization', await bearer(DEMO.pm))
+        .send({
+          title: '=HYPERLINK("http://127.0.0.1/x")',
+          translations: {
+            en: { title: 'Study visit, "Rabat"', description: '+ second line\r\nthird' },
+            ar: { title: 'زيارة دراسية' },
+          },
+          type: 'study_visit',
+          themes: ['victim_support', 'data_collection'],
+          leadPartyCode: 'CI',
+          partyCodes: ['CI', 'MA'],
+          dueOn: '2026-03-31',
+          notes: '@sum; -1',
+        })
+        .expect(201);
+      const res = await file(`/api/action-plans/${seeded.planId}/activities.csv`, 200);
+      const { header, records } = readCsv(res.body as Buffer);
+      const views = (await listed()) as unknown as ActivityView[];
+      const codes = partPartyCodes(views);
+      const asText = (value: string | number | boolean) =>
+        typeof value !== 'string' ? String(value) : FORMULA_START.test(value) ? `'${value}` : value;
+      expect(records).toHaveLength(views.length);
+      for (const view of views) {
+        const expected = { ...toExportRow(view), ...partCells(view, codes) };
+        const record = records.find((r) => r.id === view.id)!;
+        expect(Object.keys(record)).toEqual(header);
+        expect(record).toEqual(
+          Object.fromEntries(header.map((column) => [column, asText(expected[column as never])])),
+        );
+      }
+      const defused = records.find((r) => r.title_en === 'Study visit, "Rabat"')!;
+      expect(defused).toMatchObject({
+        title: `'=HYPERLINK("http://127.0.0.1/x")`,
+        description: '',
+        description_en: "'+ second line\r\nthird",
+        notes: "'@sum; -1",
+        plannedStartOn: '',
+        themes: 'victim_support;data_collection',
+      });
+      // Out again: the other exports' tests count the seeded plan's activities.
+      await t.http
+        .delete(`/api/activities/${created.body.id}?version=${created.body.version}`)
+        .set('Authorization', await bearer(DEMO.pm))
+        .expect(204);
     });
 
     it('is not paginated: page and pageSize are refused', async () => {
