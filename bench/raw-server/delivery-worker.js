@@ -14,7 +14,11 @@ const pool = new pg.Pool({ connectionString: process.env.DATABASE_URL, max: 10 }
 // Pooled like Accords' MailChannel (nodemailer's default of 5 connections). The options go in the first
 // argument: a second one is the messages' defaults, which is how an earlier version of this file sent
 // every mail over a new connection and made the baseline look half as fast as it is.
-const mail = nodemailer.createTransport({ url: process.env.SMTP_URL, pool: true, maxConnections: 5 });
+const mail = nodemailer.createTransport({
+  url: process.env.SMTP_URL,
+  pool: true,
+  maxConnections: 5,
+});
 const connection = new IORedis(process.env.REDIS_URL, { maxRetriesPerRequest: null });
 
 const worker = new Worker(
