@@ -90,26 +90,21 @@ function routeTable(ids) {
       key: 'portfolio',
       path: '/api/portfolio?sort=overdue&order=desc',
       as: 'manager',
-      // A heavy route: at 2,000 plans each request aggregates every plan's activities (~1.1 s of
-      // SQL at 1M activities, one core: no parallel workers and no JIT on either pool). At the
-      // default -c 50 against pools of 10, 40 requests wait in each server's pool queue: latency
-      // ≈ 50 × 1.1 s ÷ 2 cores ≈ 28 s, past autocannon's default 10 s timeout, so requests time
-      // out and are re-sent while the server still runs the abandoned ones — nothing is answered.
-      // Two connections per core keep both cores busy and the latency measurable; the timeout stays
-      // well above it, and a run lasts long enough for tens of answers (a run drops the requests
-      // still in flight when it stops, a few seconds' worth here).
+      // Each request aggregates every plan's activities. When that was ~1.1 s of SQL, -c 50 against
+      // pools of 10 queued ~28 s of work per server, past the timeout, and nothing was answered; so
+      // -c 4 (two connections per core keep both cores busy). At ~0.1 s now (p50 106 ms in the run at
+      // d349190) the default 10 s runs hold hundreds of answers; -c 4 stays so that the figures
+      // compare with earlier runs (at -c 50 Accords' share of the CPU per request grows: 0.73 there
+      // in one loaded try, against 1.02 at -c 4).
       connections: 4,
-      timeoutSeconds: 120,
-      minSeconds: 20,
-      // Ten sequential untimed calls per server would cost ~25 s at scale 1 to count 3 statements.
-      statementSamples: 3,
+      timeoutSeconds: 30,
     },
     {
       name: 'GET /api/action-plans/:id/activities.csv (5,000 plan)',
       key: 'csv',
       path: `/api/action-plans/${plan}/activities.csv`,
       as: 'reader',
-      // ~0.25 s of CPU per file (5,000 rows) on each side: at -c 50 every request waited ~15 s, past
+      // ~0.2 s of CPU per file (5,000 rows) on each side: at -c 50 every request waited ~5–15 s, up to
       // the 10 s timeout, so runs counted timeouts and each left ~12 s of abandoned work for settle()
       // to wait out (minutes over the rounds). Four connections keep both cores busy with answers.
       connections: 4,
