@@ -1,3 +1,4 @@
+import type { ActivityStatus } from '../../activities/activity-rules';
 import { daysSilent, DEFAULT_STAGNATION_RULES, nudgeLeadDue } from './nudge-rules';
 
 describe('which nudge is due before a meeting (leads 21 and 7 days)', () => {
@@ -40,9 +41,12 @@ describe('silent parts (silent after 30 days)', () => {
     ['completed', '2026-01-01', null], // closed parts are never silent
     ['cancelled', '2026-01-01', null],
     ['planned', '2027-03-10', null], // updated today
-  ])('%s, last updated %s → %s', (status, lastUpdatedOn, days) => {
-    expect(daysSilent({ status, lastUpdatedOn }, today, 30)).toBe(days);
-  });
+  ] as [ActivityStatus, string, number | null][])(
+    '%s, last updated %s → %s',
+    (status, lastUpdatedOn, days) => {
+      expect(daysSilent({ status, lastUpdatedOn }, today, 30)).toBe(days);
+    },
+  );
 
   it('follows the threshold', () => {
     expect(daysSilent({ status: 'planned', lastUpdatedOn: '2027-03-09' }, today, 1)).toBe(1);

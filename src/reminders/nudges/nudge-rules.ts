@@ -1,4 +1,5 @@
 import { daysBetween, type CalendarDate } from '../../common/time/calendar-date';
+import { isClosedStatus, type ActivityStatus } from '../../activities/activity-rules';
 import { leadTimeBucket } from '../reminder-rules';
 
 /**
@@ -36,12 +37,10 @@ export function nudgeLeadDue(
 
 /** One party's part of an activity, with the day it was last touched in the plan's time zone. */
 export interface PartActivity {
-  status: string;
+  status: ActivityStatus;
   /** The day of the part's last update (its creation if never updated since), in the plan's zone. */
   lastUpdatedOn: CalendarDate;
 }
-
-const CLOSED = new Set(['completed', 'cancelled']);
 
 /**
  * Days a part has been silent, or null when it is not silent: closed parts (completed, cancelled) are
@@ -53,7 +52,7 @@ export function daysSilent(
   today: CalendarDate,
   silentAfterDays: number,
 ): number | null {
-  if (CLOSED.has(part.status)) return null;
+  if (isClosedStatus(part.status)) return null;
   const days = daysBetween(part.lastUpdatedOn, today);
   return days >= silentAfterDays ? days : null;
 }

@@ -5,6 +5,7 @@ import type { Translations } from '../../common/i18n/translations';
 import type { CalendarDate } from '../../common/time/calendar-date';
 import { daysSilent } from './nudge-rules';
 import { openStatusSql } from '../../activities/activity-sql';
+import type { ActivityStatus } from '../../activities/activity-rules';
 
 /** An open part of an activity that has had no update for at least the silence threshold. */
 export interface SilentPart {
@@ -18,7 +19,7 @@ export interface SilentPart {
 }
 
 interface PartRow extends Omit<SilentPart, 'daysSilent'> {
-  status: string;
+  status: ActivityStatus;
   lastUpdatedOn: CalendarDate;
   today: CalendarDate;
 }
