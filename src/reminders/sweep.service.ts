@@ -104,8 +104,10 @@ export class SweepService {
     const nudges = await this.nudges.deliveries(now, rules.stagnation, audience);
     const reportRows = await this.resultsDue.deliveries(now, rules.resultsReporting, audience);
     const rows = [...expandToDeliveries(planned, audience, now), ...nudges, ...reportRows];
-    const { inserted, enqueued, held } = await this.notifications.plan(rows);
-    await this.marks.record(planned, stamp);
+    // The marks go in once the rows are, while the last jobs are still on their way to Redis.
+    const { inserted, enqueued, held } = await this.notifications.plan(rows, () =>
+      this.marks.record(planned, stamp),
+    );
     const requeued = await this.notifications.requeueStale();
     const report: SweepReport = {
       at: now.toISOString(),
