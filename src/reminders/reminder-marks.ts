@@ -58,24 +58,28 @@ export class ReminderMarks {
         (MARKED_RULE_KINDS as readonly string[]).includes(p.ruleKind),
     );
     for (let i = 0; i < marked.length; i += CHUNK) {
-      const chunk = marked.slice(i, i + CHUNK);
+      // One JSON text per chunk rather than five array parameters (see notification-lifecycle.ts).
       await this.dataSource.query(
         `INSERT INTO reminder_marks (subject_type, subject_id, rule_kind, rule, due_on, stamp,
                                      planned_at)
-         SELECT 'activity', r.subject_id, r.rule_kind, r.rule, r.due_on, $6, $7::timestamptz
-           FROM unnest($1::uuid[], $2::varchar[], $3::varchar[], $4::date[], $5::jsonb[])
-                  AS r(subject_id, rule_kind, rule, due_on, party_codes)
-           JOIN activities a ON a.id = r.subject_id
-          WHERE ARRAY(SELECT jsonb_array_elements_text(r.party_codes)) = (${OPEN_PART_CODES})::text[]
+         SELECT 'activity', r."subjectId", r."ruleKind", r.rule, r."dueOn", $2, $3::timestamptz
+           FROM json_to_recordset($1::json) AS r("subjectId" uuid, "ruleKind" varchar,
+                  rule varchar, "dueOn" date, "partyCodes" text[])
+           JOIN activities a ON a.id = r."subjectId"
+          WHERE r."partyCodes" = (${OPEN_PART_CODES})::text[]
          ON CONFLICT (subject_type, subject_id, rule_kind) DO UPDATE
            SET rule = EXCLUDED.rule, due_on = EXCLUDED.due_on, stamp = EXCLUDED.stamp,
                planned_at = EXCLUDED.planned_at`,
         [
-          chunk.map((p) => p.subjectId),
-          chunk.map((p) => p.ruleKind),
-          chunk.map((p) => p.rule),
-          chunk.map((p) => p.dueOn),
-          chunk.map((p) => JSON.stringify(p.partyCodes)),
+          JSON.stringify(
+            marked.slice(i, i + CHUNK).map((p) => ({
+              subjectId: p.subjectId,
+              ruleKind: p.ruleKind,
+              rule: p.rule,
+              dueOn: p.dueOn,
+              partyCodes: p.partyCodes,
+            })),
+          ),
           stamp,
           this.clock.now().toISOString(),
         ],

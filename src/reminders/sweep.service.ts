@@ -76,22 +76,26 @@ export class SweepService {
     ]);
     // Activities are read through their marks: only what no earlier sweep planned for this audience.
     const stamp = planningStamp(audience, rules);
-    const [due, overdue, expiring, notices, plans, awaiting, denounced] = await Promise.all([
-      this.candidates.activitiesDueWithin(
-        now,
-        leadRulesByDaysLeft('activity_due', rules.activityDue.daysBefore),
-        stamp,
-      ),
-      this.candidates.overdueActivities(now, rules.activityOverdue.everyDays, stamp),
-      this.candidates.agreementsExpiringWithin(now, maxLead(rules.agreementExpiry.daysBefore)),
-      this.candidates.noticeDeadlinesWithin(now, maxLead(rules.noticeDeadline.daysBefore)),
-      this.candidates.plansEndingWithin(now, maxLead(rules.planExpiry.daysBefore)),
-      this.candidates.agreementsAwaitingNotifications(now),
-      this.candidates.denunciationsTakingEffectWithin(
-        now,
-        maxLead(rules.denunciationEffect.daysBefore),
-      ),
-    ]);
+    // Every read of the sweep at once: they are independent, and a steady-state sweep is nothing else.
+    const [due, overdue, expiring, notices, plans, awaiting, denounced, nudges, reportRows] =
+      await Promise.all([
+        this.candidates.activitiesDueWithin(
+          now,
+          leadRulesByDaysLeft('activity_due', rules.activityDue.daysBefore),
+          stamp,
+        ),
+        this.candidates.overdueActivities(now, rules.activityOverdue.everyDays, stamp),
+        this.candidates.agreementsExpiringWithin(now, maxLead(rules.agreementExpiry.daysBefore)),
+        this.candidates.noticeDeadlinesWithin(now, maxLead(rules.noticeDeadline.daysBefore)),
+        this.candidates.plansEndingWithin(now, maxLead(rules.planExpiry.daysBefore)),
+        this.candidates.agreementsAwaitingNotifications(now),
+        this.candidates.denunciationsTakingEffectWithin(
+          now,
+          maxLead(rules.denunciationEffect.daysBefore),
+        ),
+        this.nudges.deliveries(now, rules.stagnation, audience),
+        this.resultsDue.deliveries(now, rules.resultsReporting, audience),
+      ]);
     const planned: PlannedReminder[] = [
       ...planLeadTime('activity_due', rules.activityDue.daysBefore, due),
       ...planOverdue(rules, overdue),
@@ -101,11 +105,11 @@ export class SweepService {
       ...planNotificationMissing(rules, awaiting),
       ...planLeadTime('denunciation_effect', rules.denunciationEffect.daysBefore, denounced),
     ];
-    const nudges = await this.nudges.deliveries(now, rules.stagnation, audience);
-    const reportRows = await this.resultsDue.deliveries(now, rules.resultsReporting, audience);
     const rows = [...expandToDeliveries(planned, audience, now), ...nudges, ...reportRows];
-    const { inserted, enqueued, held } = await this.notifications.plan(rows);
-    await this.marks.record(planned, stamp);
+    // The marks go in once the rows are, while the last jobs are still on their way to Redis.
+    const { inserted, enqueued, held } = await this.notifications.plan(rows, () =>
+      this.marks.record(planned, stamp),
+    );
     const requeued = await this.notifications.requeueStale();
     const report: SweepReport = {
       at: now.toISOString(),

@@ -387,6 +387,16 @@ describe('with Redis down', () => {
     expect(res.headers['content-type']).toMatch(PROBLEM);
     expect(Date.now() - started).toBeLessThan(10_000);
   });
+
+  it('rows the failed sweep inserted are left as never enqueued, for the next sweep to take at once', async () => {
+    // Rows go in stamped as enqueued (notification-lifecycle.ts); a failed enqueue takes it back.
+    const [rows] = await t.dataSource.query<{ pending: number; stamped: number }[]>(
+      `SELECT count(*)::int AS pending, count(enqueued_at)::int AS stamped
+         FROM notifications WHERE status = 'pending'`,
+    );
+    expect(rows.pending).toBeGreaterThan(0);
+    expect(rows.stamped).toBe(0);
+  });
 });
 
 async function listening(app: TestApp): Promise<number> {
