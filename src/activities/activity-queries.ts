@@ -17,7 +17,7 @@ import {
   toActivity,
   toActivityReadRow,
   toPart,
-  toPartReadRow,
+  partReadRows,
   type ActivityField,
   type ActivityReadRow,
   type PartReadRow,
@@ -104,7 +104,7 @@ export class ActivityQueries {
     return {
       activity,
       plan: planRef(activity.planId, row),
-      parts: (row.parts as Record<string, unknown>[]).map(toPartReadRow),
+      parts: partReadRows(row.parts),
     };
   }
 
@@ -133,7 +133,7 @@ export class ActivityQueries {
     return {
       rows: rows.map((row) => ({
         activity: toActivityReadRow(row),
-        parts: (row.parts as Record<string, unknown>[]).map(toPartReadRow),
+        parts: partReadRows(row.parts),
       })),
       total,
     };

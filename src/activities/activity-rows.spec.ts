@@ -12,7 +12,7 @@ import {
   toActivity,
   toActivityReadRow,
   toPart,
-  toPartReadRow,
+  partReadRows,
 } from './activity-rows';
 import { toActivityView } from './activity-view';
 import { ActivityPart } from './parts/activity-part.entity';
@@ -81,7 +81,7 @@ describe('hand-written activity rows', () => {
       extra: 'left out',
     };
     const fromEntity = toActivityView(toActivity(entityRow), '2026-01-02', [toPart(part)]);
-    const fromRead = toActivityView(toActivityReadRow(readRow), '2026-01-02', [toPartReadRow(part)]);
+    const fromRead = toActivityView(toActivityReadRow(readRow), '2026-01-02', partReadRows([part]));
     expect(JSON.stringify(fromRead)).toBe(JSON.stringify(fromEntity));
     expect(fromRead.parts[0]).toMatchObject({ updatedAt: part.updatedAt, overdue: true });
   });

@@ -122,9 +122,12 @@ export function toActivityReadRow(row: Record<string, unknown>): ActivityReadRow
   return pickFields<ActivityReadRow>(row, ACTIVITY_FIELDS);
 }
 
-/** An element of partsJsonSql's array, its timestamp left as the ISO text it came in. */
-export function toPartReadRow(row: Record<string, unknown>): PartReadRow {
-  return pickFields<PartReadRow>(row, PART_FIELDS);
+/**
+ * partsJsonSql's array as read rows: json_build_object already made each element of exactly the part's
+ * fields, in order, with the timestamp as ISO text, so the driver's objects are used as they are.
+ */
+export function partReadRows(json: unknown): PartReadRow[] {
+  return json as PartReadRow[];
 }
 
 /** A row named by activityColumnsSql, as an Activity (extra columns of the row are left out). */
