@@ -1,4 +1,11 @@
-import { Controller, Get, Module, Post, UseInterceptors, type NestInterceptor } from '@nestjs/common';
+import {
+  Controller,
+  Get,
+  Module,
+  Post,
+  UseInterceptors,
+  type NestInterceptor,
+} from '@nestjs/common';
 import { INTERCEPTORS_METADATA } from '@nestjs/common/constants';
 import { IdempotencyInterceptor } from './idempotency.interceptor';
 import { requireIdempotencyOnPosts } from './idempotent-posts';

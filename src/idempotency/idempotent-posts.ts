@@ -49,7 +49,11 @@ function attachToPosts(controller: Type): number {
     const interceptors = (Reflect.getMetadata(INTERCEPTORS_METADATA, handler) as unknown[]) ?? [];
     if (interceptors.includes(IdempotencyInterceptor)) continue;
     // First, where the global interceptor ran: before an upload's own interceptors read the body.
-    Reflect.defineMetadata(INTERCEPTORS_METADATA, [IdempotencyInterceptor, ...interceptors], handler);
+    Reflect.defineMetadata(
+      INTERCEPTORS_METADATA,
+      [IdempotencyInterceptor, ...interceptors],
+      handler,
+    );
     attached++;
   }
   return attached;

@@ -6,7 +6,11 @@ import { ListActivitiesQuery } from './list-activities.query';
 const asQuery: ArgumentMetadata = { type: 'query', metatype: ListActivitiesQuery, data: '' };
 // The app's pipe (fast way in first) against the plain pipe with the same options (full validation).
 const appPipe = createValidationPipe();
-const fullPipe = new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true });
+const fullPipe = new ValidationPipe({
+  whitelist: true,
+  forbidNonWhitelisted: true,
+  transform: true,
+});
 
 describe('ListActivitiesQuery.parseWellFormed', () => {
   it.each<[string, Record<string, unknown>]>([

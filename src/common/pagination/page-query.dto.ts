@@ -29,7 +29,10 @@ export class PageQueryDto {
  * `page` and `pageSize` of a well-formed query into `into` (WellFormedQueryParser), leaving the
  * defaults where absent; false when either is there in any other shape (full validation decides).
  */
-export function wellFormedPage(raw: Readonly<Record<string, unknown>>, into: PageQueryDto): boolean {
+export function wellFormedPage(
+  raw: Readonly<Record<string, unknown>>,
+  into: PageQueryDto,
+): boolean {
   if (raw.page !== undefined) {
     const page = plainPositiveInt(raw.page, MAX_PAGE);
     if (page === undefined) return false;

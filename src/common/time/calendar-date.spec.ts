@@ -120,12 +120,15 @@ describe('compareDates, minDate', () => {
     ['2024-12-31', '2025-01-01'],
     ['2025-09-30', '2025-10-01'],
     ['0999-12-31', '1000-01-01'],
-  ])('%s is before %s, and not the other way round (isBeforeDay agrees with compareDates)', (a, b) => {
-    expect(isBeforeDay(a, b)).toBe(true);
-    expect(isBeforeDay(b, a)).toBe(false);
-    expect(isBeforeDay(a, a)).toBe(false);
-    expect(compareDates(a, b)).toBe(-1);
-  });
+  ])(
+    '%s is before %s, and not the other way round (isBeforeDay agrees with compareDates)',
+    (a, b) => {
+      expect(isBeforeDay(a, b)).toBe(true);
+      expect(isBeforeDay(b, a)).toBe(false);
+      expect(isBeforeDay(a, a)).toBe(false);
+      expect(compareDates(a, b)).toBe(-1);
+    },
+  );
 
   it('isBeforeDay refuses a value that is not a date of the usual length, as compareDates does', () => {
     expect(() => isBeforeDay('2025-1-1', '2025-01-02')).toThrow(RangeError);
