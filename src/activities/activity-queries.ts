@@ -11,11 +11,16 @@ import type { ActivityHistory, HistoryValue } from './activity-history.entity';
 import {
   ACTIVITY_COLUMNS,
   activityColumnsSql,
+  activityReadColumnsSql,
   partColumnsSql,
   partsJsonSql,
   toActivity,
+  toActivityReadRow,
   toPart,
+  partReadRows,
   type ActivityField,
+  type ActivityReadRow,
+  type PartReadRow,
 } from './activity-rows';
 import type { ActivityPart } from './parts/activity-part.entity';
 import { preparedArrays, preparedQuery } from '../database/prepared';
@@ -45,6 +50,8 @@ export interface UpdateRefusal {
 type Row = Record<string, unknown>;
 
 const COLUMNS = activityColumnsSql('a');
+/** What the read routes answer from: timestamps as ISO text (ActivityReadRow). */
+const READ_COLUMNS = activityReadColumnsSql('a');
 const PART_COLUMNS = partColumnsSql('ap');
 const PARTS = partsJsonSql('a');
 
@@ -77,21 +84,29 @@ export class ActivityQueries {
     return rows[0] ? visible(rows[0]) : null;
   }
 
-  /** findVisibleWithPlan with the activity's parts (unordered), still one statement. */
+  /**
+   * findVisibleWithPlan with the activity's parts (unordered), still one statement, for the read
+   * route: the activity and parts as read rows (timestamps as ISO text).
+   */
   async findVisibleWithParts(
     actor: Actor,
     id: string,
-  ): Promise<(VisibleActivity & { parts: ActivityPart[] }) | null> {
+  ): Promise<{ activity: ActivityReadRow; plan: ActivityPlanRef; parts: PartReadRow[] } | null> {
     const params: unknown[] = [id];
     const scope = agreementScopeSql(agreementScope(actor), 'ag', params);
     const rows = await preparedQuery<Row>(
       this.dataSource.manager,
-      `SELECT ${COLUMNS}, ${PLAN_COLUMNS}, ${PARTS} AS parts ${VISIBLE_FROM} AND ${scope}`,
+      `SELECT ${READ_COLUMNS}, ${PLAN_COLUMNS}, ${PARTS} AS parts ${VISIBLE_FROM} AND ${scope}`,
       params,
     );
     const row = rows[0];
     if (!row) return null;
-    return { ...visible(row), parts: (row.parts as Record<string, unknown>[]).map(toPart) };
+    const activity = toActivityReadRow(row);
+    return {
+      activity,
+      plan: planRef(activity.planId, row),
+      parts: partReadRows(row.parts),
+    };
   }
 
   /**
@@ -104,22 +119,22 @@ export class ActivityQueries {
     filters: ActivityListFilters,
     today: string,
     page: { offset: number; limit: number },
-  ): Promise<{ rows: { activity: Activity; parts: ActivityPart[] }[]; total: number }> {
+  ): Promise<{ rows: { activity: ActivityReadRow; parts: PartReadRow[] }[]; total: number }> {
     const params: unknown[] = [];
     const where = activityListWhere(planId, filters, today, params);
     const em = this.dataSource.manager;
     const rows = await preparedQuery<Row>(
       em,
       // The page's bounds are parameters too, so one prepared statement serves every page.
-      `SELECT ${COLUMNS}, ${PARTS} AS parts FROM activities a WHERE ${where}
+      `SELECT ${READ_COLUMNS}, ${PARTS} AS parts FROM activities a WHERE ${where}
         ORDER BY a.due_on, a.title, a.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, page.limit, page.offset],
     );
     const total = await this.countUnlessKnown(em, where, params, page, rows.length);
     return {
       rows: rows.map((row) => ({
-        activity: toActivity(row),
-        parts: (row.parts as Record<string, unknown>[]).map(toPart),
+        activity: toActivityReadRow(row),
+        parts: partReadRows(row.parts),
       })),
       total,
     };
@@ -263,14 +278,16 @@ function historyJson(value: HistoryValue): string | null {
 
 function visible(row: Record<string, unknown>): VisibleActivity {
   const activity = toActivity(row);
+  return { activity, plan: planRef(activity.planId, row) };
+}
+
+/** The plan columns (PLAN_COLUMNS) of a row. */
+function planRef(planId: string, row: Record<string, unknown>): ActivityPlanRef {
   return {
-    activity,
     plan: {
-      plan: {
-        id: activity.planId,
-        agreementId: row.planAgreementId as string,
-        timeZone: row.planTimeZone as string,
-      },
+      id: planId,
+      agreementId: row.planAgreementId as string,
+      timeZone: row.planTimeZone as string,
     },
   };
 }

@@ -5,12 +5,16 @@ import { Activity } from './activity.entity';
 import {
   ACTIVITY_COLUMNS,
   activityColumnsSql,
+  activityReadColumnsSql,
   PART_COLUMNS,
   partsJsonSql,
   sortParts,
   toActivity,
+  toActivityReadRow,
   toPart,
+  partReadRows,
 } from './activity-rows';
+import { toActivityView } from './activity-view';
 import { ActivityPart } from './parts/activity-part.entity';
 
 /** The entity's columns as its decorators declare them: property → column name, in order. */
@@ -38,6 +42,48 @@ describe('hand-written activity rows', () => {
     expect(sql).toContain('a.lead_party_code AS "leadPartyCode"');
     expect(sql).toContain('a.updated_at AS "updatedAt"');
     expect(sql).not.toContain('to_char(a.updated_at');
+  });
+
+  it('selects the same columns for the read routes, timestamps as ISO text', () => {
+    const sql = activityReadColumnsSql('a');
+    expect(sql).toContain(`to_char(a.due_on, 'YYYY-MM-DD') AS "dueOn"`);
+    expect(sql).toContain(`to_char(a.created_at AT TIME ZONE 'UTC',`);
+    expect(sql).toContain(`to_char(a.updated_at AT TIME ZONE 'UTC',`);
+    expect(sql.split(' AS "').length).toBe(activityColumnsSql('a').split(' AS "').length);
+  });
+
+  it('answers the same view from read rows (ISO text) as from entities (Dates)', () => {
+    const fields = { ...Object.fromEntries(Object.keys(ACTIVITY_COLUMNS).map((f) => [f, f])) };
+    const entityRow = {
+      ...fields,
+      status: 'planned',
+      dueOn: '2026-01-01',
+      leadPartyCode: 'MA',
+      partyCodes: ['MA', 'CI'],
+      createdAt: new Date('2025-03-04T05:06:07.089Z'),
+      updatedAt: new Date('2025-04-05T06:07:08.009Z'),
+    };
+    const part = {
+      activityId: 'a1',
+      partyCode: 'MA',
+      status: 'planned',
+      progressPercent: 0,
+      note: null,
+      completedOn: null,
+      version: 1,
+      updatedAt: '2026-12-02T10:06:10.291Z',
+      updatedBy: null,
+    };
+    const readRow = {
+      ...entityRow,
+      createdAt: '2025-03-04T05:06:07.089Z',
+      updatedAt: '2025-04-05T06:07:08.009Z',
+      extra: 'left out',
+    };
+    const fromEntity = toActivityView(toActivity(entityRow), '2026-01-02', [toPart(part)]);
+    const fromRead = toActivityView(toActivityReadRow(readRow), '2026-01-02', partReadRows([part]));
+    expect(JSON.stringify(fromRead)).toBe(JSON.stringify(fromEntity));
+    expect(fromRead.parts[0]).toMatchObject({ updatedAt: part.updatedAt, overdue: true });
   });
 
   it('keeps the entity key order and leaves out the extra columns of a row', () => {

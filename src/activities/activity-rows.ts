@@ -86,6 +86,50 @@ export function partsJsonSql(alias: string, partAlias = 'ap'): string {
              FROM activity_parts ${partAlias} WHERE ${partAlias}.activity_id = ${alias}.id)`;
 }
 
+/**
+ * What the read routes (one activity, a plan's list) hold of an activity and a part: the entity's
+ * values, but the timestamps already as the ISO text the answer shows (isoTimestampSql). Parsing them
+ * into Dates only to print them back was a tenth of a list page's Node CPU (issue 11).
+ */
+export type ActivityReadRow = Omit<Activity, 'createdAt' | 'updatedAt'> & {
+  createdAt: string;
+  updatedAt: string;
+};
+export type PartReadRow = Omit<ActivityPart, 'updatedAt'> & { updatedAt: string };
+
+/** activityColumnsSql for ActivityReadRow: the same list, timestamps as ISO text. */
+export function activityReadColumnsSql(alias: string): string {
+  return Object.entries(ACTIVITY_COLUMNS)
+    .map(([field, name]) => {
+      const column = `${alias}.${name}`;
+      const value = DATE_FIELDS.has(field)
+        ? dateSql(column)
+        : field === 'createdAt' || field === 'updatedAt'
+          ? isoTimestampSql(column)
+          : column;
+      return `${value} AS "${field}"`;
+    })
+    .join(', ');
+}
+
+/** A timestamp as JSON shows it: a read row already holds that text. */
+export function isoText(at: Date | string): string {
+  return typeof at === 'string' ? at : at.toISOString();
+}
+
+/** A row named by activityReadColumnsSql (extra columns of the row are left out). */
+export function toActivityReadRow(row: Record<string, unknown>): ActivityReadRow {
+  return pickFields<ActivityReadRow>(row, ACTIVITY_FIELDS);
+}
+
+/**
+ * partsJsonSql's array as read rows: json_build_object already made each element of exactly the part's
+ * fields, in order, with the timestamp as ISO text, so the driver's objects are used as they are.
+ */
+export function partReadRows(json: unknown): PartReadRow[] {
+  return json as PartReadRow[];
+}
+
 /** A row named by activityColumnsSql, as an Activity (extra columns of the row are left out). */
 export function toActivity(row: Record<string, unknown>): Activity {
   return pickFields<Activity>(row, ACTIVITY_FIELDS);

@@ -1,4 +1,4 @@
-import { CalendarDate, compareDates } from '../common/time/calendar-date';
+import { CalendarDate, isBeforeDay } from '../common/time/calendar-date';
 
 export const ACTIVITY_STATUSES = [
   'planned',
@@ -26,7 +26,7 @@ export function isOverdue(
   today: CalendarDate,
 ): boolean {
   if (isClosedStatus(status) || !dueOn) return false;
-  return compareDates(dueOn, today) < 0;
+  return isBeforeDay(dueOn, today);
 }
 
 /**

@@ -1,5 +1,6 @@
 import type { CalendarDate } from '../common/time/calendar-date';
 import { isOverdue } from './activity-rules';
+import { isoText, type ActivityReadRow, type PartReadRow } from './activity-rows';
 import type { Activity } from './activity.entity';
 import type { ActivityPart } from './parts/activity-part.entity';
 import { toPartView, type PartView } from './parts/part-view';
@@ -17,15 +18,15 @@ export type ActivityView = Omit<Activity, 'createdAt' | 'updatedAt'> & {
 };
 
 export function toActivityView(
-  activity: Activity,
+  activity: Activity | ActivityReadRow,
   today: CalendarDate,
-  parts: ActivityPart[],
+  parts: (ActivityPart | PartReadRow)[],
 ): ActivityView {
   return {
     ...activity,
     // Same keys, same places: the spread set them, these replace their values.
-    createdAt: activity.createdAt.toISOString(),
-    updatedAt: activity.updatedAt.toISOString(),
+    createdAt: isoText(activity.createdAt),
+    updatedAt: isoText(activity.updatedAt),
     overdue: isOverdue(activity.status, activity.dueOn, today),
     parts: parts.map((p) => toPartView(p, activity.dueOn, today)),
   };

@@ -1,13 +1,12 @@
 import {
   Injectable,
+  Global,
   Logger,
   Module,
   OnApplicationBootstrap,
   OnModuleDestroy,
 } from '@nestjs/common';
-import { APP_INTERCEPTOR } from '@nestjs/core';
 import { Clock } from '../common/time/clock';
-import { IdempotencyInterceptor } from './idempotency.interceptor';
 import { IdempotencyStore } from './idempotency.store';
 
 const CLEANUP_EVERY_MS = 60 * 60 * 1000;
@@ -45,13 +44,14 @@ export class IdempotencyCleanup implements OnApplicationBootstrap, OnModuleDestr
   }
 }
 
-/** `Idempotency-Key` for every POST route of the api, once, as a global interceptor. */
+/**
+ * `Idempotency-Key` for every POST route of the api: requireIdempotencyOnPosts (idempotent-posts.ts)
+ * puts the interceptor on each POST handler, and every module with one resolves it from here (hence
+ * global: the store is what it needs).
+ */
+@Global()
 @Module({
-  providers: [
-    IdempotencyStore,
-    IdempotencyCleanup,
-    { provide: APP_INTERCEPTOR, useClass: IdempotencyInterceptor },
-  ],
-  exports: [IdempotencyCleanup],
+  providers: [IdempotencyStore, IdempotencyCleanup],
+  exports: [IdempotencyStore, IdempotencyCleanup],
 })
 export class IdempotencyModule {}

@@ -8,7 +8,7 @@ import {
   Matches,
   MaxLength,
 } from 'class-validator';
-import { PageQueryDto } from '../../common/pagination/page-query.dto';
+import { PageQueryDto, wellFormedPage } from '../../common/pagination/page-query.dto';
 import { IsCalendarDate, PARTY_CODE_PATTERN } from '../../common/validation/validators';
 import { ACTIVITY_STATUSES, type ActivityStatus } from '../activity-rules';
 import { ACTIVITY_TYPES, type ActivityType } from '../activity.entity';
@@ -65,4 +65,22 @@ export class ListActivitiesQuery extends PageQueryDto {
   @IsString()
   @MaxLength(200)
   q?: string;
+
+  /**
+   * The dashboard's and the bench's everyday queries (page, pageSize, overdue, written plainly) without
+   * class-transformer and class-validator (WellFormedQueryParser); any other key or spelling, undefined:
+   * full validation decides, with its usual 400s.
+   */
+  static parseWellFormed(raw: Readonly<Record<string, unknown>>): ListActivitiesQuery | undefined {
+    const query = new ListActivitiesQuery();
+    for (const key in raw) if (!WELL_FORMED_KEYS.has(key)) return undefined;
+    if (!wellFormedPage(raw, query)) return undefined;
+    if (raw.overdue !== undefined) {
+      if (raw.overdue !== 'true' && raw.overdue !== 'false') return undefined;
+      query.overdue = raw.overdue === 'true';
+    }
+    return query;
+  }
 }
+
+const WELL_FORMED_KEYS: ReadonlySet<string> = new Set(['page', 'pageSize', 'overdue']);

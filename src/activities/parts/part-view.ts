@@ -1,5 +1,6 @@
 import type { CalendarDate } from '../../common/time/calendar-date';
 import { isOverdue } from '../activity-rules';
+import { isoText, type PartReadRow } from '../activity-rows';
 import type { ActivityPart } from './activity-part.entity';
 
 /** A part as the API shows it on its activity. */
@@ -19,7 +20,11 @@ export interface PartView {
   overdue: boolean;
 }
 
-export function toPartView(part: ActivityPart, dueOn: CalendarDate, today: CalendarDate): PartView {
+export function toPartView(
+  part: ActivityPart | PartReadRow,
+  dueOn: CalendarDate,
+  today: CalendarDate,
+): PartView {
   return {
     partyCode: part.partyCode,
     status: part.status,
@@ -27,7 +32,7 @@ export function toPartView(part: ActivityPart, dueOn: CalendarDate, today: Calen
     note: part.note,
     completedOn: part.completedOn,
     version: part.version,
-    updatedAt: part.updatedAt.toISOString(),
+    updatedAt: isoText(part.updatedAt),
     overdue: isOverdue(part.status, dueOn, today),
   };
 }

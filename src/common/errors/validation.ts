@@ -1,4 +1,5 @@
 import { ArgumentMetadata, ParseUUIDPipe, ValidationError, ValidationPipe } from '@nestjs/common';
+import { wellFormedQuery } from '../validation/well-formed-query';
 import { FieldError, InvalidInput } from './domain-errors';
 
 /**
@@ -50,7 +51,8 @@ export function unstorableStrings(value: unknown, path = '', depth = 0): FieldEr
 /**
  * The ValidationPipe, plus one check class-validator cannot express for every field at once: no NUL
  * character and no lone surrogate in any string of the body, query or path (they used to answer 500,
- * from PostgreSQL or from validator.js).
+ * from PostgreSQL or from validator.js). A query DTO with a well-formed fast way in
+ * (validation/well-formed-query.ts) skips class-transformer and class-validator when it accepts.
  */
 class ApiValidationPipe extends ValidationPipe {
   override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
@@ -60,6 +62,10 @@ class ApiValidationPipe extends ValidationPipe {
         metadata.type === 'param' ? (metadata.data ?? '') : '',
       );
       if (found.length > 0) throw new InvalidInput(found);
+    }
+    if (metadata.type === 'query') {
+      const parsed = wellFormedQuery(metadata.metatype, value);
+      if (parsed !== undefined) return parsed;
     }
     return super.transform(value, metadata);
   }

@@ -3,6 +3,7 @@ import {
   addMonths,
   compareDates,
   daysBetween,
+  isBeforeDay,
   isCalendarDate,
   isValidTimeZone,
   minDate,
@@ -112,6 +113,25 @@ describe('compareDates, minDate', () => {
     ['2025-10-01', '2025-09-30', 1],
   ])('compareDates(%s, %s) is %d', (a, b, expected) => {
     expect(compareDates(a, b)).toBe(expected);
+  });
+
+  it.each([
+    ['2025-01-01', '2025-01-02'],
+    ['2024-12-31', '2025-01-01'],
+    ['2025-09-30', '2025-10-01'],
+    ['0999-12-31', '1000-01-01'],
+  ])(
+    '%s is before %s, and not the other way round (isBeforeDay agrees with compareDates)',
+    (a, b) => {
+      expect(isBeforeDay(a, b)).toBe(true);
+      expect(isBeforeDay(b, a)).toBe(false);
+      expect(isBeforeDay(a, a)).toBe(false);
+      expect(compareDates(a, b)).toBe(-1);
+    },
+  );
+
+  it('isBeforeDay refuses a value that is not a date of the usual length, as compareDates does', () => {
+    expect(() => isBeforeDay('2025-1-1', '2025-01-02')).toThrow(RangeError);
   });
 
   it.each([
