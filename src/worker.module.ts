@@ -3,6 +3,7 @@ import { AccountMailModule } from './auth/accounts/account-mail.module';
 import { CoreModule } from './config/core.module';
 import { DatabaseModule } from './database/database.module';
 import { HealthModule } from './health/health.module';
+import { IdempotencyModule } from './idempotency/idempotency.module';
 import { PackPrintingModule } from './meeting-packs/meeting-packs.module';
 import { QueuesModule } from './queues/queues.module';
 import { RedisModule } from './redis/redis.module';
@@ -24,6 +25,9 @@ import { WorkerHealthServer } from './worker/worker-health-server';
     AccountMailModule,
     HealthModule,
     PackPrintingModule,
+    // The worker serves no HTTP, but the modules it shares with the api carry their controllers, and
+    // every POST handler names IdempotencyInterceptor (idempotent-posts.ts): Nest resolves it here too.
+    IdempotencyModule,
   ],
   providers: [QueueWorkers, JobSchedules, WorkerHealthServer],
 })
