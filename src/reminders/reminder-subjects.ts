@@ -7,6 +7,7 @@ import type { ClaimedNotification } from '../notifications/notification-lifecycl
 import { OPEN_PART_CODES } from './open-part-codes';
 import { MISSING_NOTIFICATIONS, NOTIFICATION_BASES } from './reminder-candidates';
 import { openStatusSql } from '../activities/activity-sql';
+import { preparedQuery } from '../database/prepared';
 
 /** What a delivery needs to know about its subject, read when it is sent (not when planned). */
 export interface SubjectDetails {
@@ -111,8 +112,9 @@ export class ReminderSubjects {
     }
   }
 
+  /** A handful of fixed texts, read once per delivery: named prepared statements. */
   private async one(sql: string, id: string): Promise<SubjectDetails | null> {
-    const rows = await this.dataSource.query<SubjectDetails[]>(sql, [id]);
+    const rows = await preparedQuery<SubjectDetails>(this.dataSource.manager, sql, [id]);
     return rows[0] ?? null;
   }
 }
