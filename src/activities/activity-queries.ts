@@ -165,12 +165,7 @@ export class ActivityQueries {
   async countForPlan(planId: string, filters: ActivityListFilters, today: string): Promise<number> {
     const params: unknown[] = [];
     const where = activityListWhere(planId, filters, today, params);
-    const [count] = await preparedQuery<{ n: number }>(
-      this.dataSource.manager,
-      `SELECT count(*)::int AS n FROM activities a WHERE ${where}`,
-      params,
-    );
-    return count.n;
+    return countWhere(this.dataSource.manager, where, params);
   }
 
   /**
@@ -185,12 +180,7 @@ export class ActivityQueries {
     found: number,
   ): Promise<number> {
     if (found < page.limit && (found > 0 || page.offset === 0)) return page.offset + found;
-    const [count] = await preparedQuery<{ n: number }>(
-      em,
-      `SELECT count(*)::int AS n FROM activities a WHERE ${where}`,
-      params,
-    );
-    return count.n;
+    return countWhere(em, where, params);
   }
 
   /**
@@ -299,4 +289,14 @@ function planRef(planId: string, row: Record<string, unknown>): ActivityPlanRef 
 function writable(value: unknown): unknown {
   if (value === null || Array.isArray(value) || value instanceof Date) return value;
   return typeof value === 'object' ? JSON.stringify(value) : value;
+}
+
+/** How many activities (alias `a`) match `where`. */
+async function countWhere(em: EntityManager, where: string, params: unknown[]): Promise<number> {
+  const [count] = await preparedQuery<{ n: number }>(
+    em,
+    `SELECT count(*)::int AS n FROM activities a WHERE ${where}`,
+    params,
+  );
+  return count.n;
 }
