@@ -423,11 +423,21 @@ describe('the committee pack: printed by the worker, exactly the changes since t
     expect(new Date(again.generatedAt).getTime()).toBeGreaterThanOrEqual(
       new Date(before.body.generatedAt).getTime(),
     );
-    // The replaced PDF was deleted: one stored file for the meeting's pack.
-    const [{ count }] = await t.dataSource.query(
-      `SELECT count(*)::int AS count FROM stored_files WHERE media_type = 'application/pdf'`,
+    // The replaced PDF is deleted: one stored file for the meeting's pack. The printer deletes it right
+    // after the pack turns ready (pack-printer.ts), so a poll that saw `ready` may be a moment early.
+    const pdfs = async () =>
+      (
+        await t.dataSource.query<{ count: number }[]>(
+          `SELECT count(*)::int AS count FROM stored_files WHERE media_type = 'application/pdf'`,
+        )
+      )[0].count;
+    await waitFor(
+      'the replaced PDF to be deleted',
+      async () => ((await pdfs()) === 1 ? true : null),
+      10000,
+      100,
     );
-    expect(count).toBe(1);
+    expect(await pdfs()).toBe(1);
   });
 
   it('prints the first meeting too: no previous meeting, so no change', async () => {
