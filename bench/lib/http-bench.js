@@ -5,7 +5,7 @@
  */
 const autocannon = require('autocannon');
 const { compareAnswers } = require('./compare');
-const { cpuMs } = require('./processes');
+const { cpuMs, memoryMb } = require('./processes');
 const { patchPool } = require('./routes');
 
 const median = (xs) => {
@@ -174,8 +174,16 @@ async function timedRun(server, route, ctx, seconds) {
     pool = patchPool(rows);
   }
   const cpu0 = cpuMs(server.pid);
-  const result = await cannon(server.url, route, ctx, seconds, pool);
+  // RSS sampled during the run: VmHWM only tells the process's peak so far, not which route drove it.
+  let rssPeakMb = memoryMb(server.pid).current;
+  const sampler = setInterval(() => {
+    rssPeakMb = Math.max(rssPeakMb, memoryMb(server.pid).current);
+  }, 100);
+  const result = await cannon(server.url, route, ctx, seconds, pool).finally(() =>
+    clearInterval(sampler),
+  );
   const cpu = cpuMs(server.pid) - cpu0;
+  rssPeakMb = Math.max(rssPeakMb, memoryMb(server.pid).current);
   const ok = result.requests.total - result.non2xx;
   return {
     rps: result.requests.average,
@@ -190,6 +198,7 @@ async function timedRun(server, route, ctx, seconds) {
     errors: result.errors,
     timeouts: result.timeouts,
     cpuMsPerRequest: ok > 0 ? cpu / result.requests.total : NaN,
+    rssPeakMb,
   };
 }
 
@@ -226,6 +235,7 @@ async function timedRounds(routes, ctx, { rounds, seconds, warmupSeconds, log })
     p50: median(list.map((r) => r.p50)),
     p99: median(list.map((r) => r.p99)),
     cpuMsPerRequest: median(list.map((r) => r.cpuMsPerRequest)),
+    rssPeakMb: Math.max(...list.map((r) => r.rssPeakMb)),
     non2xx: list.reduce((a, r) => a + r.non2xx, 0),
     errors: list.reduce((a, r) => a + r.errors, 0),
     timeouts: list.reduce((a, r) => a + r.timeouts, 0),

@@ -102,10 +102,11 @@ function renderMarkdown(run, previous) {
       'Both servers answer the same request bytes with the same token. Before timing, each route is called once on each ' +
       'server and the bodies compared (byte for byte unless a volatile field is named); statements are counted by a ' +
       'protocol-reading proxy in front of PostgreSQL over sequential untimed calls (Execute + simple Query messages, ' +
-      'BEGIN/COMMIT included). CPU ms per request: utime + stime of the server process (/proc/<pid>/stat) over the run ÷ requests.',
+      'BEGIN/COMMIT included). CPU ms per request: utime + stime of the server process (/proc/<pid>/stat) over the run ÷ requests. ' +
+      'RSS: the highest VmRSS sampled every 100 ms during the route\'s runs (both servers keep what their heap grew to, so a route that needs no more than an earlier one shows that earlier figure).',
     '',
-    '| route | Accords req/s | raw req/s | ratio | p50 ms A / raw | p99 ms A / raw | CPU ms/req A / raw | statements A / raw | same body | goal | previous run: Accords req/s, ratio |',
-    '|---|---:|---:|---:|---:|---:|---:|---:|---|---|---|',
+    '| route | Accords req/s | raw req/s | ratio | p50 ms A / raw | p99 ms A / raw | CPU ms/req A / raw | RSS MiB A / raw | statements A / raw | same body | goal | previous run: Accords req/s, ratio |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|',
   );
   for (const row of run.http) {
     const prev = previousByName.get(row.name);
@@ -113,6 +114,7 @@ function renderMarkdown(run, previous) {
       `| ${row.name} | ${rate(row.accords.rps)} | ${rate(row.baseline.rps)} | ${row.valid ? num(row.ratio) : '**invalid**'} | ` +
         `${row.accords.p50} / ${row.baseline.p50} | ${row.accords.p99} / ${row.baseline.p99} | ` +
         `${num(row.accords.cpuMsPerRequest)} / ${num(row.baseline.cpuMsPerRequest)} | ` +
+        `${num(row.accords.rssPeakMb, 0)} / ${num(row.baseline.rssPeakMb, 0)} | ` +
         `${num(row.statements.accords, 1)} / ${num(row.statements.baseline, 1)} | ` +
         `${row.valid ? `yes (${row.check.how})` : 'NO'} | ${goalOf(row.route, row)} | ` +
         `${prev ? `${int(prev.accords?.rps)}, ${prev.ratio === null ? 'no ratio' : num(prev.ratio)}` : '—'} |`,
