@@ -177,13 +177,23 @@ async function timedRun(server, route, ctx, seconds) {
   // RSS sampled during the run: VmHWM only tells the process's peak so far, not which route drove it.
   let rssPeakMb = memoryMb(server.pid).current;
   const sampler = setInterval(() => {
-    rssPeakMb = Math.max(rssPeakMb, memoryMb(server.pid).current);
+    try {
+      rssPeakMb = Math.max(rssPeakMb, memoryMb(server.pid).current);
+    } catch (error) {
+      // The server is gone (its /proc entry with it): the run's errors will say so.
+      clearInterval(sampler);
+      ctx.log?.(
+        `${server.name ?? 'server'} stopped answering /proc: ${error.message}\n${server.tail?.() ?? ''}`,
+      );
+    }
   }, 100);
-  const result = await cannon(server.url, route, ctx, seconds, pool).finally(() =>
-    clearInterval(sampler),
-  );
+  let result;
+  try {
+    result = await cannon(server.url, route, ctx, seconds, pool);
+  } finally {
+    clearInterval(sampler);
+  }
   const cpu = cpuMs(server.pid) - cpu0;
-  rssPeakMb = Math.max(rssPeakMb, memoryMb(server.pid).current);
   const ok = result.requests.total - result.non2xx;
   return {
     rps: result.requests.average,
