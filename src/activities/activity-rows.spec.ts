@@ -24,6 +24,19 @@ function declared(target: object): [string, string][] {
     .map((c) => [c.propertyName, c.options.name ?? c.propertyName]);
 }
 
+/** A part as the list's JSON aggregate carries it (timestamp as ISO text). */
+const partJson = {
+  activityId: 'a1',
+  partyCode: 'MA',
+  status: 'planned',
+  progressPercent: 0,
+  note: null,
+  completedOn: null,
+  version: 1,
+  updatedAt: '2026-12-02T10:06:10.291Z',
+  updatedBy: null,
+};
+
 describe('hand-written activity rows', () => {
   it.each([
     ['Activity', Activity, ACTIVITY_COLUMNS],
@@ -63,17 +76,7 @@ describe('hand-written activity rows', () => {
       createdAt: new Date('2025-03-04T05:06:07.089Z'),
       updatedAt: new Date('2025-04-05T06:07:08.009Z'),
     };
-    const part = {
-      activityId: 'a1',
-      partyCode: 'MA',
-      status: 'planned',
-      progressPercent: 0,
-      note: null,
-      completedOn: null,
-      version: 1,
-      updatedAt: '2026-12-02T10:06:10.291Z',
-      updatedBy: null,
-    };
+    const part = partJson;
     const readRow = {
       ...entityRow,
       createdAt: '2025-03-04T05:06:07.089Z',
@@ -95,17 +98,7 @@ describe('hand-written activity rows', () => {
   });
 
   it("reads a part's timestamp from its ISO text in JSON", () => {
-    const part = toPart({
-      activityId: 'a1',
-      partyCode: 'MA',
-      status: 'planned',
-      progressPercent: 0,
-      note: null,
-      completedOn: null,
-      version: 1,
-      updatedAt: '2026-12-02T10:06:10.291Z',
-      updatedBy: null,
-    });
+    const part = toPart(partJson);
     expect(part.updatedAt).toBeInstanceOf(Date);
     expect((part.updatedAt as Date).toISOString()).toBe('2026-12-02T10:06:10.291Z');
     const same = new Date('2026-01-01T00:00:00.000Z');

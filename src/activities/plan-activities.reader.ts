@@ -44,7 +44,7 @@ export class PlanActivitiesReader {
     planId: string,
     filters: Omit<Partial<Filters>, 'page' | 'pageSize'> = {},
   ): Promise<PlanActivities> {
-    const plan = await this.plans.get(actor, planId);
+    const { plan, today } = await this.visiblePlan(actor, planId);
     const query = Object.assign(new ListActivitiesQuery(), filters, {
       page: 1,
       pageSize: MAX_EXPORT_ROWS,
@@ -53,7 +53,7 @@ export class PlanActivitiesReader {
     if (page.total > page.items.length) {
       throw tooMany(page.total);
     }
-    return { plan, activities: page.items, today: this.plans.todayFor(plan) };
+    return { plan, activities: page.items, today };
   }
 
   /**
@@ -65,14 +65,22 @@ export class PlanActivitiesReader {
     planId: string,
     filters: Omit<Partial<Filters>, 'page' | 'pageSize'> = {},
   ): Promise<PlanActivityCells> {
-    const plan = await this.plans.get(actor, planId);
-    const today = this.plans.todayFor(plan);
+    const { plan, today } = await this.visiblePlan(actor, planId);
     const rows = await this.queries.exportCellsForPlan(planId, filters, today, MAX_EXPORT_ROWS + 1);
     if (rows.length > MAX_EXPORT_ROWS) {
       const total = await this.queries.countForPlan(planId, filters, today);
       throw tooMany(total);
     }
     return { plan, rows, today };
+  }
+
+  /** The plan as `actor` may see it (404 otherwise) and today in its time zone, which decides `overdue`. */
+  private async visiblePlan(
+    actor: Actor,
+    planId: string,
+  ): Promise<{ plan: ActionPlanView; today: CalendarDate }> {
+    const plan = await this.plans.get(actor, planId);
+    return { plan, today: this.plans.todayFor(plan) };
   }
 }
 
