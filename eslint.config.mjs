@@ -23,6 +23,26 @@ export default tseslint.config(
     },
   },
   {
+    // Every POST carries the Idempotency-Key interceptor, visible at the handler (src/idempotency/idempotent-post.decorator.ts).
+    files: ['src/**/*.ts'],
+    ignores: ['src/idempotency/idempotent-post.decorator.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: '@nestjs/common',
+              importNames: ['Post'],
+              message:
+                'Import Post from src/idempotency/idempotent-post.decorator instead: it adds the Idempotency-Key interceptor every POST needs.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', 'test/**/*.js', 'bench/**/*.js'],
     languageOptions: { globals: { require: 'readonly', module: 'writable', process: 'readonly', console: 'readonly', __dirname: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },

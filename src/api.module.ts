@@ -13,7 +13,6 @@ import { ExportsModule } from './exports/exports.module';
 import { MoneyModule } from './money/money.module';
 import { HealthModule } from './health/health.module';
 import { IdempotencyModule } from './idempotency/idempotency.module';
-import { requireIdempotencyOnPosts } from './idempotency/idempotent-posts';
 import { MeetingPacksModule } from './meeting-packs/meeting-packs.module';
 import { MeetingsModule } from './meetings/meetings.module';
 import { NotificationsModule } from './notifications/notifications.module';
@@ -61,6 +60,3 @@ import { WebhooksModule } from './webhooks/webhooks.module';
   ],
 })
 export class ApiModule {}
-
-// Before any app is built from it (main.ts, the e2e tests): Idempotency-Key on every POST route.
-requireIdempotencyOnPosts(ApiModule);

@@ -26,7 +26,8 @@ import { WorkerHealthServer } from './worker/worker-health-server';
     HealthModule,
     PackPrintingModule,
     // The worker serves no HTTP, but the modules it shares with the api carry their controllers, and
-    // every POST handler names IdempotencyInterceptor (idempotent-posts.ts): Nest resolves it here too.
+    // every POST handler names IdempotencyInterceptor (idempotent-post.decorator.ts): Nest resolves it
+    // here too.
     IdempotencyModule,
   ],
   providers: [QueueWorkers, JobSchedules, WorkerHealthServer],

@@ -1,9 +1,10 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor, RequireRoles } from '../common/auth/decorators';
 import { UuidParam } from '../common/errors/validation';
 import { PageQueryDto } from '../common/pagination/page-query.dto';
+import { Post } from '../idempotency/idempotent-post.decorator';
 import { ActionPlansService } from './action-plans.service';
 import { PlanHistoryService } from './plan-history.service';
 import { CreateActionPlanDto } from './dto/create-action-plan.dto';

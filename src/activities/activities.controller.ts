@@ -7,7 +7,6 @@ import {
   HttpCode,
   Param,
   Patch,
-  Post,
   Query,
   Res,
 } from '@nestjs/common';
@@ -23,6 +22,7 @@ import type { Actor } from '../common/auth/actor';
 import { CurrentActor, RequireRoles } from '../common/auth/decorators';
 import { UuidParam } from '../common/errors/validation';
 import { PageQueryDto } from '../common/pagination/page-query.dto';
+import { Post } from '../idempotency/idempotent-post.decorator';
 import { ActivitiesService } from './activities.service';
 import { ActivityDeletionService } from './activity-deletion.service';
 import { ActivityHistoryService } from './activity-history.service';

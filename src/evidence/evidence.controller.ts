@@ -5,7 +5,6 @@ import {
   Get,
   HttpCode,
   Param,
-  Post,
   Res,
   UploadedFile,
   UseInterceptors,
@@ -27,6 +26,7 @@ import type { FastifyReply } from 'fastify';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor } from '../common/auth/decorators';
 import { UuidParam } from '../common/errors/validation';
+import { Post } from '../idempotency/idempotent-post.decorator';
 import { ALLOWED_EVIDENCE_TYPES } from './evidence-content-types';
 import { attachmentDispositionFor } from './evidence-file-names';
 import { EVIDENCE_KINDS } from './evidence-kinds';

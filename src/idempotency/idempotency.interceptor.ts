@@ -27,11 +27,13 @@ export class RequestInProgress extends Conflict {
 }
 
 /**
- * `Idempotency-Key` on every POST, applied globally (see IdempotencyModule). Per caller, a key runs its
- * request once: the same key and body replays the first 2xx answer (with `Idempotent-Replayed: true`),
- * another body or route answers 422, and a duplicate arriving while the first still runs gets 409
- * "in progress" with `Retry-After`. Failures are not stored: the key is freed, so a 4xx or 5xx may be
- * retried with the same key. Public routes (login) have no caller and ignore the key.
+ * `Idempotency-Key` on every POST, put first on each POST handler by the `@Post` of
+ * idempotent-post.decorator.ts (not global: GETs skip the per-request rxjs pipeline). Per caller, a
+ * key runs its request once: the same key and body replays the first 2xx answer (with
+ * `Idempotent-Replayed: true`), another body or route answers 422, and a duplicate arriving while the
+ * first still runs gets 409 "in progress" with `Retry-After`. Failures are not stored: the key is
+ * freed, so a 4xx or 5xx may be retried with the same key. Public routes (login) have no caller and
+ * ignore the key.
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {

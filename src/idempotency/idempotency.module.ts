@@ -45,8 +45,8 @@ export class IdempotencyCleanup implements OnApplicationBootstrap, OnModuleDestr
 }
 
 /**
- * `Idempotency-Key` for every POST route of the api: requireIdempotencyOnPosts (idempotent-posts.ts)
- * puts the interceptor on each POST handler, and every module with one resolves it from here (hence
+ * `Idempotency-Key` for every POST route of the api: the `@Post` of idempotent-post.decorator.ts puts
+ * the interceptor on each POST handler, and every module with one resolves it from here (hence
  * global: the store is what it needs).
  */
 @Global()

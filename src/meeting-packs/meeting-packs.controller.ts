@@ -1,4 +1,4 @@
-import { Controller, Get, HttpCode, Param, Post, Res } from '@nestjs/common';
+import { Controller, Get, HttpCode, Param, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
@@ -12,6 +12,7 @@ import type { Actor } from '../common/auth/actor';
 import { CurrentActor, RequireRoles } from '../common/auth/decorators';
 import { UuidParam } from '../common/errors/validation';
 import { sendFile } from '../common/files/export-file';
+import { Post } from '../idempotency/idempotent-post.decorator';
 import { MeetingPacksService } from './meeting-packs.service';
 
 const FILE = { schema: { type: 'string', format: 'binary' } };

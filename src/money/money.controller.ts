@@ -7,7 +7,6 @@ import {
   HttpCode,
   Param,
   Patch,
-  Post,
   Query,
   Res,
 } from '@nestjs/common';
@@ -25,6 +24,7 @@ import { resolveVersion } from '../activities/activity-updates.service';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor } from '../common/auth/decorators';
 import { UuidParam } from '../common/errors/validation';
+import { Post } from '../idempotency/idempotent-post.decorator';
 import {
   CreateBudgetLineDto,
   CreateSpendingDto,

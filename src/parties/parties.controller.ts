@@ -1,7 +1,8 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
 import { RequireRoles } from '../common/auth/decorators';
 import { PageQueryDto } from '../common/pagination/page-query.dto';
+import { Post } from '../idempotency/idempotent-post.decorator';
 import { CreatePartyDto } from './dto/create-party.dto';
 import { UpdatePartyDto } from './dto/update-party.dto';
 import { PartyCodeParam } from './party-code.param';

@@ -1,9 +1,10 @@
-import { Body, Controller, Param, Post } from '@nestjs/common';
+import { Body, Controller, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor, RequireRoles } from '../common/auth/decorators';
 import { UuidParam } from '../common/errors/validation';
 import { NoFieldsDto } from '../common/validation/no-fields.dto';
+import { Post } from '../idempotency/idempotent-post.decorator';
 import { PlanRenewalService } from './plan-renewal.service';
 
 @ApiTags('action plans')

@@ -1,7 +1,8 @@
-import { Body, Controller, HttpCode, Post } from '@nestjs/common';
+import { Body, Controller, HttpCode } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { RequireRoles } from '../common/auth/decorators';
 import { NoFieldsDto } from '../common/validation/no-fields.dto';
+import { Post } from '../idempotency/idempotent-post.decorator';
 import { SweepService } from './sweep.service';
 
 @ApiTags('reminders')

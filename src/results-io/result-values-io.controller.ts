@@ -1,4 +1,4 @@
-import { Controller, Get, Param, Post, Res } from '@nestjs/common';
+import { Controller, Get, Param, Res } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiBody,
@@ -15,6 +15,7 @@ import { CurrentActor, RequireRoles } from '../common/auth/decorators';
 import { UuidParam } from '../common/errors/validation';
 import { XLSX_CONTENT_TYPE } from '../common/files/content-types';
 import { sendFile } from '../common/files/export-file';
+import { Post } from '../idempotency/idempotent-post.decorator';
 import { ResultValuesIoService } from './result-values-io.service';
 
 const FILE = { schema: { type: 'string', format: 'binary' } };

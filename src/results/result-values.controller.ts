@@ -5,7 +5,6 @@ import {
   Get,
   HttpCode,
   Param,
-  Post,
   Put,
   Query,
   Res,
@@ -34,6 +33,7 @@ import { ALLOWED_EVIDENCE_TYPES } from '../evidence/evidence-content-types';
 import { attachmentDispositionFor } from '../evidence/evidence-file-names';
 import type { UploadedEvidenceFile } from '../evidence/evidence.service';
 import { EvidenceUploadErrors } from '../evidence/evidence-upload.interceptor';
+import { Post } from '../idempotency/idempotent-post.decorator';
 import { PutResultValueDto, ReopenPeriodQuery } from './dto/result-value.dto';
 import { PeriodValidationsService } from './period-validations.service';
 import { ResultValuesService } from './result-values.service';

@@ -1,15 +1,4 @@
-import {
-  Body,
-  Controller,
-  Delete,
-  Get,
-  HttpCode,
-  Param,
-  Patch,
-  Post,
-  Put,
-  Query,
-} from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Patch, Put, Query } from '@nestjs/common';
 import {
   ApiBearerAuth,
   ApiConflictResponse,
@@ -20,6 +9,7 @@ import {
 import type { Actor } from '../common/auth/actor';
 import { CurrentActor, RequireRoles } from '../common/auth/decorators';
 import { UuidParam } from '../common/errors/validation';
+import { Post } from '../idempotency/idempotent-post.decorator';
 import { CreateIndicatorDto, UpdateIndicatorDto } from './dto/indicator.dto';
 import { CreateObjectiveDto, UpdateObjectiveDto } from './dto/objective.dto';
 import { ResultsQuery } from './dto/results-query.dto';

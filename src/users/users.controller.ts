@@ -1,8 +1,9 @@
-import { Body, Controller, Get, Param, Patch, Post, Query } from '@nestjs/common';
+import { Body, Controller, Get, Param, Patch, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import { RequireRoles } from '../common/auth/decorators';
 import { UuidParam } from '../common/errors/validation';
 import { PageQueryDto } from '../common/pagination/page-query.dto';
+import { Post } from '../idempotency/idempotent-post.decorator';
 import { CreateUserDto } from './dto/create-user.dto';
 import { UpdateUserDto } from './dto/update-user.dto';
 import { UsersService } from './users.service';

@@ -1,8 +1,9 @@
-import { Controller, Param, Post } from '@nestjs/common';
+import { Controller, Param } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../common/auth/actor';
 import { CurrentActor, RequireRoles } from '../../common/auth/decorators';
 import { UuidParam } from '../../common/errors/validation';
+import { Post } from '../../idempotency/idempotent-post.decorator';
 import { ActivitiesImportService } from './activities-import.service';
 import { IMPORT_BODY_LIMIT, IMPORT_CONTENT_TYPES } from './import-formats';
 import { UploadedFile, UploadedFileBody } from './uploaded-file.decorator';

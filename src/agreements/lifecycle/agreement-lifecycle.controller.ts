@@ -1,8 +1,9 @@
-import { Body, Controller, Delete, Get, Param, Patch, Post } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Patch } from '@nestjs/common';
 import { ApiBearerAuth, ApiParam, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../common/auth/actor';
 import { CurrentActor, RequireRoles } from '../../common/auth/decorators';
 import { UuidParam } from '../../common/errors/validation';
+import { Post } from '../../idempotency/idempotent-post.decorator';
 import { AgreementLifecycleService } from './agreement-lifecycle.service';
 import { CreateAmendmentDto, UpdateAmendmentDto } from './dto/amendment.dto';
 import { RecordDenunciationDto } from './dto/record-denunciation.dto';

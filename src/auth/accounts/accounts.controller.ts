@@ -1,4 +1,4 @@
-import { Body, Controller, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, HttpCode, Req, Res } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBearerAuth,
@@ -11,6 +11,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public, RequireRoles } from '../../common/auth/decorators';
+import { Post } from '../../idempotency/idempotent-post.decorator';
 import { setSessionCookies } from '../session/session-cookies';
 import { SessionsService } from '../session/sessions.service';
 import { AccountsService } from './accounts.service';

@@ -1,9 +1,10 @@
-import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '../../common/auth/actor';
 import { CurrentActor } from '../../common/auth/decorators';
 import { UuidParam } from '../../common/errors/validation';
 import { PageQueryDto } from '../../common/pagination/page-query.dto';
+import { Post } from '../../idempotency/idempotent-post.decorator';
 import { SecretResponse } from '../../idempotency/secret-response.decorator';
 import { CreateFeedTokenDto } from './dto/create-feed-token.dto';
 import { FeedTokensService } from './feed-tokens.service';

@@ -1,4 +1,4 @@
-import { Body, Controller, Delete, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
+import { Body, Controller, Delete, Get, HttpCode, Req, Res } from '@nestjs/common';
 import {
   ApiExtension,
   ApiForbiddenResponse,
@@ -8,6 +8,7 @@ import {
 } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Public } from '../../common/auth/decorators';
+import { Post } from '../../idempotency/idempotent-post.decorator';
 import {
   COOKIE_SCHEME,
   REFRESH_COOKIE_SCHEME,
