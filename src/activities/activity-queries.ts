@@ -25,6 +25,7 @@ import {
 import type { ActivityPart } from './parts/activity-part.entity';
 import { preparedArrays, preparedQuery } from '../database/prepared';
 import { exportCellsSql, type ExportCellsRow } from './activity-export-sql';
+import { notCarriedOverSql } from './activity-sql';
 
 /** What an activity's routes need of its plan: the zone that decides "today" and "overdue". */
 export interface ActivityPlanRef {
@@ -207,7 +208,7 @@ export class ActivityQueries {
       em,
       `UPDATE activities a SET ${assignments.join(', ')}
         WHERE a.id = $1 AND a.version = $2
-          AND NOT EXISTS (SELECT 1 FROM activities c WHERE c.carried_over_from_id = a.id)
+          AND ${notCarriedOverSql('a')}
         RETURNING ${COLUMNS}`,
       params,
     );

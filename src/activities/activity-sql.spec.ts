@@ -2,6 +2,7 @@ import { ACTIVITY_STATUSES, isClosedStatus, isOverdue } from './activity-rules';
 import {
   closedStatusSql,
   countedInCompletionSql,
+  notCarriedOverSql,
   OPEN_ACTIVITY_STATUSES,
   openStatusSql,
   overdueSql,
@@ -21,6 +22,13 @@ describe('activity SQL vocabulary', () => {
       expect(closedStatusSql('a')).toMatch(/^a\.status NOT IN \(/);
     },
   );
+
+  it('not carried over: no activity names the outer one as its original', () => {
+    expect(notCarriedOverSql('a')).toBe(
+      'NOT EXISTS (SELECT 1 FROM activities c WHERE c.carried_over_from_id = a.id)',
+    );
+    expect(notCarriedOverSql('x')).toMatch(/= x\.id\)$/);
+  });
 
   it('overdue is open and due before today, as isOverdue says', () => {
     expect(overdueSql('ap', '$2')).toBe(`${openStatusSql('ap')} AND ap.due_on < $2`);

@@ -38,3 +38,11 @@ export function overdueSql(alias: string, today: string): string {
 export function countedInCompletionSql(alias: string): string {
   return `${alias}.status <> 'cancelled'`;
 }
+
+/**
+ * `<alias>` (an activity) has not been carried over into a renewed plan: once copied, the copy is the
+ * one that is reminded, digested, nudged and edited; the original stays as the old plan's record.
+ */
+export function notCarriedOverSql(alias: string): string {
+  return `NOT EXISTS (SELECT 1 FROM activities c WHERE c.carried_over_from_id = ${alias}.id)`;
+}

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { addDays, type CalendarDate } from '../common/time/calendar-date';
 import { OPEN_PART_CODES } from './open-part-codes';
 import type { DatedSubject } from './reminder-planner';
-import { openStatusSql } from '../activities/activity-sql';
+import { openStatusSql, notCarriedOverSql } from '../activities/activity-sql';
 import { activityNeedsPlanning } from './reminder-marks';
 
 /** "Today" in the zone of plan `p` at the instant $1. */
@@ -20,7 +20,7 @@ const OPEN_ACTIVITIES = `
          to_char(${PLAN_TODAY}, 'YYYY-MM-DD') AS today
     FROM activities a JOIN action_plans p ON p.id = a.plan_id
    WHERE ${openStatusSql('a')}
-     AND NOT EXISTS (SELECT 1 FROM activities c WHERE c.carried_over_from_id = a.id)`;
+     AND ${notCarriedOverSql('a')}`;
 
 const OVERDUE_BATCH = 1000;
 

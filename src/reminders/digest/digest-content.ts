@@ -20,7 +20,7 @@ import type { Locale } from '../../users/user.entity';
 import { DIGEST_WORDS } from './digest-messages';
 import { OPEN_PART_CODES } from '../open-part-codes';
 import { groupOverdueByParty, type OverdueActivity } from './digest-overdue';
-import { openStatusSql, overdueSql } from '../../activities/activity-sql';
+import { openStatusSql, overdueSql, notCarriedOverSql } from '../../activities/activity-sql';
 
 interface DueActivity {
   id: string;
@@ -129,7 +129,7 @@ export class DigestContent {
               p.translations AS "planTranslations"
          FROM activities a JOIN action_plans p ON p.id = a.plan_id
         WHERE ${overdueSql('a', '$1')}
-          AND NOT EXISTS (SELECT 1 FROM activities c WHERE c.carried_over_from_id = a.id)
+          AND ${notCarriedOverSql('a')}
         ORDER BY a.due_on, a.title, a.id`,
       [today],
     );
@@ -142,7 +142,7 @@ export class DigestContent {
               p.translations AS "planTranslations"
          FROM activities a JOIN action_plans p ON p.id = a.plan_id
         WHERE ${openStatusSql('a')} AND a.due_on BETWEEN $1 AND $2
-          AND NOT EXISTS (SELECT 1 FROM activities c WHERE c.carried_over_from_id = a.id)
+          AND ${notCarriedOverSql('a')}
         ORDER BY a.due_on, a.title LIMIT 50`,
       [today, addDays(today, days)],
     );

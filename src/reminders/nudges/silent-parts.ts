@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { Translations } from '../../common/i18n/translations';
 import type { CalendarDate } from '../../common/time/calendar-date';
 import { daysSilent } from './nudge-rules';
-import { openStatusSql } from '../../activities/activity-sql';
+import { openStatusSql, notCarriedOverSql } from '../../activities/activity-sql';
 import type { ActivityStatus } from '../../activities/activity-rules';
 
 /** An open part of an activity that has had no update for at least the silence threshold. */
@@ -61,7 +61,7 @@ export class SilentParts {
          JOIN activity_parts ap ON ap.activity_id = a.id
         WHERE a.plan_id = ANY($1::uuid[])
           AND ${openStatusSql('ap')} AND ap.updated_at < $3::timestamptz
-          AND NOT EXISTS (SELECT 1 FROM activities c WHERE c.carried_over_from_id = a.id)
+          AND ${notCarriedOverSql('a')}
         ORDER BY a.plan_id, ap.party_code, a.due_on, a.title, a.id`,
       [planIds, now.toISOString(), notSince.toISOString()],
     );
