@@ -228,10 +228,15 @@ async function measureRaw({ scratch, pg, sink, n, env, workers, log, timeoutMs }
 }
 
 /**
- * Clears what the sweep phase left (its jobs and pending rows) so that the workers deliver only the
+ * Plans what is due and clears it (its jobs and pending rows) so that the workers deliver only the
  * bench's N mails, then measures both sides.
  */
 async function measureDelivery(opts) {
+  // The workers' job schedulers sweep once as they start: everything due must already be planned
+  // (and is cancelled below), or that sweep's mails would reach the sink among the measured ones.
+  // After the sweep phase this is a steady-state sweep; with `--skip sweep`, the first one.
+  const { SweepService } = require(opts.scratch.dist('reminders/sweep.service.js'));
+  await opts.app.get(SweepService).sweep();
   const { Queue } = require('bullmq');
   const IORedis = require('ioredis');
   const connection = new IORedis(opts.env.REDIS_URL, { maxRetriesPerRequest: null });
