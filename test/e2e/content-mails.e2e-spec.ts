@@ -2,6 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import ICAL from 'ical.js';
 import { addDays } from '../../src/common/time/calendar-date';
 import { DigestContent } from '../../src/reminders/digest/digest-content';
+import { OVERDUE_LINES_PER_PARTY } from '../../src/reminders/digest/digest-overdue';
 import { binary } from '../support/export-files';
 import {
   createActivity,
@@ -20,8 +21,8 @@ const AR_FOCAL = 'focal.ci.ar@accords.example';
 
 /**
  * What the service writes for people, in their language: reminder mails with correct plurals and
- * parties by name, the weekly digest (its counts match its lists), links that open the item (mail,
- * digest, calendar, webhook), and the sending window made visible.
+ * parties by name, the weekly digest (each party's true count, its most overdue named, "and N more"),
+ * links that open the item (mail, digest, calendar, webhook), and the sending window made visible.
  */
 describe('mails, digest, calendar and webhooks in the reader language, with links that open the item', () => {
   const sink = new SmtpSink();
@@ -145,36 +146,90 @@ describe('mails, digest, calendar and webhooks in the reader language, with link
     expect(french.subject).toBe(`En retard de 11 jours : ${title}`);
   });
 
-  it('lists in the digest exactly as many overdue activities per party as it counts, with plan names and links', async () => {
-    const titles = ['Retard A', 'Retard B', 'Retard C', 'Retard D', 'Retard E', 'Retard F'];
+  it('names at most the cap of overdue activities per party, most overdue first, counting all and saying how many more', async () => {
+    const render = (locale: 'fr' | 'en' | 'ar') =>
+      t.app.get(DigestContent).render(locale, 'Africa/Casablanca', today);
+    const ciCount = (text: string) => {
+      const match = /^Côte d'Ivoire : (\d+) activités? en retard$/m.exec(text);
+      return match ? Number(match[1]) : 0;
+    };
+    const before = ciCount((await render('fr')).text);
+    // More than the cap for Côte d'Ivoire, all older than anything seeded or created above:
+    // "Retard 24" (due 1024 days ago) is the most overdue of all, "Retard 00" (1000 days) the least
+    // of these.
+    const extra = OVERDUE_LINES_PER_PARTY + 5;
+    const titles = Array.from({ length: extra }, (_, i) => `Retard ${String(i).padStart(2, '0')}`);
     for (const [i, title] of titles.entries()) {
       await createActivity(t, planId, {
         title,
-        dueOn: addDays(today, -20 - i),
+        dueOn: addDays(today, -1000 - i),
         leadPartyCode: 'CI',
         partyCodes: ['CI'],
       });
     }
-    const digest = await t.app.get(DigestContent).render('fr', 'Africa/Casablanca', today);
+    const total = before + extra;
+    const more = total - OVERDUE_LINES_PER_PARTY;
+
+    const digest = await render('fr');
     const blocks = digest.text.split('\n\n');
     const ci = blocks.find((b) => b.startsWith("Côte d'Ivoire : "))!;
     const [heading, ...lines] = ci.split('\n');
-    const count = Number(/^Côte d'Ivoire : (\d+) activités en retard$/.exec(heading)![1]);
+    // The heading counts every overdue activity of the party, not the named ones.
+    expect(heading).toBe(`Côte d'Ivoire : ${total} activités en retard`);
     const items = lines.filter((l) => l.startsWith('  - '));
-    expect(count).toBeGreaterThanOrEqual(7); // the six above, the one of the previous test, the seeded ones
-    expect(items).toHaveLength(count);
-    for (const title of titles) {
-      expect(items.some((l) => l.startsWith(`  - ${title} (plan « `))).toBe(true);
-    }
-    // Every overdue line links to its activity; parties are named, never coded.
-    expect(
-      lines.filter((l) => l.trim().startsWith(`${t.config.PUBLIC_URL}/?lang=fr#activity/`)),
-    ).toHaveLength(count);
-    expect(blocks.some((b) => /^(MA|CI|IOM) :/.test(b))).toBe(false);
-    expect(digest.html).toMatch(/<a href="[^"]+#activity\/[0-9a-f-]{36}">Retard A/);
+    const activityLinks = lines.filter((l) =>
+      l.trim().startsWith(`${t.config.PUBLIC_URL}/?lang=fr#activity/`),
+    );
+    expect(activityLinks).toHaveLength(OVERDUE_LINES_PER_PARTY);
+    expect(items).toHaveLength(OVERDUE_LINES_PER_PARTY + 1);
+    // Most overdue first: "Retard 24" down to "Retard 05"; "Retard 04" … "Retard 00" are left out.
+    const named = items
+      .slice(0, OVERDUE_LINES_PER_PARTY)
+      .map((l) => /^ {2}- (.+?) \(plan « /.exec(l)?.[1]);
+    expect(named).toEqual([...titles].reverse().slice(0, OVERDUE_LINES_PER_PARTY));
+    expect(items[0]).toMatch(/^ {2}- Retard 24 \(plan « .+ »\) — échéance le /);
+    expect(items.some((l) => l.includes('Retard 00'))).toBe(false);
+    expect(digest.text).not.toContain('Retard 00');
+    // The last line says how many more, linked to the dashboard (the footer's address).
+    expect(items[OVERDUE_LINES_PER_PARTY]).toBe(`  - … et ${more} autres`);
+    expect(lines[lines.length - 1]).toBe(`    ${t.config.PUBLIC_URL}/?lang=fr`);
+    expect(digest.html).toContain(
+      `<a href="${t.config.PUBLIC_URL}/?lang=fr">… et ${more} autres</a>`,
+    );
+    expect(digest.html).toMatch(/<a href="[^"]+#activity\/[0-9a-f-]{36}">Retard 24 /);
 
-    const arabic = await t.app.get(DigestContent).render('ar', 'Africa/Casablanca', today);
-    expect(arabic.text).toMatch(/كوت ديفوار: \d+ (نشاطًا متأخرًا|أنشطة متأخرة|نشاط متأخر)/);
+    // Every party block of the overdue section: named = min(count, cap), a "more" line only past it.
+    const overdueSection = blocks.slice(
+      blocks.indexOf('Activités en retard, par partie :') + 1,
+      blocks.findIndex((b) => b.startsWith('Échéances des 14 prochains jours')),
+    );
+    expect(overdueSection.length).toBeGreaterThan(0);
+    for (const block of overdueSection) {
+      const [head, ...rest] = block.split('\n');
+      const count = Number(/ : (\d+) activités? en retard$/.exec(head)![1]);
+      const moreLines = rest.filter((l) => l.startsWith('  - … et '));
+      expect(rest.filter((l) => l.includes('#activity/'))).toHaveLength(
+        Math.min(count, OVERDUE_LINES_PER_PARTY),
+      );
+      expect(moreLines).toEqual(
+        count > OVERDUE_LINES_PER_PARTY
+          ? [
+              `  - … et ${count - OVERDUE_LINES_PER_PARTY} autre${count - OVERDUE_LINES_PER_PARTY > 1 ? 's' : ''}`,
+            ]
+          : [],
+      );
+    }
+    // Parties are named, never coded.
+    expect(blocks.some((b) => /^(MA|CI|IOM) :/.test(b))).toBe(false);
+
+    const english = await render('en');
+    expect(english.text).toContain(`Côte d'Ivoire: ${total} activities overdue`);
+    expect(english.text).toContain(`  - … and ${more} more\n    ${t.config.PUBLIC_URL}/?lang=en\n`);
+    const arabic = await render('ar');
+    expect(arabic.text).toMatch(
+      new RegExp(`كوت ديفوار: ${total} (نشاطًا متأخرًا|أنشطة متأخرة|نشاط متأخر)`),
+    );
+    expect(arabic.text).toMatch(new RegExp(`  - … و${more} (نشاطًا آخر|أنشطة أخرى|نشاط آخر)\n`));
   });
 
   it('gives every calendar event the address of its page', async () => {

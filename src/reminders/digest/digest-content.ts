@@ -17,9 +17,9 @@ import {
 import { PartiesService } from '../../parties/parties.service';
 import { partyName } from '../../parties/party-names';
 import type { Locale } from '../../users/user.entity';
-import { DIGEST_WORDS } from './digest-messages';
+import { DIGEST_WORDS, overdueMoreLine } from './digest-messages';
 import { OPEN_PART_CODES } from '../open-part-codes';
-import { groupOverdueByParty, type OverdueActivity } from './digest-overdue';
+import { groupOverdueByParty, OVERDUE_LINES_PER_PARTY, type OverdueRow } from './digest-overdue';
 import { openStatusSql, overdueSql, notCarriedOverSql } from '../../activities/activity-sql';
 
 interface DueActivity {
@@ -41,9 +41,11 @@ interface Expiry {
 }
 
 /**
- * The programme manager's weekly digest: overdue activities by party (each one named and linked, so
- * the count is the list's length), what falls due in the next 14 days, and agreement and plan expiries
- * within 180 days — titles in the reader's language, parties by name, each line linked to its page.
+ * The programme manager's weekly digest: overdue activities by party (the heading counts all of the
+ * party's; at most `OVERDUE_LINES_PER_PARTY` are named and linked, most overdue first, and a last line
+ * "… and N more" links to the dashboard), what falls due in the next 14 days, and agreement and plan
+ * expiries within 180 days — titles in the reader's language, parties by name, each line linked to its
+ * page.
  */
 @Injectable()
 export class DigestContent {
@@ -70,15 +72,21 @@ export class DigestContent {
     const plan = (item: { planTitle: string; planTranslations: Translations }) =>
       localized({ title: item.planTitle, translations: item.planTranslations }, 'title', locale);
 
+    const dashboard = pageLink(this.config.PUBLIC_URL, '', locale);
     const overdueBlocks: MailBody['blocks'] = groupOverdueByParty(overdue).map((group) => ({
       heading: words.partyHeading(
         name(group.partyCode),
-        counted(locale, 'overdueActivities', group.activities.length),
+        counted(locale, 'overdueActivities', group.total),
       ),
-      items: group.activities.map((a): MailItem => ({
-        text: words.overdueLine(title(a), plan(a), formatDate(a.dueOn, locale)),
-        href: link(`activity/${a.id}`),
-      })),
+      items: [
+        ...group.activities.map((a): MailItem => ({
+          text: words.overdueLine(title(a), plan(a), formatDate(a.dueOn, locale)),
+          href: link(`activity/${a.id}`),
+        })),
+        // No page lists one party's overdue work across plans: the dashboard (the manager's portfolio,
+        // sortable by overdue count) is where the rest is, as for the footer's link.
+        ...(group.more > 0 ? [{ text: overdueMoreLine(locale, group.more), href: dashboard }] : []),
+      ],
     }));
     const list = (items: MailItem[]) => (items.length > 0 ? items : [words.nothing]);
     return renderMail(locale, {
@@ -113,25 +121,38 @@ export class DigestContent {
           ),
         },
       ],
-      link: { label: words.open, href: pageLink(this.config.PUBLIC_URL, '', locale) },
+      link: { label: words.open, href: dashboard },
       footer: words.footer,
     });
   }
 
   /**
-   * Every open overdue activity (not those renewal carried over: their copy is the live one), under
-   * the parties whose part of it is still open: a country that has done its share is not listed.
+   * Open overdue activities (not those renewal carried over: their copy is the live one), under each
+   * party whose part of it is still open (a country that has done its share is not listed): per party
+   * the first `OVERDUE_LINES_PER_PARTY` by (due date, title, id), with the party's total. Ranking and
+   * counting are window functions over (activity, party) pairs, so PostgreSQL sends at most
+   * parties × cap rows however many are overdue, and only the kept ones are joined to their titles
+   * and plans.
    */
-  private overdueActivities(today: CalendarDate): Promise<OverdueActivity[]> {
+  private overdueActivities(today: CalendarDate): Promise<OverdueRow[]> {
     return this.dataSource.query(
-      `SELECT a.id, a.title, a.translations, to_char(a.due_on, 'YYYY-MM-DD') AS "dueOn",
-              ${OPEN_PART_CODES} AS "partyCodes", p.title AS "planTitle",
+      `WITH ranked AS (
+         SELECT a.id, u.code AS party_code,
+                row_number() OVER (PARTITION BY u.code ORDER BY a.due_on, a.title, a.id) AS rank,
+                count(*) OVER (PARTITION BY u.code) AS total
+           FROM activities a CROSS JOIN LATERAL unnest(${OPEN_PART_CODES}) AS u(code)
+          WHERE ${overdueSql('a', '$1')}
+            AND ${notCarriedOverSql('a')}
+       )
+       SELECT a.id, a.title, a.translations, to_char(a.due_on, 'YYYY-MM-DD') AS "dueOn",
+              r.party_code AS "partyCode", r.total::int AS total, p.title AS "planTitle",
               p.translations AS "planTranslations"
-         FROM activities a JOIN action_plans p ON p.id = a.plan_id
-        WHERE ${overdueSql('a', '$1')}
-          AND ${notCarriedOverSql('a')}
-        ORDER BY a.due_on, a.title, a.id`,
-      [today],
+         FROM ranked r
+         JOIN activities a ON a.id = r.id
+         JOIN action_plans p ON p.id = a.plan_id
+        WHERE r.rank <= $2
+        ORDER BY r.party_code, r.rank`,
+      [today, OVERDUE_LINES_PER_PARTY],
     );
   }
 

@@ -1,3 +1,4 @@
+import { counted } from '../../notifications/templates/plurals';
 import type { Locale } from '../../users/user.entity';
 
 export interface DigestWords {
@@ -7,6 +8,11 @@ export interface DigestWords {
   /** "Maroc : 6 activités en retard" (the count phrase comes from the plural rules). */
   partyHeading: (party: string, count: string) => string;
   overdueLine: (title: string, plan: string, date: string) => string;
+  /**
+   * Last line under a party whose overdue activities are not all named: "… et 6 autres" (`more` is the
+   * counted phrase `more`), linked to the dashboard.
+   */
+  overdueMore: (more: string) => string;
   dueSoonHeading: string;
   dueSoonLine: (title: string, plan: string, date: string, party: string) => string;
   expiriesHeading: string;
@@ -25,6 +31,7 @@ export const DIGEST_WORDS: Record<Locale, DigestWords> = {
     overdueHeading: 'Activités en retard, par partie :',
     partyHeading: (p, n) => `${p} : ${n}`,
     overdueLine: (t, plan, d) => `${t} (plan « ${plan} ») — échéance le ${d}`,
+    overdueMore: (more) => `… ${more}`,
     dueSoonHeading: 'Échéances des 14 prochains jours',
     dueSoonLine: (t, plan, d, p) => `${d} — ${t} (plan « ${plan} », chef de file : ${p})`,
     expiriesHeading: 'Expirations dans les 180 jours',
@@ -41,6 +48,7 @@ export const DIGEST_WORDS: Record<Locale, DigestWords> = {
     overdueHeading: 'Overdue activities by party:',
     partyHeading: (p, n) => `${p}: ${n}`,
     overdueLine: (t, plan, d) => `${t} (plan "${plan}") — due ${d}`,
+    overdueMore: (more) => `… ${more}`,
     dueSoonHeading: 'Due in the next 14 days',
     dueSoonLine: (t, plan, d, p) => `${d} — ${t} (plan "${plan}", lead: ${p})`,
     expiriesHeading: 'Expiries within 180 days',
@@ -57,6 +65,7 @@ export const DIGEST_WORDS: Record<Locale, DigestWords> = {
     overdueHeading: 'الأنشطة المتأخرة حسب الطرف:',
     partyHeading: (p, n) => `${p}: ${n}`,
     overdueLine: (t, plan, d) => `${t} (خطة «${plan}») — موعد الإنجاز ${d}`,
+    overdueMore: (more) => `… ${more}`,
     dueSoonHeading: 'المواعيد خلال الأيام الأربعة عشر القادمة',
     dueSoonLine: (t, plan, d, p) => `${d} — ${t} (خطة «${plan}»، الطرف الرائد: ${p})`,
     expiriesHeading: 'انتهاء السريان خلال 180 يومًا',
@@ -68,3 +77,8 @@ export const DIGEST_WORDS: Record<Locale, DigestWords> = {
     footer: 'رسالة آلية من Accords تُرسل كل يوم اثنين إلى مسؤولي البرنامج.',
   },
 };
+
+/** The last line under a party with `more` overdue activities left unnamed: "… et 6 autres". */
+export function overdueMoreLine(locale: Locale, more: number): string {
+  return DIGEST_WORDS[locale].overdueMore(counted(locale, 'more', more));
+}
