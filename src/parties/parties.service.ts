@@ -8,6 +8,10 @@ import { Conflict, InvalidInput, NotFound } from '../common/errors/domain-errors
 import { Page, PageQueryDto, pageOffset } from '../common/pagination/page-query.dto';
 import { CreatePartyDto } from './dto/create-party.dto';
 import { Party, type PartyNames } from './party.entity';
+import type { PartyLike } from './party-names';
+import { preparedQuery } from '../database/prepared';
+
+const DIRECTORY_SQL = 'SELECT code, name, names, type FROM parties ORDER BY code';
 
 @Injectable()
 export class PartiesService {
@@ -22,9 +26,13 @@ export class PartiesService {
     return { items, total, page: query.page, pageSize: query.pageSize };
   }
 
-  /** Every party by code, for naming them in the reader's language (tens of rows, one query). */
-  async directory(): Promise<Map<string, Party>> {
-    const all = await this.parties.find({ order: { code: 'ASC' } });
+  /**
+   * Every party by code, for naming them in the reader's language (tens of rows, one query). The worker
+   * reads it for every reminder it sends, so it is a prepared statement selecting just what naming
+   * needs, without an entity per row.
+   */
+  async directory(): Promise<Map<string, PartyLike>> {
+    const all = await preparedQuery<PartyLike>(this.parties.manager, DIRECTORY_SQL, []);
     return new Map(all.map((p) => [p.code, p]));
   }
 

@@ -72,9 +72,16 @@ export class ReminderMessageComposer implements MessageComposer {
     if (row.ruleKind === 'results_due' || row.ruleKind === 'results_overdue') {
       return this.resultsDue.compose(row);
     }
-    const subject = await this.subjects.describe(row);
+    // A mail needs the subject, the recipient as they are now and the parties' names: three reads
+    // independent of each other, in parallel (a webhook's recipient is a subscription, not a user).
+    const mailing = row.channel !== 'webhook';
+    const [subject, user, parties] = await Promise.all([
+      this.subjects.describe(row),
+      mailing ? this.recipient(row.recipientId) : null,
+      mailing ? this.parties.directory() : null,
+    ]);
     if (!subject || !isStillDue(row, subject)) return null;
-    if (row.channel === 'webhook') {
+    if (!mailing) {
       return {
         channel: 'webhook',
         subscriptionId: row.recipientId,
@@ -98,11 +105,9 @@ export class ReminderMessageComposer implements MessageComposer {
         },
       };
     }
-    const user = await this.recipient(row.recipientId);
-    if (!user || !isConcerned(user, subject)) return null;
+    if (!user || !parties || !isConcerned(user, subject)) return null;
     const today = todayIn(user.timeZone, this.clock.now());
     if (countsSince(row.ruleKind) === false && daysBetween(today, row.dueOn) < 0) return null;
-    const parties = await this.parties.directory();
     return {
       channel: 'email',
       to: user.email,
