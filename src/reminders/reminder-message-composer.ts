@@ -11,7 +11,6 @@ import { renderMail, type RenderedMail } from '../notifications/templates/render
 import { UsersService } from '../users/users.service';
 import { localized } from '../common/i18n/translations';
 import { pageLink } from '../common/i18n/page-links';
-import { PartiesService } from '../parties/parties.service';
 import { partyNames, type PartyLike } from '../parties/party-names';
 import { DigestContent } from './digest/digest-content';
 import { NudgeComposer } from './nudges/nudge-composer';
@@ -56,7 +55,6 @@ export class ReminderMessageComposer implements MessageComposer {
     private readonly nudges: NudgeComposer,
     private readonly resultsDue: ResultsDueComposer,
     private readonly users: UsersService,
-    private readonly parties: PartiesService,
     private readonly config: AppConfig,
     private readonly clock: Clock,
   ) {}
@@ -72,13 +70,12 @@ export class ReminderMessageComposer implements MessageComposer {
     if (row.ruleKind === 'results_due' || row.ruleKind === 'results_overdue') {
       return this.resultsDue.compose(row);
     }
-    // A mail needs the subject, the recipient as they are now and the parties' names: three reads
-    // independent of each other, in parallel (a webhook's recipient is a subscription, not a user).
+    // A mail needs the subject (which brings its parties' names) and the recipient as they are now:
+    // two reads independent of each other, in parallel (a webhook's recipient is a subscription).
     const mailing = row.channel !== 'webhook';
-    const [subject, user, parties] = await Promise.all([
+    const [subject, user] = await Promise.all([
       this.subjects.describe(row),
       mailing ? this.recipient(row.recipientId) : null,
-      mailing ? this.parties.directory() : null,
     ]);
     if (!subject || !isStillDue(row, subject)) return null;
     if (!mailing) {
@@ -105,13 +102,13 @@ export class ReminderMessageComposer implements MessageComposer {
         },
       };
     }
-    if (!user || !parties || !isConcerned(user, subject)) return null;
+    if (!user || !isConcerned(user, subject)) return null;
     const today = todayIn(user.timeZone, this.clock.now());
     if (countsSince(row.ruleKind) === false && daysBetween(today, row.dueOn) < 0) return null;
     return {
       channel: 'email',
       to: user.email,
-      mail: this.renderReminder(row, subject, user, today, parties),
+      mail: this.renderReminder(row, subject, user, today, byCode(subject.parties)),
     };
   }
 
@@ -173,3 +170,6 @@ function namedParties(
       : subject.partyCodes;
   return codes.length > 0 ? partyNames(codes, parties, locale) : null;
 }
+
+const byCode = (parties: PartyLike[]): ReadonlyMap<string, PartyLike> =>
+  new Map(parties.map((party) => [party.code, party]));

@@ -8,6 +8,8 @@ import { OPEN_PART_CODES } from './open-part-codes';
 import { MISSING_NOTIFICATIONS, NOTIFICATION_BASES } from './reminder-candidates';
 import { openStatusSql } from '../activities/activity-sql';
 import { preparedQuery } from '../database/prepared';
+import type { PartyLike } from '../parties/party-names';
+import { namedPartiesJsonSql } from '../parties/party-sql';
 
 /** What a delivery needs to know about its subject, read when it is sent (not when planned). */
 export interface SubjectDetails {
@@ -29,6 +31,8 @@ export interface SubjectDetails {
   concernedPartyCodes?: string[];
   /** Path under the dashboard (`#activity/<id>`). */
   anchor: string;
+  /** The parties of `partyCodes` as they are named (a concerned party is one of them). */
+  parties: PartyLike[];
 }
 
 /**
@@ -112,9 +116,13 @@ export class ReminderSubjects {
     }
   }
 
-  /** A handful of fixed texts, read once per delivery: named prepared statements. */
+  /**
+   * A handful of fixed texts, read once per delivery: named prepared statements. Each also brings the
+   * names of the subject's parties, which the mail writes out.
+   */
   private async one(sql: string, id: string): Promise<SubjectDetails | null> {
-    const rows = await preparedQuery<SubjectDetails>(this.dataSource.manager, sql, [id]);
+    const withParties = `SELECT s.*, ${namedPartiesJsonSql('s."partyCodes"')} AS parties FROM (${sql}) s`;
+    const rows = await preparedQuery<SubjectDetails>(this.dataSource.manager, withParties, [id]);
     return rows[0] ?? null;
   }
 }
