@@ -261,4 +261,4 @@ async function timedRounds(routes, ctx, { rounds, seconds, warmupSeconds, log })
   );
 }
 
-module.exports = { checkRoute, countStatements, timedRounds, call, median };
+module.exports = { activeStatements, checkRoute, countStatements, timedRounds, call, median };

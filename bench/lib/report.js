@@ -216,7 +216,7 @@ function renderMarkdown(run, previous) {
     push(
       `${int(d.n)} reminder mails to an SMTP sink on 127.0.0.1, ${d.workers} worker processes each side (concurrency 5 each). ` +
         'Accords: `node dist/src/worker.js` delivering rows planned by its own NotificationLifecycle.plan(). Raw: BullMQ worker ' +
-        '+ nodemailer (claim the row, read the title, send, mark sent). Clock from planning to the last distinct Message-ID at the sink.',
+        '+ nodemailer (claim the row, read the title, send, mark sent). The workers of each side are started and left to finish their start-up work (the first scheduled sweeps of Accords) until idle; the clock runs from planning to the last distinct Message-ID at the sink.',
       '',
       '| side | seconds | mails/s | duplicates at the sink | worker peak RSS MiB |',
       '|---|---:|---:|---:|---:|',
