@@ -28,8 +28,8 @@ export class PartiesService {
 
   /**
    * Every party by code, for naming them in the reader's language (tens of rows, one query). The worker
-   * reads it for every reminder it sends, so it is a prepared statement selecting just what naming
-   * needs, without an entity per row.
+   * reads it for each nudge and results-due mail it sends, so it is a prepared statement selecting just
+   * what naming needs, without an entity per row (reminder mails get their names with their subject).
    */
   async directory(): Promise<Map<string, PartyLike>> {
     const all = await preparedQuery<PartyLike>(this.parties.manager, DIRECTORY_SQL, []);
