@@ -9,31 +9,24 @@
  */
 const path = require('node:path');
 const { SMTPServer } = require('smtp-server');
-const { ACCORDS_NODE_FLAGS, cpuMs, memoryMb, startProcess, stopProcess } = require('./processes');
-const { activeStatements } = require('./http-bench');
+const { ACCORDS_NODE_FLAGS, memoryMb, startProcess, stopProcess } = require('./processes');
+const { untilIdle } = require('./idle');
 
 /**
- * Waits until the workers are idle (each under 10 % of a core over 500 ms, no statement running in
- * PostgreSQL; at most 60 s) before the clock starts. Accords' workers run their job schedulers' first
- * sweeps as they start (reminders, nudges, results due: a few hundred ms of CPU each at a million
- * activities), which is start-up work, not delivery; the raw workers wait the same way.
+ * Lets the workers finish their start-up work before the clock starts: Accords' workers run their
+ * job schedulers' first sweeps as they start (reminders, nudges, results due: ~2 s of CPU at a
+ * million activities), which is not delivery; the raw workers wait the same way.
  */
-async function untilIdle(handles, pg, log, label) {
-  const started = Date.now();
-  const first = handles.map((h) => cpuMs(h.pid));
-  let before = first;
-  while (Date.now() - started < 60_000) {
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    const now = handles.map((h) => cpuMs(h.pid));
-    const idle = now.every((cpu, i) => cpu - before[i] < 50);
-    before = now;
-    if (idle && (await activeStatements(pg)) === 0) {
-      const spent = now.reduce((sum, cpu, i) => sum + cpu - first[i], 0);
-      log(`${label}: workers idle after ${Date.now() - started} ms (${spent.toFixed(0)} ms of their CPU)`);
-      return;
-    }
-  }
-  log(`${label}: workers still busy after 60 s; timing anyway`);
+async function settleWorkers(handles, pg, log, label) {
+  const { idle, waitedMs, spentMs } = await untilIdle(
+    handles.map((h) => h.pid),
+    pg,
+  );
+  log(
+    idle
+      ? `${label}: workers idle after ${waitedMs} ms (${spentMs.toFixed(0)} ms of their CPU)`
+      : `${label}: workers still busy after 60 s; timing anyway`,
+  );
 }
 
 function startSink() {
@@ -147,7 +140,7 @@ async function measureAccords({ app, scratch, pg, sink, n, env, workers, log, ti
     );
     scratch.onCleanup(`stop accords worker ${i + 1}`, () => stopProcess(handles[i]));
   }
-  await untilIdle(handles, pg, log, 'accords');
+  await settleWorkers(handles, pg, log, 'accords');
   sink.reset();
   const now = new Date(Date.now() - 1000);
   const t0 = Date.now();
@@ -205,7 +198,7 @@ async function measureRaw({ scratch, pg, sink, n, env, workers, log, timeoutMs }
       handles.push(handle);
       scratch.onCleanup(`stop raw worker ${i + 1}`, () => stopProcess(handle));
     }
-    await untilIdle(handles, pg, log, 'raw');
+    await settleWorkers(handles, pg, log, 'raw');
     sink.reset();
     const t0 = Date.now();
     const { rows } = await pg.query(

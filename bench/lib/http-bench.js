@@ -7,6 +7,7 @@ const autocannon = require('autocannon');
 const { compareAnswers } = require('./compare');
 const { cpuMs, memoryMb } = require('./processes');
 const { patchPool } = require('./routes');
+const { untilIdle } = require('./idle');
 
 const median = (xs) => {
   const s = xs.filter((x) => Number.isFinite(x)).sort((a, b) => a - b);
@@ -128,16 +129,6 @@ function cannon(baseUrl, route, ctx, seconds, pool) {
 /** A route's run length: `--seconds`, or longer for a route whose answers take seconds. */
 const runSeconds = (route, seconds) => Math.max(seconds, route.minSeconds ?? 0);
 
-/** Statements of the scratch database running now on other connections than the bench's own. */
-async function activeStatements(pg) {
-  const { rows } = await pg.query(
-    `SELECT count(*)::int AS n FROM pg_stat_activity
-      WHERE datname = current_database() AND pid <> pg_backend_pid()
-        AND backend_type = 'client backend' AND state = 'active'`,
-  );
-  return rows[0].n;
-}
-
 /**
  * Waits until both servers and the database are idle (each server under 10 % of a core over 500 ms,
  * no statement of theirs running in PostgreSQL; at most 60 s): autocannon stops sending at the end of
@@ -146,17 +137,11 @@ async function activeStatements(pg) {
  * while the server process itself sits idle), and that work must not be billed to the next run.
  */
 async function settle(ctx) {
-  const servers = Object.values(ctx.servers);
-  const deadline = Date.now() + 60_000;
-  let before = servers.map((s) => cpuMs(s.pid));
-  while (Date.now() < deadline) {
-    await new Promise((resolve) => setTimeout(resolve, 500));
-    const now = servers.map((s) => cpuMs(s.pid));
-    const idle = now.every((cpu, i) => cpu - before[i] < 50);
-    before = now;
-    if (idle && (await activeStatements(ctx.pg)) === 0) return;
-  }
-  ctx.log?.('settle: servers or database still busy after 60 s; timing anyway');
+  const { idle } = await untilIdle(
+    Object.values(ctx.servers).map((s) => s.pid),
+    ctx.pg,
+  );
+  if (!idle) ctx.log?.('settle: servers or database still busy after 60 s; timing anyway');
 }
 
 /** One timed run of one route on one server: throughput, latency, CPU of the server process. */
@@ -261,4 +246,4 @@ async function timedRounds(routes, ctx, { rounds, seconds, warmupSeconds, log })
   );
 }
 
-module.exports = { activeStatements, checkRoute, countStatements, timedRounds, call, median };
+module.exports = { checkRoute, countStatements, timedRounds, call, median };
